@@ -1,0 +1,67 @@
+# Two commands for a newcomer: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve worker test test-fast lint format messages demo migrate bench clean check
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+migrate: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+## make run: install, migrate, load the demo, then serve on http://127.0.0.1:8000
+## (a django-tasks worker runs beside the server; Ctrl-C stops both).
+run: demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(MANAGE) db_worker --interval 1 & \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+## make serve: production-like, gunicorn behind whitenoise (set SECRET_KEY etc. first)
+serve: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn config.wsgi \
+	  --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+## make worker: a django-tasks worker (certificates, imports, reports)
+worker: $(VENV)/.installed
+	$(MANAGE) db_worker
+
+## make test: the whole suite (SQLite unless DATABASE_URL says otherwise)
+test: $(VENV)/.installed
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(VENV)/.installed
+	$(MANAGE) makemigrations --check --dry-run
+
+## make messages: refresh the .po files from the code, then compile them
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages --all --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*'
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+bench: $(VENV)/.installed
+	@ls bench/*.py | while read f; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles .cache db.sqlite3*

@@ -1,0 +1,172 @@
+"""Writes about people: moving between institutions, roles, invitations, erasure."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from institutions.models import Institution
+
+from .models import SCOPED_ROLES, Membership, Role, RoleAssignment, User
+from .roles import ROLE_GROUPS, ensure_role_groups
+
+
+@transaction.atomic
+def user_move_institution(
+    *, user: User, institution: Institution, at: datetime | None = None
+) -> Membership:
+    """Make `institution` the user's current one, closing (not deleting) the previous."""
+    at = at or timezone.now()
+    current = (
+        Membership.objects.select_for_update().filter(user=user, ended_at__isnull=True).first()
+    )
+    if current and current.institution_id == institution.pk:
+        return current
+    if current:
+        current.ended_at = at
+        current.save(update_fields=["ended_at"])
+    membership = Membership.objects.create(user=user, institution=institution, started_at=at)
+    User.objects.filter(pk=user.pk).update(institution=institution)
+    user.institution = institution
+    return membership
+
+
+@transaction.atomic
+def user_create(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    institution: Institution | None,
+    profession: str,
+    preferred_language: str | None = None,
+    password: str | None = None,
+    email_verified: bool = False,
+) -> User:
+    """Create an account with its primary email address and first membership."""
+    user = User.objects.create_user(
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        profession=profession,
+        preferred_language=preferred_language or settings.LANGUAGE_CODE,
+    )
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=email_verified)
+    if institution is not None:
+        user_move_institution(user=user, institution=institution)
+    return user
+
+
+@transaction.atomic
+def role_grant(*, user: User, role: str, institution: Institution | None = None) -> RoleAssignment:
+    """Give `user` a staff role; managers and analysts need the top of their subtree."""
+    role = Role(role)
+    if role in SCOPED_ROLES and institution is None:
+        raise ValueError(f"The role {role.label} needs an institution.")
+    if role not in SCOPED_ROLES:
+        institution = None
+    assignment, _ = RoleAssignment.objects.get_or_create(
+        user=user, role=role, institution=institution
+    )
+    _sync_role_groups(user)
+    return assignment
+
+
+@transaction.atomic
+def role_revoke(*, user: User, role: str, institution: Institution | None = None) -> None:
+    qs = RoleAssignment.objects.filter(user=user, role=role)
+    if institution is not None:
+        qs = qs.filter(institution=institution)
+    qs.delete()
+    _sync_role_groups(user)
+
+
+def _sync_role_groups(user: User) -> None:
+    """Keep Django groups and the superuser flag in line with the role assignments."""
+    roles = set(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
+    wanted = {ROLE_GROUPS[Role(r)] for r in roles}
+    groups = {g.name: g for g in Group.objects.filter(name__in=ROLE_GROUPS.values())}
+    if len(groups) < len(ROLE_GROUPS):
+        ensure_role_groups()
+        groups = {g.name: g for g in Group.objects.filter(name__in=ROLE_GROUPS.values())}
+    for name, group in groups.items():
+        if name in wanted:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+    is_admin = Role.ADMINISTRATOR in roles
+    if user.is_superuser != is_admin or user.is_staff != is_admin:
+        user.is_superuser = is_admin
+        user.is_staff = is_admin
+        user.save(update_fields=["is_superuser", "is_staff"])
+    if hasattr(user, "_role_assignments_cache"):
+        del user._role_assignments_cache
+
+
+def invitation_url(*, user: User, base_url: str) -> str:
+    """A one-time link where an invited person sets their password."""
+    # Imported here: allauth's forms module imports our sign-up form, which imports us.
+    from allauth.account.forms import default_token_generator
+
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
+    )
+    return base_url.rstrip("/") + path
+
+
+def invitation_send(*, user: User, base_url: str) -> None:
+    """Email an invited person, in their preferred language, a link to set a password."""
+    with translation.override(user.preferred_language):
+        context = {
+            "user": user,
+            "url": invitation_url(user=user, base_url=base_url),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        body = render_to_string("accounts/email/invitation_message.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+@transaction.atomic
+def personal_data_erase(*, user: User) -> None:
+    """Remove everything that identifies the person; keep anonymous learning records.
+
+    Enrolments, progress and completions stay attached to the (now nameless)
+    account so that statistics per institution, profession and period still add
+    up. The institution history stays for the same reason.
+    """
+    from allauth.mfa.models import Authenticator
+
+    from .personal_data import run_erasers
+
+    run_erasers(user)
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    RoleAssignment.objects.filter(user=user).delete()
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.email = f"erased-{user.pk}@erased.invalid"
+    user.first_name = ""
+    user.last_name = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.erased_at = timezone.now()
+    user.set_unusable_password()
+    # A new (unusable) password changes the session hash, which ends every
+    # session the person had on every app server.
+    user.save()

@@ -1,0 +1,20 @@
+from allauth.account.models import EmailAddress
+from allauth.account.signals import password_reset
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added
+from django.dispatch import receiver
+
+from .mfa import mark_session_mfa_verified
+
+
+@receiver(authenticator_added, sender=Authenticator)
+def record_mfa_on_activation(sender, request, user, authenticator, **kwargs):
+    """Activating TOTP proves the second factor, so this session counts as MFA'd."""
+    if authenticator.type == Authenticator.Type.TOTP:
+        mark_session_mfa_verified(request, user=user, authenticator=authenticator)
+
+
+@receiver(password_reset)
+def verify_email_on_password_reset(sender, request, user, **kwargs):
+    """Setting a password from an emailed link (an invitation) proves the address."""
+    EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)

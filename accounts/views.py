@@ -1,0 +1,68 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from .forms import ErasureConfirmForm, ProfileForm
+from .models import User
+from .personal_data import personal_data_export
+from .services import personal_data_erase
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        response = redirect("accounts:profile")
+        response.set_cookie("language", request.user.preferred_language, samesite="Lax")
+        return response
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def personal_data_download(request):
+    data = personal_data_export(user=request.user)
+    data["exported_at"] = timezone.now()
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-personal-data.json"'
+    return response
+
+
+@login_required
+def erasure(request):
+    form = ErasureConfirmForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        personal_data_erase(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account and personal data have been erased."))
+        return redirect("/")
+    return render(request, "accounts/erasure.html", {"form": form})
+
+
+@require_POST
+def set_language(request):
+    """Django's switcher, which also remembers the choice in the profile."""
+    # Django translates `next` by resolving it in the active language, so make the
+    # language of `next` active first (the switcher posts from any language).
+    next_language = translation.get_language_from_path(request.POST.get("next", ""))
+    if next_language:
+        translation.activate(next_language)
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        User.objects.filter(pk=request.user.pk).update(preferred_language=language)
+    return response

@@ -1,0 +1,24 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class AudienceEntryBlock(blocks.StructBlock):
+    """An entry point for one audience: judges, prosecutors, police…"""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=80)
+    text = blocks.TextBlock(label=_("Text"), max_length=400)
+    link_page = blocks.PageChooserBlock(label=_("Link to page"), required=False)
+    link_url = blocks.CharBlock(
+        label=_("…or a link"), required=False, help_text=_("Used when no page is chosen.")
+    )
+
+    class Meta:
+        icon = "user"
+        template = "blocks/audience_entry.html"
+        label = _("Audience entry point")
+        preview_value = {
+            "title": "Judges",
+            "text": "Case law, the elements of the offence and sentencing.",
+            "link_url": "/",
+        }
+        description = _("A card that leads one audience to what it needs first.")

@@ -1,0 +1,81 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+
+from accounts.models import Membership, User
+
+
+@pytest.mark.django_db
+def test_signup_requires_email_verification_then_allows_login(client, tree):
+    response = client.post(
+        "/en/accounts/signup/",
+        {
+            "first_name": "Ђорђе",
+            "last_name": "Јовановић",
+            "email": "Djordje@Example.org",
+            "institution": tree["station_bg"].pk,
+            "profession": "police_officer",
+            "preferred_language": "sr",
+            "password1": "a long and unusual passphrase",
+            "password2": "a long and unusual passphrase",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="djordje@example.org")
+    assert (user.first_name, user.last_name) == ("Ђорђе", "Јовановић")
+    assert user.institution == tree["station_bg"]
+    assert Membership.objects.filter(user=user, ended_at__isnull=True).count() == 1
+
+    # Not verified yet: signing in sends another verification email instead.
+    assert len(mail.outbox) == 1
+    assert not EmailAddress.objects.get(user=user).verified
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
+    path = link.split("testserver", 1)[1]
+    response = client.post(path)
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(user=user).verified
+
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": "djordje@example.org", "password": "a long and unusual passphrase"},
+    )
+    assert response.status_code == 302
+    # Sign-in switches to the preferred language.
+    assert response.cookies["language"].value == "sr"
+    assert client.get("/sr/account/profile/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_signup_rejects_weak_password_and_keeps_nothing(client, tree):
+    response = client.post(
+        "/en/accounts/signup/",
+        {
+            "first_name": "Ana",
+            "last_name": "Anić",
+            "email": "ana@example.org",
+            "institution": tree["station_bg"].pk,
+            "profession": "judge",
+            "preferred_language": "en",
+            "password1": "12345678",
+            "password2": "12345678",
+        },
+    )
+    assert response.status_code == 200
+    assert not User.objects.filter(email="ana@example.org").exists()
+    assert "password" in response.content.decode().lower()
+
+
+@pytest.mark.django_db
+def test_unverified_user_cannot_sign_in(client, tree):
+    from accounts.factories import UserFactory
+
+    UserFactory(email="new@example.org", email_verified=False, institution=tree["nis"])
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": "new@example.org", "password": "correct horse battery staple"},
+    )
+    assert response.status_code == 302
+    assert "confirm-email" in response["Location"]
+    assert "_auth_user_id" not in client.session

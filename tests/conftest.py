@@ -1,0 +1,88 @@
+import pytest
+from django.core.cache import cache
+
+from accounts.factories import UserFactory
+from accounts.models import Role
+from institutions.factories import InstitutionFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def tree(db):
+    """A small institution tree: a ministry with two police administrations, one station each."""
+    ministry = InstitutionFactory(code="MUP", name_en="Ministry of Interior", kind="ministry")
+    belgrade = InstitutionFactory(
+        parent=ministry, code="PU-BG", name_en="Belgrade Police Administration"
+    )
+    nis = InstitutionFactory(parent=ministry, code="PU-NI", name_en="Niš Police Administration")
+    station_bg = InstitutionFactory(parent=belgrade, code="PS-BG-1", name_en="Station Vračar")
+    station_ni = InstitutionFactory(parent=nis, code="PS-NI-1", name_en="Station Medijana")
+    for node in (ministry, belgrade, nis, station_bg, station_ni):
+        node.refresh_from_db()
+    return {
+        "ministry": ministry,
+        "belgrade": belgrade,
+        "nis": nis,
+        "station_bg": station_bg,
+        "station_ni": station_ni,
+    }
+
+
+@pytest.fixture
+def learner(tree):
+    return UserFactory(institution=tree["station_bg"])
+
+
+@pytest.fixture
+def other_learner(tree):
+    return UserFactory(institution=tree["station_ni"], first_name="Đorđe", last_name="Ђорђевић")
+
+
+@pytest.fixture
+def trainer(tree):
+    return UserFactory(institution=tree["ministry"], roles=[(Role.TRAINER, None)])
+
+
+@pytest.fixture
+def manager_bg(tree):
+    return UserFactory(
+        institution=tree["belgrade"],
+        roles=[(Role.INSTITUTION_MANAGER, tree["belgrade"])],
+    )
+
+
+@pytest.fixture
+def analyst(tree):
+    return UserFactory(
+        institution=tree["ministry"], roles=[(Role.MINISTRY_ANALYST, tree["ministry"])]
+    )
+
+
+@pytest.fixture
+def administrator(tree):
+    return UserFactory(institution=tree["ministry"], roles=[(Role.ADMINISTRATOR, None)])
+
+
+def login_with_mfa(client, user):
+    """Sign in as if the person had passed TOTP in this session."""
+    from allauth.account.internal.flows.login import record_authentication
+    from django.test import RequestFactory
+
+    client.force_login(user)
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session = session
+    record_authentication(request, user, "mfa", type="totp")
+    session.save()
+    return client
+
+
+@pytest.fixture
+def mfa_login():
+    return login_with_mfa
