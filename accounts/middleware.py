@@ -34,11 +34,7 @@ class StaffMFARequiredMiddleware:
         if not path_needs_staff_mfa(request.path):
             return self.get_response(request)
         user = request.user
-        if (
-            user.is_authenticated
-            and user.is_staff_role
-            and not session_has_mfa(request)
-        ):
+        if user.is_authenticated and user.is_staff_role and not session_has_mfa(request):
             if user_has_mfa(user):
                 # MFA exists but this session never passed it: sign in again.
                 logout(request)
