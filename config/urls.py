@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("manage/", include("institutions.urls")),
+    path("learning/", include("courses.urls")),
     path("welcome/", home_redirect, name="home_redirect"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

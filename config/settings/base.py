@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "accounts",
     "institutions",
     "home",
+    "courses",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

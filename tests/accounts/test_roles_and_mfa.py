@@ -66,7 +66,7 @@ def test_scoped_roles_need_an_institution(learner):
         role_grant(user=learner, role=Role.INSTITUTION_MANAGER)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_mfa_activation_counts_as_mfa_for_the_session(client, trainer):
     """A trainer sets up TOTP and then reaches the admin without signing in again."""
     from allauth.mfa.totp.internal.auth import hotp_value

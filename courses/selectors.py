@@ -1,0 +1,307 @@
+"""Reads for courses: what a person may see, outlines, progress. Query counts are bounded:
+they do not grow with the number of modules or lessons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from django.db.models import Prefetch, Q
+from wagtail.models import Locale, Page
+
+from . import api
+from .models import CourseIndexPage, CoursePage, Enrolment, ModulePage, StepCompletion
+
+
+def _is_staff(user) -> bool:
+    return bool(user.is_authenticated and user.is_staff_role)
+
+
+def course_is_visible_to(*, course: CoursePage, user) -> bool:
+    """Open courses are visible to all; restricted ones to those they are meant for."""
+    if course.access != "restricted" or _is_staff(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    professions = course.restricted_professions or []
+    if professions and user.profession not in professions:
+        return False
+    institutions = list(course.restricted_institutions.all())
+    if institutions:
+        mine = user.institution
+        if mine is None or not any(mine.path.startswith(i.path) for i in institutions):
+            return False
+    return True
+
+
+def course_catalogue(*, index: CourseIndexPage, user) -> list[CoursePage]:
+    courses = (
+        CoursePage.objects.child_of(index)
+        .live()
+        .prefetch_related("restricted_institutions")
+        .order_by("path")
+    )
+    if user.is_authenticated and user.institution_id:
+        # Load the institution once for the visibility test.
+        user.institution  # noqa: B018
+    visible = [c for c in courses if course_is_visible_to(course=c, user=user)]
+    if user.is_authenticated:
+        enrolments = {
+            e.course_id: e for e in Enrolment.objects.filter(user=user, archived_at__isnull=True)
+        }
+        for course in visible:
+            course.my_enrolment = enrolments.get(canonical_id(course))
+    return visible
+
+
+def course_of(page: Page) -> CoursePage | None:
+    """The course a module, lesson or quiz belongs to (one query)."""
+    depth = page.depth
+    ancestors = [page.path[: i * Page.steplen] for i in range(1, depth + 1)]
+    return CoursePage.objects.filter(path__in=ancestors).first()
+
+
+@lru_cache(maxsize=1)
+def _default_locale_id() -> int:
+    # The default locale's id never changes while the process runs.
+    return Locale.get_default().pk
+
+
+def canonical_id(page: Page) -> int:
+    """Progress is kept against the page in the default locale (Serbian), so that
+    reading a course in English or Serbian counts the same."""
+    if page.locale_id == _default_locale_id():
+        return page.pk
+    source = (
+        Page.objects.filter(translation_key=page.translation_key, locale_id=_default_locale_id())
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return source or page.pk
+
+
+def current_enrolment(*, user, course: CoursePage) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(
+        user=user, course_id=canonical_id(course), archived_at__isnull=True
+    ).first()
+
+
+@dataclass
+class Step:
+    page_id: int
+    title: str
+    url: str
+    kind: str
+    required: bool
+    minutes: int
+    done: bool = False
+
+
+@dataclass
+class Module:
+    page_id: int
+    title: str
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def minutes(self) -> int:
+        return sum(s.minutes for s in self.steps)
+
+
+def required_step_ids(*, course: CoursePage) -> set[int]:
+    """Ids of the live required steps of a course (one query per step type)."""
+    ids: set[int] = set()
+    for model in api.STEP_MODELS:
+        ids.update(
+            model.objects.live()
+            .filter(path__startswith=course.path, required=True)
+            .values_list("pk", flat=True)
+        )
+    return ids
+
+
+def _outline(*, course: CoursePage, request=None) -> list[Module]:
+    step_info: dict[int, dict[str, Any]] = {}
+    for model in api.STEP_MODELS:
+        for row in (
+            model.objects.live()
+            .filter(path__startswith=course.path)
+            .values("pk", "required", *(["estimated_minutes"] if _has_minutes(model) else []))
+        ):
+            row["kind"] = model._meta.model_name
+            step_info[row["pk"]] = row
+    pages = (
+        Page.objects.live()
+        .filter(path__startswith=course.path, depth__in=[course.depth + 1, course.depth + 2])
+        .order_by("path")
+        .only("pk", "title", "path", "depth", "url_path", "content_type_id", "locale_id")
+    )
+    modules: list[Module] = []
+    module_ct = _content_type_id(ModulePage)
+    for page in pages:
+        if page.depth == course.depth + 1 and page.content_type_id == module_ct:
+            modules.append(Module(page_id=page.pk, title=page.title))
+        elif page.pk in step_info and modules:
+            info = step_info[page.pk]
+            modules[-1].steps.append(
+                Step(
+                    page_id=page.pk,
+                    title=page.title,
+                    url=page.get_url(request),
+                    kind=info["kind"],
+                    required=info["required"],
+                    minutes=info.get("estimated_minutes") or 0,
+                )
+            )
+    return modules
+
+
+def _has_minutes(model) -> bool:
+    return any(f.name == "estimated_minutes" for f in model._meta.get_fields())
+
+
+def _content_type_id(model) -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model).pk
+
+
+def _done_ids(*, enrolment: Enrolment | None, course: CoursePage) -> set[int]:
+    """Steps done in this enrolment, mapped onto the pages of `course`'s own locale."""
+    if enrolment is None:
+        return set()
+    done = set(StepCompletion.objects.filter(enrolment=enrolment).values_list("page_id", flat=True))
+    if course.locale_id == _default_locale_id():
+        return done
+    # Reading a translation: map the canonical (Serbian) pages to this locale's pages.
+    keys = Page.objects.filter(pk__in=done).values_list("translation_key", flat=True)
+    return set(
+        Page.objects.filter(translation_key__in=list(keys), locale_id=course.locale_id).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+@dataclass
+class Progress:
+    required: int
+    done: int
+
+    @property
+    def percent(self) -> int:
+        if not self.required:
+            return 100 if self.done else 0
+        return round(100 * self.done / self.required)
+
+
+def course_outline_for(*, course: CoursePage, user, request=None) -> dict[str, Any]:
+    """Modules, steps, the learner's enrolment and progress: everything a course page shows."""
+    modules = _outline(course=course, request=request)
+    enrolment = current_enrolment(user=user, course=course)
+    done = _done_ids(enrolment=enrolment, course=course)
+    required = 0
+    done_required = 0
+    next_step = None
+    for module in modules:
+        for step in module.steps:
+            step.done = step.page_id in done
+            if step.required:
+                required += 1
+                done_required += step.done
+            if next_step is None and not step.done:
+                next_step = step
+    return {
+        "modules": modules,
+        "enrolment": enrolment,
+        "progress": Progress(required=required, done=done_required),
+        "next_step": next_step,
+        "total_minutes": sum(m.minutes for m in modules),
+        "can_view": course_is_visible_to(course=course, user=user),
+    }
+
+
+def lesson_context_for(*, lesson, user, request=None) -> dict[str, Any]:
+    course = course_of(lesson)
+    context = course_outline_for(course=course, user=user, request=request)
+    steps = [s for m in context["modules"] for s in m.steps]
+    position = next((i for i, s in enumerate(steps) if s.page_id == lesson.pk), None)
+    context.update(
+        {
+            "course": course,
+            "current_step": steps[position] if position is not None else None,
+            "previous_step": steps[position - 1] if position else None,
+            "following_step": (
+                steps[position + 1] if position is not None and position + 1 < len(steps) else None
+            ),
+        }
+    )
+    return context
+
+
+def my_learning(*, user) -> dict[str, Any]:
+    """A learner's enrolled and completed courses with progress, and recommendations."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user, archived_at__isnull=True)
+        .select_related("course", "last_lesson")
+        .order_by("-last_activity_at", "-enrolled_at")
+    )
+    course_ids = [e.course_id for e in enrolments]
+    courses = {e.course_id: e.course for e in enrolments}
+    required_by_course: dict[int, set[int]] = {cid: set() for cid in course_ids}
+    if courses:
+        in_these_courses = Q()
+        for course in courses.values():
+            in_these_courses |= Q(path__startswith=course.path)
+        for model in api.STEP_MODELS:
+            rows = (
+                model.objects.live()
+                .filter(in_these_courses, required=True)
+                .values_list("pk", "path")
+            )
+            for pk, path in rows:
+                for course_id, course in courses.items():
+                    if path.startswith(course.path):
+                        required_by_course[course_id].add(pk)
+    done_rows = StepCompletion.objects.filter(enrolment__in=enrolments).values_list(
+        "enrolment_id", "page_id"
+    )
+    done_by_enrolment: dict[int, set[int]] = {}
+    for enrolment_id, page_id in done_rows:
+        done_by_enrolment.setdefault(enrolment_id, set()).add(page_id)
+    in_progress, completed = [], []
+    for enrolment in enrolments:
+        required = required_by_course.get(enrolment.course_id, set())
+        done = done_by_enrolment.get(enrolment.pk, set()) & required
+        enrolment.progress = Progress(required=len(required), done=len(done))
+        (completed if enrolment.completed_at else in_progress).append(enrolment)
+    recommended = [
+        c
+        for c in CoursePage.objects.live()
+        .filter(locale_id=_default_locale_id())
+        .exclude(pk__in=course_ids)
+        .prefetch_related("restricted_institutions")
+        if user.profession in (c.audience_professions or [])
+        and course_is_visible_to(course=c, user=user)
+    ]
+    return {"in_progress": in_progress, "completed": completed, "recommended": recommended}
+
+
+def personal_data_learning(user) -> list[dict[str, Any]]:
+    return [
+        {
+            "course": e.course.title,
+            "enrolled_at": e.enrolled_at.isoformat(),
+            "completed_at": e.completed_at.isoformat() if e.completed_at else None,
+            "archived_at": e.archived_at.isoformat() if e.archived_at else None,
+            "steps_done": [
+                {"page_id": s.page_id, "completed_at": s.completed_at.isoformat()}
+                for s in e.steps_done.all()
+            ],
+        }
+        for e in Enrolment.objects.filter(user=user)
+        .select_related("course")
+        .prefetch_related(Prefetch("steps_done"))
+    ]

@@ -1,0 +1,157 @@
+"""Writes for courses: enrolling, recording steps, completing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from . import api
+from .models import CoursePage, Enrolment, EnrolmentSource, LessonPage, StepCompletion
+from .selectors import (
+    canonical_id,
+    course_is_visible_to,
+    course_of,
+    current_enrolment,
+    required_step_ids,
+)
+
+
+def _canonical_course(course: CoursePage) -> CoursePage:
+    pk = canonical_id(course)
+    return course if pk == course.pk else CoursePage.objects.get(pk=pk)
+
+
+def prerequisites_missing(*, user, course: CoursePage) -> list[CoursePage]:
+    """Prerequisite courses the learner has not completed yet."""
+    prerequisites = list(_canonical_course(course).prerequisites.all())
+    if not prerequisites:
+        return []
+    completed = set(
+        Enrolment.objects.filter(
+            user=user, course__in=prerequisites, completed_at__isnull=False
+        ).values_list("course_id", flat=True)
+    )
+    return [c for c in prerequisites if c.pk not in completed]
+
+
+@transaction.atomic
+def enrolment_create(
+    *, user, course: CoursePage, enrolled_by=None, source: str = EnrolmentSource.SELF
+) -> tuple[Enrolment, bool]:
+    """Enrol `user` in `course` (its canonical locale). Returns (enrolment, created).
+
+    Enrolling twice returns the existing enrolment: the database's unique constraint
+    settles races between two tabs or two managers.
+    """
+    course = _canonical_course(course)
+    if source == EnrolmentSource.SELF:
+        if not course_is_visible_to(course=course, user=user):
+            raise PermissionDenied(_("This course is not open to you."))
+        missing = prerequisites_missing(user=user, course=course)
+        if missing:
+            raise ValidationError(
+                _("Complete these courses first: %(courses)s")
+                % {"courses": ", ".join(c.title for c in missing)}
+            )
+    existing = current_enrolment(user=user, course=course)
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.create(
+                user=user, course=course, enrolled_by=enrolled_by, source=source
+            )
+    except IntegrityError:
+        return current_enrolment(user=user, course=course), False
+    return enrolment, True
+
+
+@transaction.atomic
+def enrolments_create_for_people(
+    *, users: Iterable, course: CoursePage, enrolled_by, source: str = EnrolmentSource.MANAGER
+) -> int:
+    """Enrol many people at once (a manager's selection, a subtree, a CSV). Returns how many
+    were newly enrolled; those already enrolled are left as they are."""
+    course = _canonical_course(course)
+    users = list(users)
+    already = set(
+        Enrolment.objects.filter(
+            course=course, archived_at__isnull=True, user__in=users
+        ).values_list("user_id", flat=True)
+    )
+    new = [
+        Enrolment(user=u, course=course, enrolled_by=enrolled_by, source=source)
+        for u in users
+        if u.pk not in already
+    ]
+    Enrolment.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
+
+
+@transaction.atomic
+def step_complete(*, enrolment: Enrolment, page: Page) -> bool:
+    """Record that a step (lesson or quiz) is done; complete the course if it was the last.
+    Returns True when the course became complete by this call."""
+    page_id = canonical_id(page)
+    now = timezone.now()
+    StepCompletion.objects.get_or_create(enrolment=enrolment, page_id=page_id)
+    updates = {"last_activity_at": now}
+    if enrolment.started_at is None:
+        updates["started_at"] = enrolment.started_at = now
+    if isinstance(page, LessonPage):
+        updates["last_lesson_id"] = page_id
+    Enrolment.objects.filter(pk=enrolment.pk).update(**updates)
+    return enrolment_check_completion(enrolment=enrolment)
+
+
+def step_complete_for_user(*, user, page: Page) -> bool:
+    """For other apps (quizzes): `user` finished `page`; enrols nobody silently."""
+    course = course_of(page)
+    if course is None:
+        return False
+    enrolment = current_enrolment(user=user, course=course)
+    if enrolment is None:
+        return False
+    return step_complete(enrolment=enrolment, page=page)
+
+
+def enrolment_check_completion(*, enrolment: Enrolment) -> bool:
+    """Complete the enrolment if every required step is done. Completion is recorded once
+    and never taken back (a lesson added later does not undo it)."""
+    if enrolment.completed_at:
+        return False
+    required = required_step_ids(course=enrolment.course)
+    done = set(
+        StepCompletion.objects.filter(enrolment=enrolment, page_id__in=required).values_list(
+            "page_id", flat=True
+        )
+    )
+    if not required or done != required:
+        return False
+    institution_id = (
+        type(enrolment.user)
+        .objects.filter(pk=enrolment.user_id)
+        .values_list("institution_id", flat=True)[0]
+    )
+    completed = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+        completed_at=timezone.now(), completion_institution_id=institution_id
+    )
+    if not completed:
+        return False  # another request completed it first
+    enrolment.refresh_from_db()
+    transaction.on_commit(lambda: api.course_completed.send(sender=Enrolment, enrolment=enrolment))
+    return True
+
+
+@transaction.atomic
+def enrolment_restart(*, enrolment: Enrolment, user) -> Enrolment:
+    """Re-certification: archive a completed enrolment and open a fresh one."""
+    if enrolment.user_id != user.pk:
+        raise PermissionDenied
+    Enrolment.objects.filter(pk=enrolment.pk).update(archived_at=timezone.now())
+    return Enrolment.objects.create(user=user, course=enrolment.course, source=EnrolmentSource.SELF)
