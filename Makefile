@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test test-fast lint format messages demo migrate bench clean check
+.PHONY: run serve worker test lint format messages demo migrate bench clean check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +57,8 @@ check: $(VENV)/.installed
 
 ## make messages: refresh the .po files from the code, then compile them
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --all --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*'
+	$(MANAGE) makemessages --locale sr_Latn --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*'
+	$(MANAGE) cyrillic_messages
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
 bench: $(VENV)/.installed

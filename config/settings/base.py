@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "institutions",
     "home",
     "courses",
+    "serbian",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
