@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -45,7 +46,10 @@ def step_done(request, page_id: int):
     if enrolment is None:
         messages.error(request, _("Enrol in the course first to record your progress."))
         return redirect(page.get_url(request))
-    if step_complete(enrolment=enrolment, page=page):
+    course_completed = step_complete(enrolment=enrolment, page=page)
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse({"step_done": True, "course_completed": course_completed})
+    if course_completed:
         messages.success(request, _("Congratulations: you have completed the course."))
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):

@@ -131,3 +131,12 @@ def test_restart_of_another_learners_enrolment_is_refused(client, learner, other
     enrolment, _ = enrolment_create(user=learner, course=course)
     client.force_login(other_learner)
     assert client.post(f"/en/learning/restart/{enrolment.pk}/").status_code == 404
+
+
+def test_reaching_the_end_records_the_lesson_through_a_json_post(client, learner, course):
+    client.force_login(learner)
+    client.post(f"/en/learning/enrol/{course.pk}/")
+    lesson = lessons_of(course)[0]
+    response = client.post(f"/en/learning/done/{lesson.pk}/", HTTP_ACCEPT="application/json")
+    assert response.json() == {"step_done": True, "course_completed": False}
+    assert StepCompletion.objects.filter(page_id=lesson.pk).exists()
