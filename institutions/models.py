@@ -1,7 +1,12 @@
 """The institution tree: ministries, courts, prosecutors' offices, police, and the rest."""
 
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
@@ -99,3 +104,62 @@ class Institution(MP_Node):
     def subtree(self):
         """This institution and everything below it, as a queryset."""
         return Institution.get_tree(self)
+
+
+class ImportKind(models.TextChoices):
+    INSTITUTIONS = "institutions", _("Institutions")
+    USERS = "users", _("Users")
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to start")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+def import_file_path(instance: "ImportJob", filename: str) -> str:
+    """A private, unguessable name: the person's file name is kept only as `file_name`."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"private/imports/{uuid.uuid4().hex}{suffix}"
+
+
+class ImportJob(models.Model):
+    """One uploaded CSV or XLSX file of institutions or users, and what became of it.
+
+    The file lives in the default storage only while the job waits or runs.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    file = models.FileField(_("file"), upload_to=import_file_path, max_length=255, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    created_count = models.PositiveIntegerField(_("records created"), default=0)
+    error_summary = models.TextField(_("error summary"), blank=True)
+    row_errors = models.JSONField(_("row errors"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="import_jobs",
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now, db_index=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.file_name} · {self.get_status_display()}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {ImportStatus.DONE, ImportStatus.FAILED}
