@@ -124,17 +124,30 @@ def import_file_path(instance: "ImportJob", filename: str) -> str:
     return f"private/imports/{uuid.uuid4().hex}{suffix}"
 
 
+def private_storage():
+    """Storage no URL serves (see STORAGES["private"])."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
 class ImportJob(models.Model):
     """One uploaded CSV or XLSX file of institutions or users, and what became of it.
 
-    The file lives in the default storage only while the job waits or runs.
+    The file lives in the private storage only while the job waits or runs.
     """
 
     kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
     status = models.CharField(
         _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PENDING
     )
-    file = models.FileField(_("file"), upload_to=import_file_path, max_length=255, blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to=import_file_path,
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+    )
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)

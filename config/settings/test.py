@@ -18,3 +18,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"handlers": [], "level": "WARNING"},
 }
+
+# Files written by tests go to a throw-away folder.
+import tempfile  # noqa: E402
+
+_tmp = tempfile.mkdtemp(prefix="elearning-tests-")
+MEDIA_ROOT = f"{_tmp}/media"
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # noqa: F405
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": f"{_tmp}/private", "base_url": None},
+}
