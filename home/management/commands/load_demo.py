@@ -1,0 +1,291 @@
+"""`manage.py load_demo`: demo institutions, accounts, home page and settings.
+
+Safe to run again and again: every section looks its records up by a stable key
+(institution code, email, page translation, partner name) and updates in place.
+A later feature adds its own section by appending a function to `SECTIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Locale, Site
+
+from accounts.models import SCOPED_ROLES, Profession, Role, User
+from accounts.services import role_grant, user_create
+from home import demo_data
+from home.demo_data import DEMO_PASSWORD, DemoInstitution
+from home.models import HomePage, PartnerLogo, ProgrammeSettings
+from institutions.models import Institution
+
+INSTITUTION_FIELDS = ("name_sr", "name_en", "kind", "region")
+AUDIENCE_FIELDS = ("title", "text", "link_url")
+
+
+@dataclass
+class DemoAccountLine:
+    email: str
+    name: str
+    what: str
+    institution: str
+    created: bool
+
+
+@dataclass
+class DemoReport:
+    """What the sections did, printed once the transaction has committed."""
+
+    notes: list[str] = field(default_factory=list)
+    accounts: list[DemoAccountLine] = field(default_factory=list)
+
+
+# --- Institutions -----------------------------------------------------------------
+
+
+def load_institutions(report: DemoReport) -> None:
+    """Create or update the institution tree, matching nodes by code."""
+    counts = {"created": 0, "updated": 0, "moved": 0}
+    for root in demo_data.INSTITUTIONS:
+        _institution_upsert(root, parent=None, counts=counts)
+    total = Institution.objects.count()
+    report.notes.append(
+        f"Institutions: {counts['created']} created, {counts['updated']} updated, "
+        f"{counts['moved']} moved, {total} in the tree."
+    )
+
+
+def _institution_upsert(
+    data: DemoInstitution, *, parent: Institution | None, counts: dict[str, int]
+) -> Institution:
+    values = {name: getattr(data, name) for name in INSTITUTION_FIELDS}
+    node = Institution.objects.filter(code=data.code).first()
+    if node is None:
+        node = Institution(code=data.code, **values)
+        if parent is None:
+            node = Institution.add_root(instance=node)
+        else:
+            # Inserting sorted siblings rewrites paths: work from fresh copies.
+            parent.refresh_from_db()
+            node = parent.add_child(instance=node)
+        counts["created"] += 1
+    else:
+        changed = [name for name, value in values.items() if getattr(node, name) != value]
+        if changed:
+            for name in changed:
+                setattr(node, name, values[name])
+            node.save(update_fields=changed)
+            counts["updated"] += 1
+        if _institution_reparent(node, parent=parent):
+            counts["moved"] += 1
+    for child in data.children:
+        _institution_upsert(child, parent=node, counts=counts)
+    node.refresh_from_db()
+    return node
+
+
+def _institution_reparent(node: Institution, *, parent: Institution | None) -> bool:
+    """Put `node` back under `parent` if someone moved it; True when it moved."""
+    current = node.get_parent(update=True)
+    if (current.pk if current else None) == (parent.pk if parent else None):
+        return False
+    if parent is None:
+        node.move(Institution.get_first_root_node(), pos="sorted-sibling")
+    else:
+        parent.refresh_from_db()
+        node.move(parent, pos="sorted-child")
+    node.refresh_from_db()
+    return True
+
+
+# --- Accounts ---------------------------------------------------------------------
+
+
+def load_accounts(report: DemoReport) -> None:
+    """Create the demo accounts (verified emails) and make sure each has its role.
+
+    An account that already exists is left as it is, apart from its role.
+    """
+    institutions = {i.code: i for i in Institution.objects.all()}
+    # One hash for every new account: hashing is slow on purpose, and the demo must not be.
+    password_hash = None
+    existing = {u.email: u for u in User.objects.filter(email__in=_demo_emails())}
+    for account in demo_data.ACCOUNTS:
+        user = existing.get(account.email)
+        created = user is None
+        if created:
+            user = user_create(
+                email=account.email,
+                first_name=account.first_name,
+                last_name=account.last_name,
+                institution=institutions[account.institution],
+                profession=account.profession,
+                preferred_language=account.preferred_language,
+                email_verified=True,
+            )
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
+            user.password = password_hash
+            user.save(update_fields=["password"])
+        if account.role:
+            scope = institutions[account.scope] if account.role in SCOPED_ROLES else None
+            role_grant(user=user, role=account.role, institution=scope)
+        report.accounts.append(
+            DemoAccountLine(
+                email=account.email,
+                name=user.get_full_name(),
+                what=_account_description(account),
+                institution=account.institution,
+                created=created,
+            )
+        )
+
+
+def _demo_emails() -> list[str]:
+    return [account.email for account in demo_data.ACCOUNTS]
+
+
+def _account_description(account: demo_data.DemoAccount) -> str:
+    if account.role is None:
+        return f"learner ({Profession(account.profession).label.lower()})"
+    label = Role(account.role).label
+    return f"{label} of {account.scope}" if account.scope else str(label)
+
+
+# --- Home page ----------------------------------------------------------------------
+
+
+def load_home(report: DemoReport) -> None:
+    """Serbian home page content, and its English translation; both published."""
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    if not isinstance(home, HomePage):
+        raise CommandError(f"The default site's root page is a {type(home).__name__}.")
+
+    published = []
+    if _home_page_update(home, demo_data.HOME_PAGE[home.locale.language_code]):
+        published.append(home.locale.language_code)
+
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    translation = home.get_translation_or_none(english)
+    created = translation is None
+    if created:
+        translation = home.copy_for_translation(english)
+    if _home_page_update(translation.specific, demo_data.HOME_PAGE["en"], new=created):
+        published.append("en")
+    # Page URLs per language come from a cached list of the site's root pages
+    # and their translations: a new translation must show up in it.
+    Site.clear_site_root_paths_cache()
+    done = f"published ({', '.join(published)})" if published else "unchanged"
+    report.notes.append(f"Home page: {done}.")
+
+
+def _home_page_update(page: HomePage, content: dict, new: bool = False) -> bool:
+    """Write `content` to a page nobody has edited yet, and publish it.
+
+    Once a page has a revision (the demo's or an editor's), it is left alone, so
+    that `make run` never overwrites what a trainer wrote in the admin.
+    """
+    if page.latest_revision_id is not None and not new:
+        return False
+    wanted = [
+        {name: block.get(name, "") for name in AUDIENCE_FIELDS} for block in content["audiences"]
+    ]
+    current = [
+        {name: block.value.get(name) or "" for name in AUDIENCE_FIELDS} for block in page.audiences
+    ]
+    if (
+        page.live
+        and not page.has_unpublished_changes
+        and page.title == content["title"]
+        and page.intro == content["intro"]
+        and current == wanted
+    ):
+        return False
+    # Keep any page link an editor (or a later demo section) chose for a card.
+    links = [block.value.get("link_page") for block in page.audiences]
+    page.title = content["title"]
+    page.draft_title = content["title"]
+    page.intro = content["intro"]
+    page.audiences = [
+        ("audience", {**values, "link_page": links[i] if i < len(links) else None})
+        for i, values in enumerate(wanted)
+    ]
+    page.save_revision().publish()
+    return True
+
+
+# --- Programme settings -------------------------------------------------------------
+
+
+def load_programme_settings(report: DemoReport) -> None:
+    """Programme name, footer and partners for the default site."""
+    site = Site.objects.get(is_default_site=True)
+    programme = ProgrammeSettings.for_site(site)
+    if programme.partner_logos.exists():
+        # Loaded before (or set up by an administrator): leave it as it is.
+        report.notes.append("Programme settings: unchanged.")
+        return
+    for name, value in demo_data.PROGRAMME_SETTINGS.items():
+        setattr(programme, name, value)
+    programme.save()
+    for order, (name, url) in enumerate(demo_data.PARTNERS):
+        PartnerLogo.objects.update_or_create(
+            settings=programme, name=name, defaults={"url": url, "sort_order": order}
+        )
+    report.notes.append(f"Programme settings: {len(demo_data.PARTNERS)} partners.")
+
+
+SECTIONS: list[Callable[[DemoReport], None]] = [
+    load_institutions,
+    load_accounts,
+    load_home,
+    load_programme_settings,
+]
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the demo institutions, accounts, home page and settings."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even with production settings (the demo accounts share a known password).",
+        )
+
+    def handle(self, *args, allow_production=False, **options):
+        if settings.SETTINGS_MODULE.endswith(".production") and not allow_production:
+            raise CommandError(
+                "Refusing to load demo accounts with a known password under production "
+                "settings. Pass --allow-production if you really mean it."
+            )
+        report = DemoReport()
+        with transaction.atomic():
+            for section in SECTIONS:
+                section(report)
+        for note in report.notes:
+            self.stdout.write(note)
+        self._write_accounts(report.accounts)
+
+    def _write_accounts(self, accounts: list[DemoAccountLine]) -> None:
+        if not accounts:
+            return
+        out = self.stdout
+        out.write("")
+        out.write(self.style.WARNING("Demo accounts: for local demonstration only."))
+        out.write(f"Password of every demo account: {DEMO_PASSWORD}")
+        width = max(len(a.email) for a in accounts)
+        what_width = max(len(a.what) for a in accounts)
+        for a in accounts:
+            kept = "" if a.created else "  (existing account, left as it was)"
+            out.write(
+                f"  {a.email:<{width}}  {a.what:<{what_width}}  {a.name} · {a.institution}{kept}"
+            )
+        out.write(
+            "Staff accounts (administrator, trainers, manager, analyst) must set up an "
+            "authenticator app (TOTP) the first time they open /admin/."
+        )

@@ -1,0 +1,181 @@
+from io import StringIO
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import CommandError, call_command
+from django.utils import translation
+from wagtail.models import Locale, Page, Revision, Site
+
+from accounts.factories import UserFactory
+from accounts.models import Membership, Role, RoleAssignment, User
+from home.demo_data import ACCOUNTS, DEMO_PASSWORD, HOME_PAGE, PARTNERS
+from home.models import HomePage, PartnerLogo, ProgrammeSettings
+from institutions.models import Institution
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    models = [
+        Institution,
+        User,
+        EmailAddress,
+        Membership,
+        RoleAssignment,
+        Page,
+        Revision,
+        ProgrammeSettings,
+        PartnerLogo,
+        Locale,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_second_run_creates_no_duplicates_and_no_new_revisions():
+    load_demo()
+    first = counts()
+    load_demo()
+    assert counts() == first
+    assert first["User"] == len(ACCOUNTS)
+    assert first["PartnerLogo"] == len(PARTNERS)
+    assert first["Institution"] >= 60
+
+
+def test_every_role_exists_with_its_scope():
+    load_demo()
+    scopes = {
+        a.role: (a.institution.code if a.institution else None)
+        for a in RoleAssignment.objects.select_related("institution")
+    }
+    assert scopes == {
+        Role.ADMINISTRATOR: None,
+        Role.TRAINER: None,
+        Role.SENIOR_TRAINER: None,
+        Role.INSTITUTION_MANAGER: "PU-BG",
+        Role.MINISTRY_ANALYST: "MUP",
+    }
+    admin = User.objects.get(email="admin@demo.local")
+    assert admin.is_superuser and admin.is_staff
+
+
+def test_accounts_have_verified_emails_the_demo_password_and_an_institution():
+    load_demo()
+    for user in User.objects.all():
+        assert user.check_password(DEMO_PASSWORD)
+        assert user.institution_id is not None
+        assert EmailAddress.objects.get(user=user).verified
+    assert User.objects.filter(first_name="Ђорђе", last_name="Јовановић").exists()
+    assert User.objects.filter(first_name="Ljiljana", last_name="Petrović").exists()
+
+
+def test_existing_account_keeps_its_data_but_gets_its_role(tree):
+    person = UserFactory(
+        email="manager@demo.local", first_name="Vesna", last_name="Rakić", institution=tree["nis"]
+    )
+    load_demo()
+    person.refresh_from_db()
+    assert (person.first_name, person.institution.code) == ("Vesna", "PU-NI")
+    assert not person.check_password(DEMO_PASSWORD)
+    assert RoleAssignment.objects.filter(
+        user=person, role=Role.INSTITUTION_MANAGER, institution__code="PU-BG"
+    ).exists()
+
+
+def test_institutions_are_updated_in_place_and_put_back_under_their_parent():
+    load_demo()
+    station = Institution.objects.get(code="PS-VRACAR")
+    station.name_en = "Renamed"
+    station.save()
+    station.move(Institution.objects.get(code="PU-NI"), pos="sorted-child")
+    before = Institution.objects.count()
+
+    load_demo()
+
+    station = Institution.objects.get(code="PS-VRACAR")
+    assert station.name_en == "Vračar Police Station"
+    assert station.get_parent().code == "PU-BG"
+    assert Institution.objects.count() == before
+
+
+def test_institution_tree_is_valid_and_shaped_as_documented():
+    load_demo()
+    for node in Institution.objects.all():
+        node.full_clean()
+    parents = {
+        "MUP-DP": "MUP",
+        "PU-BG": "MUP-DP",
+        "PS-VRACAR": "PU-BG",
+        "MUP-AZIL": "MUP-UGP",
+        "SUD-VS": "SUD",
+        "JT-TOK": "JT-VRHOVNO",
+        "CZZTL": "MINRZS",
+        "UNODC": "INT",
+    }
+    for code, parent in parents.items():
+        assert Institution.objects.get(code=code).get_parent().code == parent
+    assert Institution.objects.get(code="PU-NS").region == "south_backa"
+    assert Institution.objects.filter(kind="police_regional").count() >= 6
+    assert Institution.objects.get(code="PU-BG").get_children_count() >= 2
+
+
+def test_english_translation_of_the_home_page_is_published():
+    load_demo()
+    serbian = Site.objects.get(is_default_site=True).root_page.specific
+    english = serbian.get_translation(Locale.objects.get(language_code="en")).specific
+    assert isinstance(english, HomePage)
+    assert english.live and not english.has_unpublished_changes
+    assert serbian.live and not serbian.has_unpublished_changes
+    assert english.title == HOME_PAGE["en"]["title"]
+    assert serbian.title == HOME_PAGE["sr"]["title"]
+    assert [b.value["title"] for b in english.audiences] == [
+        a["title"] for a in HOME_PAGE["en"]["audiences"]
+    ]
+    with translation.override("en"):
+        assert english.url == "/en/"
+    with translation.override("sr-latn"):
+        assert serbian.url == "/sr-latn/"
+
+
+# /sr/ is left out: Serbian content is transliterated to Cyrillic there.
+@pytest.mark.parametrize(("prefix", "language"), [("/en/", "en"), ("/sr-latn/", "sr")])
+def test_each_language_prefix_serves_its_home_page(client, prefix, language):
+    load_demo()
+    response = client.get(prefix)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert HOME_PAGE[language]["title"] in html
+    assert HOME_PAGE[language]["audiences"][0]["title"] in html
+
+
+def test_programme_settings_name_the_partners():
+    load_demo()
+    programme = ProgrammeSettings.for_site(Site.objects.get(is_default_site=True))
+    for partner in ("IOM", "UNHCR", "UNODC", "Vladom Republike Srbije"):
+        assert partner in programme.footer_text
+    assert [p.name for p in programme.partner_logos.order_by("sort_order")] == [
+        name for name, _ in PARTNERS
+    ]
+
+
+def test_output_lists_the_accounts_with_the_password_and_the_totp_hint():
+    output = load_demo()
+    for account in ACCOUNTS:
+        assert account.email in output
+    assert DEMO_PASSWORD in output
+    assert "local demonstration only" in output
+    assert "TOTP" in output
+    assert "existing account" not in output
+    assert "existing account" in load_demo()
+
+
+def test_refuses_to_run_under_production_settings(settings):
+    settings.SETTINGS_MODULE = "config.settings.production"
+    with pytest.raises(CommandError, match="production"):
+        call_command("load_demo", stdout=StringIO())
+    assert not User.objects.exists()
