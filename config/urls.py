@@ -25,6 +25,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
+    path("manage/enrolments/", include("courses.manage_urls")),
     path("manage/", include("institutions.urls")),
     path("learning/", include("courses.urls")),
     path("welcome/", home_redirect, name="home_redirect"),

@@ -7,11 +7,30 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from django.db.models.signals import post_migrate, post_save
+
         from accounts.personal_data import register_exporter
 
-        from . import api
-        from .models import LessonPage
+        from . import api, authoring
+        from .models import CourseIndexPage, CoursePage, LessonPage
         from .selectors import personal_data_learning
 
         api.register_step_model(LessonPage)
         register_exporter("learning", personal_data_learning)
+
+        # The "Course review" workflow and the senior trainers' publishing right: after
+        # every migrate, and whenever a course catalogue page is created (demo, admin, tests).
+        post_migrate.connect(
+            authoring.ensure_course_workflow_after_migrate,
+            sender=self,
+            dispatch_uid="courses.ensure_course_workflow",
+        )
+        post_save.connect(
+            authoring.course_index_saved,
+            sender=CourseIndexPage,
+            dispatch_uid="courses.course_index_saved",
+        )
+        # A new translation of a course is editable by the course's authors.
+        post_save.connect(
+            authoring.course_page_saved, sender=CoursePage, dispatch_uid="courses.course_page_saved"
+        )
