@@ -239,10 +239,31 @@ def load_programme_settings(report: DemoReport) -> None:
     report.notes.append(f"Programme settings: {len(demo_data.PARTNERS)} partners.")
 
 
+def load_curriculum(report: DemoReport) -> None:
+    """The four demo courses (courses.demo), given to the demo trainers to edit."""
+    import io
+
+    from accounts.models import User
+    from courses.authoring import course_assign_trainer
+    from courses.demo import load_courses
+    from courses.models import CoursePage
+
+    out = io.StringIO()
+    load_courses(stdout=out)
+    report.notes.extend(line for line in out.getvalue().splitlines() if line.strip())
+    trainers = User.objects.filter(email__in=["trainer@demo.local", "senior.trainer@demo.local"])
+    serbian_courses = CoursePage.objects.filter(locale__language_code="sr")
+    for trainer in trainers:
+        for course in serbian_courses:
+            course_assign_trainer(course=course, user=trainer)
+    report.notes.append(f"Courses given to the demo trainers: {serbian_courses.count()}.")
+
+
 SECTIONS: list[Callable[[DemoReport], None]] = [
     load_institutions,
     load_accounts,
     load_home,
+    load_curriculum,
     load_programme_settings,
 ]
 
