@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users import apps as wagtail_users_apps
 
 
 class AccountsConfig(AppConfig):
@@ -16,3 +17,15 @@ class AccountsConfig(AppConfig):
 
         personal_data.register_exporter("account", personal_data.export_account)
         personal_data.register_exporter("institution_history", personal_data.export_memberships)
+
+
+class WagtailUsersConfig(wagtail_users_apps.WagtailUsersAppConfig):
+    """Wagtail's Users admin with our forms: email login, given and family names, and no
+    direct editing of groups or the superuser flag (roles change in the People area).
+
+    Listed in INSTALLED_APPS in place of "wagtail.users".
+    """
+
+    # Not a candidate when Django picks the configuration of the "accounts" app.
+    default = False
+    user_viewset = "accounts.admin_views.PlatformUserViewSet"

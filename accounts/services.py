@@ -8,16 +8,19 @@ from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from institutions.models import Institution
 
 from .models import SCOPED_ROLES, Membership, Role, RoleAssignment, User
 from .roles import ROLE_GROUPS, ensure_role_groups
+from .selectors import people_scope_for, user_is_administrator
 
 
 @transaction.atomic
@@ -170,3 +173,39 @@ def personal_data_erase(*, user: User) -> None:
     # A new (unusable) password changes the session hash, which ends every
     # session the person had on every app server.
     user.save()
+
+
+# --- On another person's behalf, within the actor's scope (the People admin) -----------------
+
+
+def person_move(*, actor: User, user: User, institution: Institution) -> Membership:
+    """`actor` moves `user` to `institution`; both must lie within the actor's scope."""
+    scope = people_scope_for(viewer=actor)
+    if scope is None or not scope.covers(user.institution) or not scope.covers(institution):
+        raise PermissionDenied("This person or institution is outside your scope.")
+    return user_move_institution(user=user, institution=institution)
+
+
+def person_role_grant(
+    *, actor: User, user: User, role: str, institution: Institution | None = None
+) -> RoleAssignment:
+    """An administrator gives `user` a role."""
+    if not user_is_administrator(actor):
+        raise PermissionDenied("Only administrators grant roles.")
+    if not user.is_active or user.erased_at:
+        raise ValidationError(
+            gettext("Roles can only be given to active accounts."), code="inactive"
+        )
+    return role_grant(user=user, role=role, institution=institution)
+
+
+def person_role_revoke(*, actor: User, assignment: RoleAssignment) -> None:
+    """An administrator takes a role away; nobody takes away their own administrator role."""
+    if not user_is_administrator(actor):
+        raise PermissionDenied("Only administrators revoke roles.")
+    if assignment.user_id == actor.pk and assignment.role == Role.ADMINISTRATOR:
+        raise ValidationError(
+            gettext("You cannot take away your own administrator role; ask another administrator."),
+            code="own_administrator_role",
+        )
+    role_revoke(user=assignment.user, role=assignment.role, institution=assignment.institution)

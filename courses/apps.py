@@ -22,7 +22,6 @@ class CoursesConfig(AppConfig):
         # every migrate, and whenever a course catalogue page is created (demo, admin, tests).
         post_migrate.connect(
             authoring.ensure_course_workflow_after_migrate,
-            sender=self,
             dispatch_uid="courses.ensure_course_workflow",
         )
         post_save.connect(

@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from accounts.factories import UserFactory
 from accounts.models import Role
@@ -7,10 +9,14 @@ from institutions.factories import InstitutionFactory
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clean_slate():
+    """Each test starts with an empty cache and the default language, whatever ran before
+    (a view may activate a language in the test's thread)."""
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -34,7 +34,9 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's Users admin, with our user viewset (forms for email login, given and family
+    # names; roles change only in the People area). See accounts.apps.WagtailUsersConfig.
+    "accounts.apps.WagtailUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
