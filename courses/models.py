@@ -164,7 +164,7 @@ class CoursePage(Page):
         from .selectors import course_outline_for
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_outline_for(course=self, user=request.user))
+        context.update(course_outline_for(course=self, user=request.user, request=request))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -223,7 +223,14 @@ class LessonPage(Page):
         from .selectors import lesson_context_for
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context_for(lesson=self, user=request.user))
+        context.update(
+            lesson_context_for(
+                lesson=self,
+                user=request.user,
+                request=request,
+                course=getattr(self, "_course", None),
+            )
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -237,6 +244,7 @@ class LessonPage(Page):
         course = course_of(self)
         if course is None or not course_is_visible_to(course=course, user=request.user):
             raise Http404
+        self._course = course  # get_context needs it too
         return super().serve(request, *args, **kwargs)
 
 

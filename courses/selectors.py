@@ -223,8 +223,8 @@ def course_outline_for(*, course: CoursePage, user, request=None) -> dict[str, A
     }
 
 
-def lesson_context_for(*, lesson, user, request=None) -> dict[str, Any]:
-    course = course_of(lesson)
+def lesson_context_for(*, lesson, user, request=None, course=None) -> dict[str, Any]:
+    course = course or course_of(lesson)
     context = course_outline_for(course=course, user=user, request=request)
     steps = [s for m in context["modules"] for s in m.steps]
     position = next((i for i, s in enumerate(steps) if s.page_id == lesson.pk), None)
