@@ -21,6 +21,7 @@ from institutions.models import Institution
 from .models import SCOPED_ROLES, Membership, Role, RoleAssignment, User
 from .roles import ROLE_GROUPS, ensure_role_groups
 from .selectors import people_scope_for, user_is_administrator
+from .signals import roles_changed
 
 
 @transaction.atomic
@@ -92,6 +93,7 @@ def role_revoke(*, user: User, role: str, institution: Institution | None = None
         qs = qs.filter(institution=institution)
     qs.delete()
     _sync_role_groups(user)
+    roles_changed.send(sender=User, user=user)
 
 
 def _sync_role_groups(user: User) -> None:

@@ -2,9 +2,13 @@ from allauth.account.models import EmailAddress
 from allauth.account.signals import password_reset
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .mfa import mark_session_mfa_verified
+
+# Sent after a person's roles were taken away (kwargs: user). Apps holding rights that
+# came with a role (course authorship) take them back.
+roles_changed = Signal()
 
 
 @receiver(authenticator_added, sender=Authenticator)

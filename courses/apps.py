@@ -29,6 +29,13 @@ class CoursesConfig(AppConfig):
             sender=CourseIndexPage,
             dispatch_uid="courses.course_index_saved",
         )
+        # Someone who is no longer a trainer loses the courses they were given.
+        from accounts.signals import roles_changed
+
+        roles_changed.connect(
+            authoring.course_assignments_revoke_if_not_trainer,
+            dispatch_uid="courses.revoke_if_not_trainer",
+        )
         # A new translation of a course is editable by the course's authors.
         post_save.connect(
             authoring.course_page_saved, sender=CoursePage, dispatch_uid="courses.course_page_saved"

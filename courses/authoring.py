@@ -108,6 +108,12 @@ def course_assignments_clear(*, user) -> None:
             group.delete()
 
 
+def course_assignments_revoke_if_not_trainer(*, user, **kwargs) -> None:
+    """Receiver of accounts' roles_changed: no trainer role, no course to edit."""
+    if not (user.has_role(Role.TRAINER) or user.has_role(Role.SENIOR_TRAINER)):
+        course_assignments_clear(user=user)
+
+
 def course_trainers(*, course: CoursePage) -> QuerySet:
     """The people who may edit `course` through its authors' group."""
     return (

@@ -301,3 +301,16 @@ def test_approved_change_with_a_go_live_date_waits_for_it(
         call_command("publish_scheduled")
     course_a.refresh_from_db()
     assert course_a.title == "Course A, next term"
+
+
+def test_a_former_trainer_loses_the_courses_they_were_given(db, trainer):
+    from accounts.models import Role
+    from accounts.services import role_revoke
+    from courses.authoring import course_assign_trainer
+    from courses.factories import course_with_lessons
+
+    course = course_with_lessons(modules=1, lessons=1)
+    course_assign_trainer(course=course, user=trainer)
+    assert trainer.groups.filter(name__startswith="Course authors").exists()
+    role_revoke(user=trainer, role=Role.TRAINER)
+    assert not trainer.groups.filter(name__startswith="Course authors").exists()
