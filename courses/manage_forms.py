@@ -6,7 +6,6 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from accounts.selectors import institutions_visible_to, people_visible_to
@@ -100,13 +99,7 @@ class EnrolPeopleForm(forms.Form):
             if unknown:
                 self.add_error(
                     "emails",
-                    ngettext(
-                        "Not found among the people you manage: %(emails)s. Nobody was "
-                        "enrolled.",
-                        "Not found among the people you manage: %(emails)s. Nobody was "
-                        "enrolled.",
-                        len(unknown),
-                    )
+                    _("Not found among the people you manage: %(emails)s. Nobody was enrolled.")
                     % {"emails": ", ".join(unknown[:20]) + ("…" if len(unknown) > 20 else "")},
                 )
                 return cleaned
