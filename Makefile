@@ -42,7 +42,7 @@ worker: $(VENV)/.installed
 
 ## make test: the whole suite (SQLite unless DATABASE_URL says otherwise)
 test: $(VENV)/.installed
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
