@@ -7,52 +7,22 @@ institutions. Everyone else may not import at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from accounts.models import Role
+from accounts.selectors import PeopleScope, people_scope_for
 
-from .models import ImportJob, Institution
+from .models import ImportJob
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 
-@dataclass(frozen=True)
-class ImportScope:
-    """Where one person may import: below `roots`, or everywhere when `roots` is None."""
-
-    roots: tuple[Institution, ...] | None
-
-    @property
-    def is_everywhere(self) -> bool:
-        return self.roots is None
-
-    @property
-    def may_add_top_level(self) -> bool:
-        return self.is_everywhere
-
-    def covers(self, *, path: str) -> bool:
-        """Whether the institution at materialised path `path` is within reach."""
-        if self.roots is None:
-            return True
-        return any(path.startswith(root.path) for root in self.roots)
-
-
-def import_scope_for(*, user: User) -> ImportScope | None:
-    """Where `user` may import, or None if they may not import at all."""
-    if not user.is_authenticated or not user.is_active:
-        return None
-    if user.is_superuser or user.has_role(Role.ADMINISTRATOR):
-        return ImportScope(roots=None)
-    roots = tuple(
-        assignment.institution
-        for assignment in user.cached_role_assignments
-        if assignment.role == Role.INSTITUTION_MANAGER and assignment.institution_id
-    )
-    return ImportScope(roots=roots) if roots else None
+def import_scope_for(*, user: User) -> PeopleScope | None:
+    """Where `user` may import (administrators: everywhere; managers: their subtrees), or
+    None if they may not import at all. Decided by accounts' people scope, the one place."""
+    return people_scope_for(viewer=user)
 
 
 def import_jobs_visible_to(*, user: User) -> QuerySet[ImportJob]:

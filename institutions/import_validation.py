@@ -17,8 +17,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from accounts.models import Profession, User
+from accounts.selectors import PeopleScope
 
-from .import_access import ImportScope
 from .import_files import COLUMN_DESCRIPTIONS, COLUMNS, EMPTY_ALLOWED, ImportRow
 from .models import ImportKind, Institution, InstitutionKind, Region, code_validator
 
@@ -46,7 +46,7 @@ class InstitutionRef:
 
 
 def import_rows_validate(
-    *, kind: str, rows: Sequence[ImportRow], scope: ImportScope
+    *, kind: str, rows: Sequence[ImportRow], scope: PeopleScope
 ) -> list[RowError]:
     """Every problem in `rows`, in line order; an empty list means the file may be imported."""
     if kind == ImportKind.INSTITUTIONS:
@@ -123,7 +123,7 @@ def _choice(
 # --- Institutions -------------------------------------------------------------
 
 
-def _institution_errors(*, rows: Sequence[ImportRow], scope: ImportScope) -> list[RowError]:
+def _institution_errors(*, rows: Sequence[ImportRow], scope: PeopleScope) -> list[RowError]:
     existing = institution_refs_by_code(
         [row.values.get("code", "") for row in rows]
         + [row.values.get("parent_code", "") for row in rows]
@@ -176,13 +176,13 @@ def _parent_errors(
     row: ImportRow,
     existing: dict[str, InstitutionRef],
     earlier_codes: dict[str, int],
-    scope: ImportScope,
+    scope: PeopleScope,
     errors: list[RowError],
 ) -> None:
     parent_code = row.values.get("parent_code", "")
     code = row.values.get("code", "")
     if not parent_code:
-        if not scope.may_add_top_level:
+        if not scope.is_everywhere:
             errors.append(
                 RowError(
                     row.line,
@@ -200,7 +200,7 @@ def _parent_errors(
         )
         return
     if parent_code in existing:
-        if not scope.covers(path=existing[parent_code].path):
+        if not scope.covers(existing[parent_code]):
             errors.append(
                 RowError(
                     row.line,
@@ -227,7 +227,7 @@ def _parent_errors(
 # --- Users --------------------------------------------------------------------
 
 
-def _user_errors(*, rows: Sequence[ImportRow], scope: ImportScope) -> list[RowError]:
+def _user_errors(*, rows: Sequence[ImportRow], scope: PeopleScope) -> list[RowError]:
     institutions = institution_refs_by_code(row.values.get("institution_code", "") for row in rows)
     emails = {row.values.get("email", "").lower() for row in rows} - {""}
     registered = set(
@@ -267,7 +267,7 @@ def _user_errors(*, rows: Sequence[ImportRow], scope: ImportScope) -> list[RowEr
                         _("There is no institution with the code “%(code)s”.") % {"code": code},
                     )
                 )
-            elif not scope.covers(path=institution.path):
+            elif not scope.covers(institution):
                 errors.append(
                     RowError(
                         row.line,

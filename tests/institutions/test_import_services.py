@@ -82,15 +82,15 @@ def test_senior_trainer_has_no_import_scope(tree):
 def test_administrator_may_import_anywhere(administrator, tree):
     scope = import_scope_for(user=administrator)
     assert scope.is_everywhere
-    assert scope.covers(path=tree["station_ni"].path)
+    assert scope.covers(tree["station_ni"])
 
 
 def test_manager_may_import_only_within_their_subtree(manager_bg, tree):
     scope = import_scope_for(user=manager_bg)
-    assert scope.covers(path=tree["station_bg"].path)
-    assert not scope.covers(path=tree["station_ni"].path)
-    assert not scope.covers(path=tree["ministry"].path)
-    assert not scope.may_add_top_level
+    assert scope.covers(tree["station_bg"])
+    assert not scope.covers(tree["station_ni"])
+    assert not scope.covers(tree["ministry"])
+    assert not scope.is_everywhere
 
 
 # --- Checking institution rows ----------------------------------------------------
