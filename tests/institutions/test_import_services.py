@@ -8,9 +8,10 @@ from django_tasks.signals import task_finished
 
 from accounts.factories import UserFactory
 from accounts.models import Membership, Role, User
+from accounts.selectors import PeopleScope
 from institutions import imports
 from institutions.factories import InstitutionFactory
-from institutions.import_access import ImportScope, import_scope_for
+from institutions.import_access import import_scope_for
 from institutions.import_files import ImportRow
 from institutions.import_validation import import_rows_validate
 from institutions.imports import import_job_run, import_job_start, import_progress_key
@@ -237,7 +238,7 @@ def test_manager_may_not_add_people_to_another_subtree(manager_bg):
 
 def test_every_problem_of_a_row_is_reported(db):
     rows = rows_of("users", ["", "", "bad", "NOPE", "wizard", "xx"])
-    errors = import_rows_validate(kind="users", rows=rows, scope=ImportScope(roots=None))
+    errors = import_rows_validate(kind="users", rows=rows, scope=PeopleScope(roots=None))
     assert {error.column for error in errors} == {
         "first_name",
         "last_name",
