@@ -20,6 +20,7 @@ LOGGING = {
 }
 
 # Files written by tests go to a throw-away folder.
+import os  # noqa: E402
 import tempfile  # noqa: E402
 
 _tmp = tempfile.mkdtemp(prefix="elearning-tests-")
@@ -29,3 +30,5 @@ STORAGES["private"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": f"{_tmp}/private", "base_url": None},
 }
+STATIC_ROOT = f"{_tmp}/static"
+os.makedirs(STATIC_ROOT, exist_ok=True)  # whitenoise warns about a missing folder
