@@ -34,6 +34,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.users.views.users import CreateView as WagtailUserCreateView
+from wagtail.users.views.users import DeleteView as UserDeleteView
 from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet
 
@@ -384,8 +385,18 @@ class UserInviteView(WagtailUserCreateView):
         return user
 
 
+class RefusedUserDeleteView(UserDeleteView):
+    """People are erased (accounts.services.personal_data_erase), never deleted: deleting
+    would take their anonymous learning records out of the statistics."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
 class PlatformUserViewSet(UserViewSet):
     """Set as `user_viewset` of `accounts.apps.WagtailUsersConfig`."""
+
+    delete_view_class = RefusedUserDeleteView
 
     index_view_class = PlatformUserIndexView
     add_view_class = UserInviteView

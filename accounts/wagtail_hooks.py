@@ -12,3 +12,22 @@ from .admin_views import PeopleViewSet
 @hooks.register("register_admin_viewset")
 def register_people_viewset():
     return PeopleViewSet("people")
+
+
+# Wagtail's Users admin would let an administrator add anyone to any group in bulk (bypassing
+# roles and their scopes) and delete people (and with them their learning records). Roles
+# change in People; a person leaves through erasure. Both actions are therefore refused.
+from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction  # noqa: E402
+from wagtail.users.views.bulk_actions.delete import DeleteBulkAction  # noqa: E402
+
+
+@hooks.register("register_bulk_action", order=100)
+class RefusedAssignRoleBulkAction(AssignRoleBulkAction):
+    def check_perm(self, obj):
+        return False
+
+
+@hooks.register("register_bulk_action", order=100)
+class RefusedDeleteBulkAction(DeleteBulkAction):
+    def check_perm(self, obj):
+        return False
