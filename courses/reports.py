@@ -47,7 +47,7 @@ from .authoring import (
     trainers_assignable_to,
 )
 from .models import CoursePage, Enrolment, ModulePage, StepCompletion
-from .selectors import _default_locale_id, canonical_id
+from .selectors import canonical_id, default_locale_id
 
 REPORT_ROLES = (Role.TRAINER, Role.SENIOR_TRAINER)
 
@@ -80,7 +80,7 @@ def courses_reported_to(user) -> QuerySet:
         courses = PagePermissionPolicy(CoursePage).instances_user_has_any_permission_for(
             user, {"change"}
         )
-    return courses.filter(locale_id=_default_locale_id())
+    return courses.filter(locale_id=default_locale_id())
 
 
 # --- Reads ----------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ def course_of(page: Page) -> CoursePage | None:
 
 
 @lru_cache(maxsize=1)
-def _default_locale_id() -> int:
+def default_locale_id() -> int:
     # The default locale's id never changes while the process runs.
     return Locale.get_default().pk
 
@@ -71,10 +71,10 @@ def _default_locale_id() -> int:
 def canonical_id(page: Page) -> int:
     """Progress is kept against the page in the default locale (Serbian), so that
     reading a course in English or Serbian counts the same."""
-    if page.locale_id == _default_locale_id():
+    if page.locale_id == default_locale_id():
         return page.pk
     source = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=_default_locale_id())
+        Page.objects.filter(translation_key=page.translation_key, locale_id=default_locale_id())
         .values_list("pk", flat=True)
         .first()
     )
@@ -174,7 +174,7 @@ def _done_ids(*, enrolment: Enrolment | None, course: CoursePage) -> set[int]:
     if enrolment is None:
         return set()
     done = set(StepCompletion.objects.filter(enrolment=enrolment).values_list("page_id", flat=True))
-    if course.locale_id == _default_locale_id():
+    if course.locale_id == default_locale_id():
         return done
     # Reading a translation: map the canonical (Serbian) pages to this locale's pages.
     keys = Page.objects.filter(pk__in=done).values_list("translation_key", flat=True)
@@ -280,7 +280,7 @@ def my_learning(*, user) -> dict[str, Any]:
     recommended = [
         c
         for c in CoursePage.objects.live()
-        .filter(locale_id=_default_locale_id())
+        .filter(locale_id=default_locale_id())
         .exclude(pk__in=course_ids)
         .prefetch_related("restricted_institutions")
         if user.profession in (c.audience_professions or [])
