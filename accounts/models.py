@@ -31,7 +31,8 @@ class Role(models.TextChoices):
 
 
 # Roles whose reach is a subtree of institutions.
-SCOPED_ROLES = {Role.INSTITUTION_MANAGER, Role.MINISTRY_ANALYST}
+# A tuple, not a set: the check constraint below must list them in a stable order.
+SCOPED_ROLES = (Role.INSTITUTION_MANAGER, Role.MINISTRY_ANALYST)
 
 
 class EmailUserManager(UserManager):
