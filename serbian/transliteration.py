@@ -74,7 +74,7 @@ _PROTECTED = re.compile(
   | (?:https?|ftp)://[^\s<>"']+ | www\.[^\s<>"']+   # URLs
   | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                    # email addresses
   | ECLI:[A-Za-z0-9.:]+                             # ECLI identifiers
-  | %\([a-zA-Z_]+\)[sdfir] | %[sdfir] | \{[a-zA-Z_0-9]*\} | \{\{.*?\}\} | \{%.*?%\}  # placeholders
+  | %\([\w.]+\)[sdfir] | %[sdfir] | \{[a-zA-Z_0-9]*\} | \{\{.*?\}\} | \{%.*?%\}  # placeholders
   | \b[^\W\d_]{1,4}\.?\d{0,2}\s?\d+/\d{2,4}\b        # case numbers: "K 123/19", "Kž1 12/2020"
   | \b\d+[-/]\d+(?:[-/]\d+)*\b                     # application numbers: 25965/04
   | \b(?=[MDCLXVI]{2,8}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b  # Roman

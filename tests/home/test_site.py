@@ -19,6 +19,22 @@ def test_home_page_is_served_under_each_language_prefix(client, language):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "sign_in", "skip_link"),
+    [
+        ("sr-latn", "Prijava", "Pređi na glavni sadržaj"),
+        ("sr", "Пријава", "Пређи на главни садржај"),
+        ("en", "Sign in", "Skip to main content"),
+    ],
+)
+def test_interface_speaks_each_language_and_script(client, language, sign_in, skip_link):
+    """The catalogues are compiled and shipped: a Serbian page is not English in disguise."""
+    html = client.get(f"/{language}/").content.decode()
+    assert sign_in in html
+    assert skip_link in html
+
+
+@pytest.mark.django_db
 def test_root_redirects_to_a_language(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 302

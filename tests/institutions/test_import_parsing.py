@@ -2,6 +2,7 @@ import io
 import zipfile
 
 import pytest
+from django.utils import translation
 
 from institutions import import_files
 from institutions.import_files import (
@@ -18,6 +19,13 @@ from tests.institutions.import_samples import (
     user_row,
     xlsx_bytes,
 )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals below are checked word for word, in the language they are written in."""
+    with translation.override("en"):
+        yield
 
 
 def read(data: bytes, *, name="import.csv", kind="institutions", size=None):
