@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", include("stats.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,7 +28,10 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("manage/enrolments/", include("courses.manage_urls")),
     path("manage/", include("institutions.urls")),
+    path("learning/quizzes/", include("quizzes.urls")),
     path("learning/", include("courses.urls")),
+    path("caselaw/", include("caselaw.urls")),
+    path("certificates/", include("certificates.urls")),
     path("welcome/", home_redirect, name="home_redirect"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

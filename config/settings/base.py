@@ -25,6 +25,11 @@ INSTALLED_APPS = [
     "institutions",
     "home",
     "courses",
+    "quizzes",
+    "caselaw",
+    "certificates",
+    "stats",
+    "audit",
     "serbian",
     # Wagtail
     "wagtail.contrib.forms",
