@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SerbianConfig(AppConfig):
     name = "serbian"
     verbose_name = _("Serbian scripts")
+
+    def ready(self):
+        from . import urls_for_script
+
+        urls_for_script.install()
