@@ -83,6 +83,7 @@ def role_grant(*, user: User, role: str, institution: Institution | None = None)
         user=user, role=role, institution=institution
     )
     _sync_role_groups(user)
+    roles_changed.send(sender=User, user=user)
     return assignment
 
 

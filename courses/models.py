@@ -219,33 +219,30 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import lesson_context_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            lesson_context_for(
-                lesson=self,
-                user=request.user,
-                request=request,
-                course=getattr(self, "_course", None),
-            )
-        )
-        return context
-
     def serve(self, request, *args, **kwargs):
+        """The lesson through its cached shell (courses.lesson_shell), filled for this
+        learner; signed-out readers are sent to sign in, others' courses are not found."""
         from django.contrib.auth.views import redirect_to_login
         from django.http import Http404
 
-        from .selectors import course_is_visible_to, course_of
+        from .lesson_shell import lesson_shell_fill, lesson_shell_for
+        from .selectors import course_is_visible_to, course_of, course_structure
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         course = course_of(self)
         if course is None or not course_is_visible_to(course=course, user=request.user):
             raise Http404
-        self._course = course  # get_context needs it too
-        return super().serve(request, *args, **kwargs)
+        shell = lesson_shell_for(
+            page=self,
+            course=course,
+            request=request,
+            context_for=lambda: {
+                **self.get_context(request, *args, **kwargs),
+                "modules": course_structure(course=course, request=request),
+            },
+        )
+        return lesson_shell_fill(shell=shell, request=request, page=self)
 
 
 class EnrolmentSource(models.TextChoices):

@@ -81,6 +81,19 @@ def canonical_id(page: Page) -> int:
     return source or page.pk
 
 
+def canonical_ids(*, pages: list[tuple[int, Any]], locale_id: int) -> dict[int, int]:
+    """Page id → id of the same page in the default locale, for pages given as
+    (id, translation_key) in one locale (one query, none for the default locale)."""
+    if locale_id == default_locale_id():
+        return {pk: pk for pk, _ in pages}
+    by_key = dict(
+        Page.objects.filter(
+            translation_key__in=[key for _, key in pages], locale_id=default_locale_id()
+        ).values_list("translation_key", "pk")
+    )
+    return {pk: by_key.get(key, pk) for pk, key in pages}
+
+
 def current_enrolment(*, user, course: CoursePage) -> Enrolment | None:
     if not user.is_authenticated:
         return None
@@ -98,6 +111,7 @@ class Step:
     required: bool
     minutes: int
     done: bool = False
+    translation_key: Any = None
 
 
 @dataclass
@@ -123,7 +137,8 @@ def required_step_ids(*, course: CoursePage) -> set[int]:
     return ids
 
 
-def _outline(*, course: CoursePage, request=None) -> list[Module]:
+def course_structure(*, course: CoursePage, request=None) -> list[Module]:
+    """The modules and live steps of a course, in order; nothing about any learner."""
     step_info: dict[int, dict[str, Any]] = {}
     for model in api.STEP_MODELS:
         for row in (
@@ -137,7 +152,16 @@ def _outline(*, course: CoursePage, request=None) -> list[Module]:
         Page.objects.live()
         .filter(path__startswith=course.path, depth__in=[course.depth + 1, course.depth + 2])
         .order_by("path")
-        .only("pk", "title", "path", "depth", "url_path", "content_type_id", "locale_id")
+        .only(
+            "pk",
+            "title",
+            "path",
+            "depth",
+            "url_path",
+            "content_type_id",
+            "locale_id",
+            "translation_key",
+        )
     )
     modules: list[Module] = []
     module_ct = _content_type_id(ModulePage)
@@ -154,6 +178,7 @@ def _outline(*, course: CoursePage, request=None) -> list[Module]:
                     kind=info["kind"],
                     required=info["required"],
                     minutes=info.get("estimated_minutes") or 0,
+                    translation_key=page.translation_key,
                 )
             )
     return modules
@@ -199,7 +224,7 @@ class Progress:
 
 def course_outline_for(*, course: CoursePage, user, request=None) -> dict[str, Any]:
     """Modules, steps, the learner's enrolment and progress: everything a course page shows."""
-    modules = _outline(course=course, request=request)
+    modules = course_structure(course=course, request=request)
     enrolment = current_enrolment(user=user, course=course)
     done = _done_ids(enrolment=enrolment, course=course)
     required = 0

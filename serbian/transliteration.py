@@ -70,7 +70,7 @@ _PROTECTED = re.compile(
   | <span\b[^>]*\b(?:lang=|class="[^"]*\bnotranslit\b)[^>]*>.*?</span>  # marked spans
   | <[^>]+>                                         # any other tag with its attributes
   | \[\[.*?\]\]                                     # plain-text marker [[…]]
-  | &[a-zA-Z]+;|&\#\d+;                            # HTML entities
+  | &[a-zA-Z]+;|&\#\d+;|&\#[xX][0-9a-fA-F]+;       # HTML entities
   | (?:https?|ftp)://[^\s<>"']+ | www\.[^\s<>"']+   # URLs
   | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                    # email addresses
   | ECLI:[A-Za-z0-9.:]+                             # ECLI identifiers
@@ -169,3 +169,16 @@ def to_latin(text: str) -> str:
 def to_cyrillic(text: str) -> str:
     """Any Serbian text (Latin, Cyrillic or mixed) → Cyrillic. Cyrillic letters stay."""
     return latin_to_cyrillic(text)
+
+
+# Interface languages that read Serbian content, and the script each reads it in.
+READER_SCRIPTS = {"sr": to_cyrillic, "sr-latn": to_latin}
+
+
+def for_reader(text: str, language: str | None = None) -> str:
+    """Serbian content in the script of the reader's interface language (the active one
+    unless given): Cyrillic under `sr`, Latin under `sr-latn`; other languages unchanged."""
+    from django.utils.translation import get_language
+
+    convert = READER_SCRIPTS.get(language or get_language())
+    return convert(text) if convert and text else text

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: answers lesson pages from their cached shell once everything above has run.
+    "courses.lesson_shell.LessonShellMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
