@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import set_language
-from home.views import healthz, home_redirect
+from home.views import healthz, home_redirect, search
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("caselaw/", include("caselaw.urls")),
     path("certificates/", include("certificates.urls")),
     path("welcome/", home_redirect, name="home_redirect"),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

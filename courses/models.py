@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.models import Profession
+from serbian.pages import SerbianScriptsPageMixin
 
 from .blocks import LessonStreamBlock
 
@@ -40,10 +41,11 @@ class Access(models.TextChoices):
     RESTRICTED = "restricted", _("Restricted to chosen institutions or professions")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(SerbianScriptsPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, *SerbianScriptsPageMixin.search_fields_scripts]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
@@ -86,7 +88,7 @@ class CoursePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class CoursePage(Page):
+class CoursePage(SerbianScriptsPageMixin, Page):
     summary = models.TextField(_("summary"), max_length=1000)
     learning_objectives = RichTextField(
         _("learning objectives"), features=["ol", "ul", "bold", "italic"]
@@ -128,7 +130,9 @@ class CoursePage(Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("learning_objectives"),
+        *SerbianScriptsPageMixin.search_fields_scripts,
     ]
+    script_search_fields = ("summary", "learning_objectives")
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -177,10 +181,11 @@ class CoursePage(Page):
         return super().serve(request, *args, **kwargs)
 
 
-class ModulePage(Page):
+class ModulePage(SerbianScriptsPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, *SerbianScriptsPageMixin.search_fields_scripts]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
 
@@ -194,7 +199,7 @@ class ModulePage(Page):
         return redirect(self.get_parent().get_url(request) + f"#module-{self.pk}")
 
 
-class LessonPage(Page):
+class LessonPage(SerbianScriptsPageMixin, Page):
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=15, validators=[MaxValueValidator(600)]
@@ -205,7 +210,12 @@ class LessonPage(Page):
         help_text=_("Optional lessons are offered but do not count towards completion."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("body"),
+        *SerbianScriptsPageMixin.search_fields_scripts,
+    ]
+    script_search_fields = ("body",)
     content_panels = [
         *Page.content_panels,
         FieldPanel("body"),
@@ -243,6 +253,13 @@ class LessonPage(Page):
             },
         )
         return lesson_shell_fill(shell=shell, request=request, page=self)
+
+    def preview_response(self, request, mode_name):
+        # Wagtail previews render the template with get_context(); a lesson is its shell
+        # filled for the author, built from the draft and never stored.
+        request.is_preview = True
+        request.preview_mode = mode_name
+        return self.serve(request)
 
 
 class EnrolmentSource(models.TextChoices):

@@ -7,10 +7,12 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from serbian.pages import SerbianScriptsPageMixin
+
 from .blocks import AudienceEntryBlock
 
 
-class HomePage(Page):
+class HomePage(SerbianScriptsPageMixin, Page):
     """The site's front page: what the programme is, and a way in for each audience."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -22,6 +24,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("audiences")]
 
+    search_fields = [*Page.search_fields, *SerbianScriptsPageMixin.search_fields_scripts]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.CourseIndexPage"]
 

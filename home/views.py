@@ -10,3 +10,21 @@ def healthz(request):
 def home_redirect(request):
     """Where sign-in lands: the front page in the active language."""
     return redirect("/")
+
+
+def search(request):
+    """GET /<language>/search/?q=…: pages in either Serbian script, paginated."""
+    from django.core.paginator import Paginator
+    from django.shortcuts import render
+
+    from .search import MAX_QUERY_LENGTH, site_search
+
+    query = request.GET.get("q", "")
+    too_long = len(query) > MAX_QUERY_LENGTH
+    hits = [] if too_long else site_search(query=query, user=request.user)
+    page = Paginator(hits, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "home/search.html",
+        {"query": query[:MAX_QUERY_LENGTH], "too_long": too_long, "results": page},
+    )
