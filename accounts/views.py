@@ -63,6 +63,15 @@ def set_language(request):
         translation.activate(next_language)
     response = django_set_language(request)
     language = request.POST.get("language")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        User.objects.filter(pk=request.user.pk).update(preferred_language=language)
+    if language in dict(settings.LANGUAGES):
+        if request.user.is_authenticated:
+            User.objects.filter(pk=request.user.pk).update(preferred_language=language)
+        # A page goes to its own translation (English slugs differ from Serbian ones).
+        from home.translations import page_url_in_language
+
+        url = page_url_in_language(
+            request=request, next_path=request.POST.get("next", ""), language=language
+        )
+        if url and response.status_code == 302:
+            response["Location"] = url
     return response

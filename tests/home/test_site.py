@@ -57,3 +57,54 @@ def test_healthz_reads_no_session_even_when_signed_in(client, learner, django_as
     client.force_login(learner)
     with django_assert_num_queries(0):
         assert client.get("/healthz").status_code == 200
+
+
+@pytest.fixture
+def course_in_two_languages(db):
+    from wagtail.models import Locale
+
+    from courses.factories import course_index, course_with_lessons
+    from courses.models import LessonPage
+
+    course = course_with_lessons(modules=1, lessons=2, title="Osnovni kurs", slug="osnovni-kurs")
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    course_index().copy_for_translation(english, copy_parents=True).save_revision().publish()
+    course_en = course.copy_for_translation(english)
+    course_en.title, course_en.slug = "Basic course", "basic-course"
+    course_en.save_revision().publish()
+    lessons = list(LessonPage.objects.descendant_of(course).order_by("path"))
+    return course, course_en.specific, lessons
+
+
+def test_switching_to_english_goes_to_the_english_translation(client, course_in_two_languages):
+    course, course_en, _ = course_in_two_languages
+    response = client.post("/i18n/setlang/", {"language": "en", "next": course.url})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/courses/basic-course/"
+
+
+def test_switching_back_to_serbian_goes_to_the_serbian_page(client, course_in_two_languages):
+    course, course_en, _ = course_in_two_languages
+    response = client.post(
+        "/i18n/setlang/", {"language": "sr", "next": "/en/courses/basic-course/"}
+    )
+    assert response["Location"] == "/sr/courses/osnovni-kurs/"
+
+
+def test_a_page_not_yet_translated_goes_to_its_nearest_translated_ancestor(
+    client, course_in_two_languages
+):
+    course, course_en, lessons = course_in_two_languages
+    response = client.post("/i18n/setlang/", {"language": "en", "next": lessons[0].url})
+    assert response["Location"] == "/en/courses/basic-course/"
+
+
+def test_switching_script_keeps_the_page(client, course_in_two_languages):
+    course, _, lessons = course_in_two_languages
+    response = client.post("/i18n/setlang/", {"language": "sr", "next": lessons[1].url})
+    assert response["Location"] == lessons[1].url.replace("/sr-latn/", "/sr/", 1)
+
+
+def test_switching_on_a_page_that_is_not_wagtails_keeps_djangos_answer(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/sr-latn/search/"})
+    assert response["Location"] == "/en/search/"
