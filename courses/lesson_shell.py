@@ -57,6 +57,9 @@ SLOT_ADMIN_LINK = slot("admin-link")
 SLOT_MESSAGES = slot("messages")
 SLOT_FOOTER = slot("footer")
 SLOT_USERBAR = slot("userbar")
+SLOT_PERCENT = slot("percent")
+SLOT_DONE = slot("done")
+SLOT_REQUIRED = slot("required")
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,10 @@ class LessonShell:
     step_id: int  # canonical id of this lesson
     required_ids: frozenset[int]  # canonical ids of the course's required steps
     following_url: str | None
+    # The progress footer in its three states, with the numbers as markers.
+    footer_not_enrolled: str = ""
+    footer_to_do: str = ""
+    footer_done: str = ""
 
 
 # --- Keys and generations ----------------------------------------------------------
@@ -218,8 +225,23 @@ def _shell_render(*, page, course, request, context: dict) -> LessonShell:
         },
         request=request,
     )
+    footer_context = {
+        "step_done_url": reverse("courses:step_done", args=[page.pk]),
+        "enrol_url": reverse("courses:enrol", args=[course.pk]),
+        "next_url": following_step.url if following_step else course.get_url(request),
+        "has_following": bool(following_step),
+        "csrf_token": SLOT_CSRF,
+        "progress": {"percent": SLOT_PERCENT, "done": SLOT_DONE, "required": SLOT_REQUIRED},
+    }
+
+    def footer(**state) -> str:
+        return render_to_string("courses/_lesson_footer.html", {**footer_context, **state})
+
     return LessonShell(
         html=html,
+        footer_not_enrolled=footer(enrolled=False),
+        footer_to_do=footer(enrolled=True, step_done=False),
+        footer_done=footer(enrolled=True, step_done=True),
         generation=0,
         page_id=page.pk,
         course_pk=course.pk,
@@ -235,14 +257,21 @@ def _shell_render(*, page, course, request, context: dict) -> LessonShell:
 # --- Looking up and filling ---------------------------------------------------------------
 
 
-def lesson_shell_lookup(request: HttpRequest) -> LessonShell | None:
-    """A current shell for this URL, in one cache round trip; None on a miss."""
+def lesson_shell_lookup(
+    request: HttpRequest, *, user_id=None
+) -> tuple[LessonShell | None, bool | None]:
+    """A current shell for this URL and, given a user id, their cached staff flag (None
+    when not cached), in one cache round trip. (None, …) on a miss."""
     key = shell_key(host=request.get_host(), language=get_language(), path=request.path)
-    found = cache.get_many([GENERATION_KEY, key])
+    keys = [GENERATION_KEY, key]
+    if user_id is not None:
+        keys.append(staff_flag_key(user_id))
+    found = cache.get_many(keys)
     shell = found.get(key)
+    staff = found.get(staff_flag_key(user_id)) if user_id is not None else None
     if isinstance(shell, LessonShell) and shell.generation == found.get(GENERATION_KEY):
-        return shell
-    return None
+        return shell, staff
+    return None, staff
 
 
 def _progress_rows(*, user, shell: LessonShell) -> tuple[bool, set[int]]:
@@ -267,21 +296,16 @@ def lesson_shell_fill(
     user = request.user
     staff = _is_staff(user) if staff is None else staff
     enrolled, done = _progress_rows(user=user, shell=shell)
-    footer = render_to_string(
-        "courses/_lesson_footer.html",
-        {
-            "enrolled": enrolled,
-            "step_done": shell.step_id in done,
-            "progress": Progress(
-                required=len(shell.required_ids), done=len(done & shell.required_ids)
-            ),
-            "step_done_url": reverse("courses:step_done", args=[shell.page_id]),
-            "enrol_url": reverse("courses:enrol", args=[shell.course_pk]),
-            "next_url": shell.following_url or shell.course_url,
-            "has_following": bool(shell.following_url),
-            "csrf_token": SLOT_CSRF,
-        },
-    )
+    if not enrolled:
+        footer = shell.footer_not_enrolled
+    else:
+        progress = Progress(required=len(shell.required_ids), done=len(done & shell.required_ids))
+        footer = (
+            (shell.footer_done if shell.step_id in done else shell.footer_to_do)
+            .replace(SLOT_PERCENT, str(progress.percent))
+            .replace(SLOT_DONE, str(progress.done))
+            .replace(SLOT_REQUIRED, str(progress.required))
+        )
     storage = get_messages(request)
     messages_html = (
         render_to_string("components/messages.html", {"messages": list(storage)})
@@ -321,11 +345,18 @@ def lesson_shell_respond(request: HttpRequest) -> HttpResponse | None:
         or request.META.get("QUERY_STRING")
     ):
         return None
-    shell = lesson_shell_lookup(request)
-    if shell is None or shell.restricted:
+    from django.contrib.auth import SESSION_KEY
+
+    user_id = request.session.get(SESSION_KEY)
+    if user_id is None:
+        return None  # signed out: the ordinary door sends them to sign in
+    shell, staff = lesson_shell_lookup(request, user_id=user_id)
+    if shell is None or shell.restricted or staff:
         return None
-    user = request.user
-    if not user.is_authenticated or _is_staff(user):
+    user = request.user  # checks the session against the account, as on every page
+    if not user.is_authenticated:
+        return None
+    if staff is None and _is_staff(user):
         return None
     return lesson_shell_fill(shell=shell, request=request, staff=False)
 
