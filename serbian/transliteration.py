@@ -173,6 +173,14 @@ def to_cyrillic(text: str) -> str:
 
 # Interface languages that read Serbian content, and the script each reads it in.
 READER_SCRIPTS = {"sr": to_cyrillic, "sr-latn": to_latin}
+# Fragments up to this size are remembered once converted (per process), so a course
+# page or a catalogue is transliterated once, not on every request.
+_REMEMBERED_UP_TO = 200_000
+
+
+@lru_cache(maxsize=512)
+def _for_reader_remembered(text: str, language: str) -> str:
+    return READER_SCRIPTS[language](text)
 
 
 def for_reader(text: str, language: str | None = None) -> str:
@@ -180,5 +188,9 @@ def for_reader(text: str, language: str | None = None) -> str:
     unless given): Cyrillic under `sr`, Latin under `sr-latn`; other languages unchanged."""
     from django.utils.translation import get_language
 
-    convert = READER_SCRIPTS.get(language or get_language())
-    return convert(text) if convert and text else text
+    language = language or get_language()
+    if not text or language not in READER_SCRIPTS:
+        return text
+    if len(text) <= _REMEMBERED_UP_TO:
+        return _for_reader_remembered(str(text), language)
+    return READER_SCRIPTS[language](text)
