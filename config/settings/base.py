@@ -267,6 +267,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("sr", _("Serbian")), ("en", _("English"))]
 
 # --- Wagtail ------------------------------------------------------------------
+# What the deployment is (e.g. its git commit): part of the key of cached lesson pages.
+RELEASE = env("RELEASE", default="")
 WAGTAIL_SITE_NAME = "Anti-trafficking e-learning"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
