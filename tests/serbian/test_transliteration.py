@@ -74,3 +74,30 @@ def test_round_trip_of_a_paragraph():
 def test_mixed_script_text_becomes_one_script():
     assert latin_to_cyrillic("Centar за заštitu") == "Центар за заштиту"
     assert to_latin("Centar за заštitu") == "Centar za zaštitu"
+
+
+@pytest.mark.parametrize(
+    "protected",
+    [
+        "&#x27;",  # Django escapes ' as a hex entity
+        "&#39;",
+        "&nbsp;",
+        "%(user.email)s",
+        '<span class="notranslit">Amicus curiae</span>',
+    ],
+)
+def test_entities_placeholders_and_marked_spans_are_kept(protected):
+    assert protected in latin_to_cyrillic(f"Tekst {protected} tekst")
+
+
+def test_a_paragraph_of_html_both_ways():
+    cyrillic = (
+        '<p>Према члану 388 <a href="https://www.paragraf.rs/zakon">Кривичног законика</a>, '
+        "пристанак жртве није од значаја (<abbr>GRETA</abbr>, XIV извештај).</p>"
+    )
+    latin = (
+        '<p>Prema članu 388 <a href="https://www.paragraf.rs/zakon">Krivičnog zakonika</a>, '
+        "pristanak žrtve nije od značaja (<abbr>GRETA</abbr>, XIV izveštaj).</p>"
+    )
+    assert to_latin(cyrillic) == latin
+    assert latin_to_cyrillic(latin) == cyrillic
