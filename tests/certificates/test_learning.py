@@ -177,3 +177,31 @@ def test_regenerating_redraws_the_pdf_with_the_same_serial_and_code(completed):
     assert certificate.pdf_rendered_at > old_rendered
     assert not certificate.pdf.storage.exists(old_file)
     assert certificate.events.filter(action="rendered").count() == 1
+
+
+# --- Personal data --------------------------------------------------------------------------
+
+
+def test_personal_data_download_lists_the_certificates(completed, learner):
+    from accounts.personal_data import personal_data_export
+
+    certificate = Certificate.objects.get(enrolment=completed)
+    exported = personal_data_export(user=learner)["certificates"]
+    assert [c["serial"] for c in exported] == [certificate.serial]
+    assert exported[0]["holder_name"] == learner.get_full_name()
+
+
+def test_erasure_removes_the_pdf_and_the_name_but_keeps_the_record(client, completed, learner):
+    from accounts.services import personal_data_erase
+
+    certificate = Certificate.objects.get(enrolment=completed)
+    name, stored = learner.get_full_name(), certificate.pdf.name
+    personal_data_erase(user=learner)
+    certificate.refresh_from_db()
+    assert certificate.serial
+    assert certificate.holder_name == ""
+    assert not certificate.pdf
+    assert not certificate.pdf.storage.exists(stored)
+    body = client.get(f"/en/certificates/verify/{certificate.code}/").content.decode()
+    assert name not in body
+    assert "erased" in body

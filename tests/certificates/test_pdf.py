@@ -172,3 +172,14 @@ def test_cyrillic_certificate_transliterates_programme_name_and_signatory_title(
     text = _text(_issue_for(course, preferred_language="sr"))
     assert "Координаторка програма" in text
     assert "Ana Anić" in text  # a person's name is printed as written
+
+
+def test_a_new_signatory_appears_on_the_next_certificate_at_once(course):
+    from certificates.models import Signatory
+
+    first = _issue_for(course)
+    assert "Marko Marković" not in _text(first)
+    signatory = Signatory.objects.create(name="Marko Marković", title="Direktor")
+    assert "Marko Marković" in _text(_issue_for(course))
+    signatory.delete()
+    assert "Marko Marković" not in _text(_issue_for(course))
