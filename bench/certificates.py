@@ -93,7 +93,7 @@ def main() -> int:
     args = parser.parse_args()
     rounds = args.rounds or (8 if args.quick else 20)
     count = args.count or (60 if args.quick else 500)
-    worker_counts = [int(w) for w in args.workers.split(",")]
+    worker_counts = [int(w) for w in args.workers.split(",") if w.strip()]
 
     common.stop_cleanly_on_signals()
     private = tempfile.mkdtemp(prefix="bench-certificates-")
@@ -149,22 +149,24 @@ def main() -> int:
                 checks_ok=ok,
             )
             batches[workers] = result
-        print(f"2. {count} certificates queued, drained by db_worker --batch:")
-        print("   workers   span s   cert/s   wall s (incl. start-up)   cert/s wall   checks")
-        for workers, r in batches.items():
-            print(
-                f"   {workers:7d} {r['span_s']:8.1f} {r['per_s']:8.1f} {r['wall_s']:16.1f}"
-                f" {r['per_s_wall']:17.1f}   {'ok' if r['checks_ok'] else 'FAILED'}"
-            )
-        if 1 in batches and len(batches) > 1:
-            base = batches[1]
+        if batches:
+            print(f"2. {count} certificates queued, drained by db_worker --batch:")
+            print("   workers   span s   cert/s   wall s (incl. start-up)   cert/s wall   checks")
             for workers, r in batches.items():
-                if workers != 1 and r["span_s"]:
-                    print(
-                        f"   speed-up with {workers} workers: {base['span_s'] / r['span_s']:.2f}× "
-                        f"(span), {base['wall_s'] / r['wall_s']:.2f}× (wall); "
-                        f"CPUs: {os.cpu_count()}"
-                    )
+                print(
+                    f"   {workers:7d} {r['span_s']:8.1f} {r['per_s']:8.1f} {r['wall_s']:16.1f}"
+                    f" {r['per_s_wall']:17.1f}   {'ok' if r['checks_ok'] else 'FAILED'}"
+                )
+            if 1 in batches and len(batches) > 1:
+                base = batches[1]
+                for workers, r in batches.items():
+                    if workers != 1 and r["span_s"]:
+                        span_up = base["span_s"] / r["span_s"]
+                        print(
+                            f"   speed-up with {workers} workers: {span_up:.2f}× "
+                            f"(span), {base['wall_s'] / r['wall_s']:.2f}× (wall); "
+                            f"CPUs: {os.cpu_count()}"
+                        )
         path = common.write_json(
             "certificates.json",
             {

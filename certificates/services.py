@@ -88,6 +88,8 @@ def certificate_record(*, enrolment: Enrolment) -> Certificate:
         .select_related("user", "course", "completion_institution")
         .get(pk=enrolment.pk)
     )
+    # A separate statement, after the lock: it sees a certificate that a concurrent issuer
+    # committed while this one waited (a subquery in the locking statement would not).
     existing = Certificate.objects.filter(enrolment=enrolment, is_reissue=False).first()
     if existing:
         return existing

@@ -149,3 +149,33 @@ def test_staff_search_finds_by_serial_and_by_code(client, certificate, administr
     for query in (certificate.serial, certificate.code.lower()):
         body = client.get("/en/manage/certificates/", {"q": query}).content.decode()
         assert certificate.serial in body
+
+
+def test_admin_menu_leads_staff_to_the_certificates(client, manager_bg, mfa_login):
+    mfa_login(client, manager_bg)
+    body = client.get("/admin/").content.decode()
+    assert "/manage/certificates/" in body
+
+
+def test_administrators_edit_signatories_in_the_admin(client, administrator, mfa_login):
+    from certificates.models import Signatory
+
+    mfa_login(client, administrator)
+    response = client.post(
+        "/admin/snippets/certificates/signatory/add/",
+        {
+            "name": "Ana Anić",
+            "title": "Koordinatorka",
+            "title_en": "Coordinator",
+            "sort_order": "0",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Signatory.objects.get().name == "Ana Anić"
+
+
+def test_learners_cannot_edit_signatories(client, learner):
+    client.force_login(learner)
+    response = client.get("/admin/snippets/certificates/signatory/")
+    assert response.status_code in (302, 403)
