@@ -205,3 +205,17 @@ def test_erasure_removes_the_pdf_and_the_name_but_keeps_the_record(client, compl
     body = client.get(f"/en/certificates/verify/{certificate.code}/").content.decode()
     assert name not in body
     assert "erased" in body
+
+
+def test_regenerating_only_missing_pdfs_leaves_the_others_alone(learner, other_learner, course):
+    from certificates.api import certificate_issue
+
+    drawn = certificate_issue(enrolment=complete_course(user=learner, course=course))
+    lost = certificate_issue(enrolment=complete_course(user=other_learner, course=course))
+    Certificate.objects.filter(pk=lost.pk).update(pdf="")
+    call_command("regenerate_certificates", "--missing", "--now")
+    drawn_after = Certificate.objects.get(pk=drawn.pk)
+    lost.refresh_from_db()
+    assert drawn_after.pdf.name == drawn.pdf.name
+    assert lost.pdf
+    assert lost.pdf.storage.exists(lost.pdf.name)

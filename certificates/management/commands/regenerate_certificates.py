@@ -20,10 +20,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--include-superseded", action="store_true", help="Also superseded certificates."
         )
+        parser.add_argument(
+            "--missing",
+            action="store_true",
+            help="Only certificates whose PDF is missing (e.g. after a failed task).",
+        )
         parser.add_argument("--now", action="store_true", help="Render in this process.")
 
-    def handle(self, *args, course=None, include_superseded=False, now=False, **options):
+    def handle(
+        self, *args, course=None, include_superseded=False, missing=False, now=False, **options
+    ):
         certificates = Certificate.objects.all()
+        if missing:
+            certificates = certificates.filter(pdf="")
         if not include_superseded:
             certificates = certificates.current()
         if course:
