@@ -162,9 +162,11 @@ def manage(*args: str, env: dict, timeout: float = 600) -> str:
     return result.stdout
 
 
+# bench/ goes last on the path: a script named like an app (bench/certificates.py) must not
+# shadow the app itself when Django imports it.
 _BOOT = f"""
 import importlib, json, sys
-sys.path.insert(0, {str(BENCH_DIR)!r})
+sys.path.append({str(BENCH_DIR)!r})
 import django
 django.setup()
 module, func, kwargs = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])

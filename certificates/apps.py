@@ -5,3 +5,33 @@ from django.utils.translation import gettext_lazy as _
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from accounts.personal_data import register_eraser, register_exporter
+        from courses.api import course_completed
+
+        from . import api, services
+
+        register_exporter("certificates", services.personal_data_certificates)
+        register_eraser("certificates", services.personal_data_erase_certificates)
+        course_completed.connect(
+            api.issue_in_background, dispatch_uid="certificates.issue_in_background"
+        )
+
+        # What every certificate shows (programme, partners, signatories) is kept per
+        # process; a change anywhere in it makes every process load it again.
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
+
+        from home.models import PartnerLogo, ProgrammeSettings
+
+        from .models import Signatory
+        from .rendering import design_changed
+
+        for model in (ProgrammeSettings, PartnerLogo, Signatory, get_image_model()):
+            for name, signal in (("saved", post_save), ("deleted", post_delete)):
+                signal.connect(
+                    design_changed,
+                    sender=model,
+                    dispatch_uid=f"certificates.design_changed.{model._meta.label}.{name}",
+                )

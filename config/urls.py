@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("manage/enrolments/", include("courses.manage_urls")),
+    path("manage/certificates/", include("certificates.manage_urls")),
     path("manage/", include("institutions.urls")),
     path("learning/quizzes/", include("quizzes.urls")),
     path("learning/", include("courses.urls")),

@@ -259,12 +259,21 @@ def load_curriculum(report: DemoReport) -> None:
     report.notes.append(f"Courses given to the demo trainers: {serbian_courses.count()}.")
 
 
+def load_certificate_signatories(report: DemoReport) -> None:
+    """Two demo signatories for certificates (certificates.demo)."""
+    from certificates.demo import load_signatories
+
+    created, updated = load_signatories()
+    report.notes.append(f"Certificate signatories: {created} added, {updated} updated.")
+
+
 SECTIONS: list[Callable[[DemoReport], None]] = [
     load_institutions,
     load_accounts,
     load_home,
     load_curriculum,
     load_programme_settings,
+    load_certificate_signatories,
 ]
 
 

@@ -1,0 +1,22 @@
+"""Values other apps may rely on: a certificate's status at a moment."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class CertificateAction(models.TextChoices):
+    """What the audit trail records."""
+
+    ISSUED = "issued", _("Issued")
+    RENDERED = "rendered", _("PDF rendered")
+    REVOKED = "revoked", _("Revoked")
+    REISSUED = "reissued", _("Reissued")
+    SUPERSEDED = "superseded", _("Superseded")
+    REMINDED = "reminded", _("Expiry reminder sent")

@@ -1,0 +1,71 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .codes import code_parse
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(
+        label=_("Verification code"),
+        max_length=60,
+        help_text=_("As printed on the certificate, e.g. 7K3M-Q9XD-H2TB-W4NR-P8EC."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_code(self):
+        code = code_parse(self.cleaned_data["code"])
+        if code is None:
+            raise forms.ValidationError(
+                _(
+                    "This is not a valid verification code: a character is probably "
+                    "mistyped. Check it against the certificate."
+                ),
+                code="typo",
+            )
+        return code
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revoking"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Shown on the public verification page."),
+    )
+
+
+class ReissueForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for reissuing"),
+        max_length=2000,
+        initial="",
+        help_text=_("E.g. the holder's name was corrected in their profile."),
+    )
+
+
+class ExportForm(forms.Form):
+    course = forms.ModelChoiceField(
+        label=_("Course"), queryset=None, required=False, empty_label=_("All courses")
+    )
+    issued_from = forms.DateField(
+        label=_("Issued from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    issued_to = forms.DateField(
+        label=_("Issued until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from courses.models import CoursePage
+        from courses.selectors import default_locale_id
+
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = CoursePage.objects.filter(
+            locale_id=default_locale_id()
+        ).order_by("title")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("issued_from"), cleaned.get("issued_to")
+        if start and end and start > end:
+            self.add_error("issued_to", _("The period ends before it starts."))
+        return cleaned

@@ -1,0 +1,49 @@
+"""Draw certificates' PDFs again after a design change (serials and codes stay)."""
+
+from django.core.management.base import BaseCommand
+
+from certificates.models import Certificate
+from certificates.tasks import certificates_regenerate_task
+
+BATCH = 50
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-render the PDFs of current certificates (after a change to the template, the "
+        "programme settings or the signatories). Work is queued for the task workers in "
+        "batches; --now renders here instead."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--course", type=int, help="Only this course (page id).")
+        parser.add_argument(
+            "--include-superseded", action="store_true", help="Also superseded certificates."
+        )
+        parser.add_argument(
+            "--missing",
+            action="store_true",
+            help="Only certificates whose PDF is missing (e.g. after a failed task).",
+        )
+        parser.add_argument("--now", action="store_true", help="Render in this process.")
+
+    def handle(
+        self, *args, course=None, include_superseded=False, missing=False, now=False, **options
+    ):
+        certificates = Certificate.objects.all()
+        if missing:
+            certificates = certificates.filter(pdf="")
+        if not include_superseded:
+            certificates = certificates.current()
+        if course:
+            certificates = certificates.filter(course_id=course)
+        ids = list(certificates.order_by("pk").values_list("pk", flat=True))
+        if now:
+            from certificates.services import certificates_regenerate
+
+            done = certificates_regenerate(certificates=Certificate.objects.filter(pk__in=ids))
+            self.stdout.write(f"{done} certificate(s) rendered.")
+            return
+        for start in range(0, len(ids), BATCH):
+            certificates_regenerate_task.enqueue(certificate_ids=ids[start : start + BATCH])
+        self.stdout.write(f"{len(ids)} certificate(s) queued for rendering.")

@@ -1,0 +1,276 @@
+"""Certificates of completion, their audit trail, signatories and bulk downloads."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from .data import CertificateAction, CertificateStatus
+
+
+def private_storage():
+    """Storage no URL serves (see STORAGES["private"])."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+def certificate_pdf_path(instance: Certificate, filename: str) -> str:
+    # Unguessable, and never derived from the person's name or the code.
+    return f"certificates/{instance.issued_at:%Y}/{uuid.uuid4().hex}.pdf"
+
+
+def export_zip_path(instance: CertificateExport, filename: str) -> str:
+    return f"certificates/exports/{uuid.uuid4().hex}.zip"
+
+
+class CertificateQuerySet(models.QuerySet):
+    def current(self):
+        """Not superseded by a reissue."""
+        return self.filter(superseded_by__isnull=True)
+
+    def revoked(self):
+        return self.filter(revoked_at__isnull=False)
+
+    def valid(self, now=None):
+        now = now or timezone.now()
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            revoked_at__isnull=True,
+            superseded_by__isnull=True,
+        )
+
+    def expired(self, now=None):
+        now = now or timezone.now()
+        return self.filter(revoked_at__isnull=True, superseded_by__isnull=True, expires_at__lte=now)
+
+
+class Certificate(models.Model):
+    """A certificate of completion of one enrolment.
+
+    The holder's name, the course title and the institution are copied at issue, in the
+    certificate's language: the PDF and the public verification page say what was
+    certified, even if the profile or the course changes later (a name correction is a
+    reissue, with a new serial).
+    """
+
+    enrolment = models.ForeignKey(
+        "courses.Enrolment", on_delete=models.PROTECT, related_name="certificates"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="certificates"
+    )
+    # The learner's institution at completion.
+    institution = models.ForeignKey(
+        "institutions.Institution",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
+    )
+    serial = models.CharField(_("serial number"), max_length=20, unique=True)
+    code = models.CharField(_("verification code"), max_length=40, unique=True)
+    issued_at = models.DateTimeField(_("issued at"))
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("superseded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+    )
+
+    # Added to the shared contract.
+    is_reissue = models.BooleanField(_("reissue"), default=False)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    holder_name = models.CharField(_("holder's name"), max_length=310)
+    course_title = models.CharField(_("course title"), max_length=255)
+    institution_name = models.CharField(_("institution"), max_length=255, blank=True)
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
+    completed_at = models.DateTimeField(_("completed at"))
+    pdf = models.FileField(
+        _("PDF"), upload_to=certificate_pdf_path, storage=private_storage, blank=True
+    )
+    pdf_rendered_at = models.DateTimeField(_("PDF rendered at"), null=True, blank=True)
+    expiry_reminder_sent_at = models.DateTimeField(
+        _("expiry reminder sent at"), null=True, blank=True
+    )
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at", "-pk"]
+        constraints = [
+            # Issuing twice for one completion gives the same certificate; reissues (a
+            # name correction) are the only other certificates of an enrolment.
+            models.UniqueConstraint(
+                fields=["enrolment"],
+                condition=Q(is_reissue=False),
+                name="one_original_certificate_per_enrolment",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["course", "issued_at"]),
+            models.Index(fields=["expires_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.serial} · {self.holder_name}"
+
+    def status(self, now=None) -> CertificateStatus:
+        now = now or timezone.now()
+        if self.revoked_at:
+            return CertificateStatus.REVOKED
+        if self.superseded_by_id:
+            return CertificateStatus.SUPERSEDED
+        if self.expires_at and self.expires_at <= now:
+            return CertificateStatus.EXPIRED
+        return CertificateStatus.VALID
+
+    @property
+    def is_ready(self) -> bool:
+        return bool(self.pdf)
+
+
+class CertificateEvent(models.Model):
+    """The audit trail: who did what to a certificate, when and why."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(_("action"), max_length=20, choices=CertificateAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("certificate event")
+        verbose_name_plural = _("certificate events")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.certificate.serial}: {self.get_action_display()}"
+
+
+class SerialCounter(models.Model):
+    """The last serial number given in a year. Locked while a serial is taken."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("serial counter")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class Signatory(models.Model):
+    """A person whose name and signature appear on every certificate."""
+
+    name = models.CharField(_("name"), max_length=150)
+    title = models.CharField(_("title (Serbian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("signature image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("shown on certificates"), default=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("title"),
+        FieldPanel("title_en"),
+        FieldPanel("signature"),
+        FieldPanel("sort_order"),
+        FieldPanel("is_active"),
+    ]
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("In progress")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class CertificateExport(models.Model):
+    """A ZIP of the certificates a manager may see, built in the background."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="certificate_exports",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    issued_from = models.DateField(_("issued from"), null=True, blank=True)
+    issued_to = models.DateField(_("issued until"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING
+    )
+    total = models.PositiveIntegerField(_("certificates"), default=0)
+    processed = models.PositiveIntegerField(_("certificates processed"), default=0)
+    file = models.FileField(
+        _("file"), upload_to=export_zip_path, storage=private_storage, blank=True, max_length=255
+    )
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate download")
+        verbose_name_plural = _("certificate downloads")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.requested_by} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.status == ExportStatus.DONE else 0
+        return round(100 * self.processed / self.total)
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {ExportStatus.DONE, ExportStatus.FAILED}

@@ -1,0 +1,142 @@
+"""Reads for certificates, and who may do what with one."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from accounts.models import Role
+from accounts.selectors import people_scope_for, user_is_administrator
+
+from .models import Certificate, CertificateExport
+
+AUTHOR_ROLES = (Role.TRAINER, Role.SENIOR_TRAINER)
+
+
+def _is_course_trainer(*, viewer, course_id: int) -> bool:
+    """A trainer given this course to edit (its authors' group, see courses.authoring)."""
+    from courses.authoring import course_authors_group_name
+
+    if not any(viewer.has_role(role) for role in AUTHOR_ROLES):
+        return False
+    return viewer.groups.filter(name=course_authors_group_name(course_id)).exists()
+
+
+def viewer_may_download(*, viewer, certificate: Certificate) -> bool:
+    """The holder; trainers of the course; managers whose subtree holds the holder;
+    administrators."""
+    if not (viewer.is_authenticated and viewer.is_active):
+        return False
+    if certificate.user_id == viewer.pk:
+        return True
+    scope = people_scope_for(viewer=viewer)
+    if scope is not None and scope.covers(certificate.user.institution):
+        return True
+    return _is_course_trainer(viewer=viewer, course_id=certificate.course_id)
+
+
+def viewer_may_revoke(*, viewer, certificate: Certificate) -> bool:
+    """Trainers of the course and administrators."""
+    if not (viewer.is_authenticated and viewer.is_active):
+        return False
+    return user_is_administrator(viewer) or _is_course_trainer(
+        viewer=viewer, course_id=certificate.course_id
+    )
+
+
+def viewer_may_reissue(*, viewer, certificate: Certificate) -> bool:
+    """A name correction is an administrator's decision."""
+    return user_is_administrator(viewer)
+
+
+def viewer_may_export(*, viewer) -> bool:
+    return people_scope_for(viewer=viewer) is not None
+
+
+def viewer_may_see_certificates_admin(*, viewer) -> bool:
+    return viewer_may_export(viewer=viewer) or any(viewer.has_role(r) for r in AUTHOR_ROLES)
+
+
+def certificates_visible_to(*, viewer) -> QuerySet[Certificate]:
+    """Certificates `viewer` may look at in the administration."""
+    base = Certificate.objects.select_related("user", "course", "superseded_by")
+    if not (viewer.is_authenticated and viewer.is_active):
+        return base.none()
+    scope = people_scope_for(viewer=viewer)
+    if scope is not None and scope.is_everywhere:
+        return base
+    from django.db.models import Q
+
+    from courses.authoring import COURSE_AUTHORS_PREFIX
+
+    q = Q(pk__in=[])
+    if scope is not None:
+        q |= scope.path_q("user__institution__path")
+    if any(viewer.has_role(r) for r in AUTHOR_ROLES):
+        course_ids = [
+            int(name[len(COURSE_AUTHORS_PREFIX) :])
+            for name in viewer.groups.filter(name__startswith=COURSE_AUTHORS_PREFIX).values_list(
+                "name", flat=True
+            )
+        ]
+        q |= Q(course_id__in=course_ids)
+    return base.filter(q)
+
+
+def certificates_of(*, user) -> QuerySet[Certificate]:
+    """Everything a person was ever issued, the newest first (history included)."""
+    return Certificate.objects.filter(user=user).select_related("course", "superseded_by")
+
+
+def current_certificates_for(*, enrolment_ids) -> dict[int, Certificate]:
+    """The current (not superseded) certificate of each enrolment: one query."""
+    result: dict[int, Certificate] = {}
+    for certificate in (
+        Certificate.objects.current().filter(enrolment_id__in=list(enrolment_ids)).order_by("pk")
+    ):
+        result[certificate.enrolment_id] = certificate
+    return result
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    return Certificate.objects.select_related("superseded_by", "course").filter(code=code).first()
+
+
+def certificates_expiring(*, days: int, now=None) -> QuerySet[Certificate]:
+    now = now or timezone.now()
+    return (
+        Certificate.objects.valid(now)
+        .filter(
+            expires_at__isnull=False,
+            expires_at__lte=now + timedelta(days=days),
+            expiry_reminder_sent_at__isnull=True,
+        )
+        .select_related("user", "course")
+        .order_by("expires_at", "pk")
+    )
+
+
+def _day_start(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def certificates_for_export(*, export: CertificateExport) -> QuerySet[Certificate]:
+    """The current certificates of the people the requester may see, filtered as asked."""
+    viewer = export.requested_by
+    scope = people_scope_for(viewer=viewer)
+    if scope is None:
+        return Certificate.objects.none()
+    qs = Certificate.objects.current().filter(scope.path_q("user__institution__path"))
+    if export.course_id:
+        qs = qs.filter(course_id=export.course_id)
+    if export.issued_from:
+        qs = qs.filter(issued_at__gte=_day_start(export.issued_from))
+    if export.issued_to:
+        qs = qs.filter(issued_at__lt=_day_start(export.issued_to + timedelta(days=1)))
+    return qs.order_by("serial")
+
+
+def exports_of(*, viewer) -> QuerySet[CertificateExport]:
+    return CertificateExport.objects.filter(requested_by=viewer).select_related("course")

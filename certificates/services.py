@@ -1,0 +1,345 @@
+"""Writes for certificates: issuing, rendering, revoking, reissuing, reminders, bulk downloads."""
+
+from __future__ import annotations
+
+import calendar
+import tempfile
+import zipfile
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import Enrolment
+
+from . import selectors
+from .codes import code_generate
+from .data import CertificateAction
+from .models import Certificate, CertificateEvent, CertificateExport, ExportStatus, SerialCounter
+from .rendering import (
+    Design,
+    certificate_html,
+    course_title_in,
+    design_load,
+    institution_name_in,
+    pdf_from_html,
+)
+
+SERIAL_PREFIX = "CT"
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """`moment` plus calendar months; the 31st becomes the month's last day."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def serial_next(*, year: int) -> str:
+    """The next serial of `year`, e.g. CT-2026-000123. Call inside a transaction: the
+    year's counter row stays locked (by the UPDATE) until it ends, so concurrent issuers
+    take their numbers in turn and none is given twice."""
+    table = connection.ops.quote_name(SerialCounter._meta.db_table)
+    sql = f"UPDATE {table} SET last = last + 1 WHERE year = %s RETURNING last"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [year])
+        row = cursor.fetchone()
+        if row is None:  # the year's first certificate
+            SerialCounter.objects.bulk_create([SerialCounter(year=year)], ignore_conflicts=True)
+            cursor.execute(sql, [year])
+            row = cursor.fetchone()
+    return f"{SERIAL_PREFIX}-{year}-{row[0]:06d}"
+
+
+def _commit_without_waiting_for_disk() -> None:
+    """PostgreSQL: let this transaction's commit return before its WAL reaches the disk
+    (`synchronous_commit = off`, for this transaction only).
+
+    Safe for issuing: PostgreSQL flushes WAL in order, so any later ordinary commit, such
+    as the task worker recording the task as done, makes this one durable too; a crash in
+    the few hundred milliseconds before that can lose only a certificate whose task is not
+    marked done, and issuing again is idempotent. It saves a disk flush per certificate.
+    Only for a transaction of our own: inside a caller's transaction it would relax theirs."""
+    if connection.vendor == "postgresql" and len(connection.atomic_blocks) == 1:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+def _event(certificate: Certificate, action: str, *, actor=None, reason: str = "") -> None:
+    CertificateEvent.objects.create(
+        certificate=certificate, action=action, actor=actor, reason=reason
+    )
+
+
+@transaction.atomic
+def certificate_record(*, enrolment: Enrolment) -> Certificate:
+    """The certificate of a completed enrolment, created once; issuing again returns it.
+
+    The enrolment row is locked, so two workers issuing for the same completion wait for
+    each other and the second finds the first one's certificate.
+    """
+    _commit_without_waiting_for_disk()
+    enrolment = (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("user", "course", "completion_institution")
+        .get(pk=enrolment.pk)
+    )
+    # A separate statement, after the lock: it sees a certificate that a concurrent issuer
+    # committed while this one waited (a subquery in the locking statement would not).
+    existing = Certificate.objects.filter(enrolment=enrolment, is_reissue=False).first()
+    if existing:
+        return existing
+    if enrolment.completed_at is None:
+        raise ValidationError(_("Only a completed course earns a certificate."))
+    user, course = enrolment.user, enrolment.course
+    language = user.preferred_language
+    now = timezone.now()
+    institution = enrolment.completion_institution
+    certificate = Certificate.objects.create(
+        enrolment=enrolment,
+        user=user,
+        course=course,
+        institution=institution,
+        serial=serial_next(year=now.year),
+        code=code_generate(),
+        issued_at=now,
+        expires_at=(
+            add_months(enrolment.completed_at, course.validity_months)
+            if course.validity_months
+            else None
+        ),
+        language=language,
+        holder_name=user.get_full_name() or user.email,
+        course_title=course_title_in(course=course, language=language),
+        institution_name=institution_name_in(institution=institution, language=language),
+        hours=course.estimated_hours,
+        completed_at=enrolment.completed_at,
+    )
+    _event(certificate, CertificateAction.ISSUED)
+    return certificate
+
+
+def certificate_render(*, certificate: Certificate, design: Design | None = None) -> Certificate:
+    """Draw the PDF and store it privately; a previous file is replaced."""
+    pdf = pdf_from_html(certificate_html(certificate=certificate, design=design))
+    old_name = certificate.pdf.name
+    certificate.pdf.save("certificate.pdf", ContentFile(pdf), save=False)
+    certificate.pdf_rendered_at = timezone.now()
+    with transaction.atomic():
+        _commit_without_waiting_for_disk()
+        Certificate.objects.filter(pk=certificate.pk).update(
+            pdf=certificate.pdf.name, pdf_rendered_at=certificate.pdf_rendered_at
+        )
+    if old_name and old_name != certificate.pdf.name:
+        certificate.pdf.storage.delete(old_name)
+    return certificate
+
+
+def certificate_issue(*, enrolment: Enrolment) -> Certificate:
+    """Issue the certificate of a completed enrolment and draw its PDF. Idempotent: the
+    same completion always gives the same certificate (drawn once)."""
+    certificate = certificate_record(enrolment=enrolment)
+    if not certificate.pdf:
+        certificate_render(certificate=certificate)
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+    if not selectors.viewer_may_revoke(viewer=actor, certificate=certificate):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for revoking the certificate."))
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at:
+        raise ValidationError(_("This certificate is already revoked."))
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_reason"])
+    _event(certificate, CertificateAction.REVOKED, actor=actor, reason=reason)
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") -> Certificate:
+    """A new certificate (new serial and code) for the same completion, with the holder's
+    name as it is now in their profile; the old one is superseded and points to it."""
+    from .tasks import certificate_render_task
+
+    if not selectors.viewer_may_reissue(viewer=actor, certificate=certificate):
+        raise PermissionDenied
+    old = Certificate.objects.select_for_update().select_related("user").get(pk=certificate.pk)
+    if old.revoked_at or old.superseded_by_id:
+        raise ValidationError(_("Only a current, unrevoked certificate can be reissued."))
+    now = timezone.now()
+    new = Certificate.objects.create(
+        enrolment_id=old.enrolment_id,
+        user_id=old.user_id,
+        course_id=old.course_id,
+        institution_id=old.institution_id,
+        serial=serial_next(year=now.year),
+        code=code_generate(),
+        issued_at=now,
+        expires_at=old.expires_at,  # a correction does not extend validity
+        is_reissue=True,
+        language=old.user.preferred_language,
+        holder_name=old.user.get_full_name() or old.user.email,
+        course_title=old.course_title,
+        institution_name=old.institution_name,
+        hours=old.hours,
+        completed_at=old.completed_at,
+    )
+    if new.language != old.language:
+        new.course_title = course_title_in(course=old.course, language=new.language)
+        new.institution_name = institution_name_in(
+            institution=old.institution, language=new.language
+        )
+        new.save(update_fields=["course_title", "institution_name"])
+    old.superseded_by = new
+    old.save(update_fields=["superseded_by"])
+    _event(new, CertificateAction.REISSUED, actor=actor, reason=reason)
+    _event(old, CertificateAction.SUPERSEDED, actor=actor, reason=reason)
+    transaction.on_commit(lambda: certificate_render_task.enqueue(certificate_id=new.pk))
+    return new
+
+
+def certificates_regenerate(*, certificates) -> int:
+    """Draw the PDFs again (after a design change); serials and codes stay. Returns how many."""
+    count = 0
+    by_language: dict[str, Design] = {}
+    for certificate in certificates.select_related(None).iterator(chunk_size=200):
+        design = by_language.get(certificate.language)
+        if design is None:
+            design = by_language[certificate.language] = design_load(language=certificate.language)
+        certificate_render(certificate=certificate, design=design)
+        _event(certificate, CertificateAction.RENDERED)
+        count += 1
+    return count
+
+
+# --- Expiry reminders -------------------------------------------------------------------
+
+
+def certificates_expiry_remind(*, days: int, now=None) -> int:
+    """Email the holders of current, valid certificates expiring within `days` days, once
+    per certificate. Returns how many were sent."""
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from .rendering import verification_url
+
+    now = now or timezone.now()
+    sent = 0
+    for certificate in selectors.certificates_expiring(days=days, now=now):
+        # Claim the reminder first, so that two runs never send it twice.
+        claimed = Certificate.objects.filter(
+            pk=certificate.pk, expiry_reminder_sent_at__isnull=True
+        ).update(expiry_reminder_sent_at=now)
+        if not claimed:
+            continue
+        user = certificate.user
+        with translation.override(user.preferred_language):
+            context = {
+                "certificate": certificate,
+                "user": user,
+                "verify_url": verification_url(certificate.code),
+            }
+            subject = render_to_string(
+                "certificates/email/expiry_reminder_subject.txt", context
+            ).strip()
+            body = render_to_string("certificates/email/expiry_reminder.txt", context)
+        send_mail(subject, body, None, [user.email])
+        _event(certificate, CertificateAction.REMINDED)
+        sent += 1
+    return sent
+
+
+# --- Bulk downloads ---------------------------------------------------------------------
+
+
+def export_create(*, viewer, course=None, issued_from=None, issued_to=None) -> CertificateExport:
+    """Ask for a ZIP of the certificates `viewer` may see; it is built in the background."""
+    from .tasks import certificate_export_task
+
+    if not selectors.viewer_may_export(viewer=viewer):
+        raise PermissionDenied
+    if issued_from and issued_to and issued_from > issued_to:
+        raise ValidationError(_("The period ends before it starts."))
+    with transaction.atomic():
+        export = CertificateExport.objects.create(
+            requested_by=viewer, course=course, issued_from=issued_from, issued_to=issued_to
+        )
+        transaction.on_commit(lambda: certificate_export_task.enqueue(export_id=export.pk))
+    return export
+
+
+def export_run(*, export: CertificateExport, progress_every: int = 10) -> CertificateExport:
+    """Build the ZIP: each certificate's PDF (drawn first if still missing), named by serial."""
+    certificates = selectors.certificates_for_export(export=export)
+    CertificateExport.objects.filter(pk=export.pk).update(
+        status=ExportStatus.RUNNING, total=certificates.count(), processed=0
+    )
+    export.refresh_from_db()
+    try:
+        with tempfile.TemporaryFile() as buffer:
+            with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+                for done, certificate in enumerate(certificates.iterator(chunk_size=200), 1):
+                    if not certificate.pdf:
+                        certificate_render(certificate=certificate)
+                    with certificate.pdf.open("rb") as pdf:
+                        archive.writestr(f"{certificate.serial}.pdf", pdf.read())
+                    if done % progress_every == 0:
+                        CertificateExport.objects.filter(pk=export.pk).update(processed=done)
+            buffer.seek(0)
+            export.file.save("certificates.zip", File(buffer), save=False)
+        export.status = ExportStatus.DONE
+        export.processed = export.total
+    except Exception as error:  # recorded for the person waiting, then re-raised
+        export.status = ExportStatus.FAILED
+        export.error = str(error)[:2000]
+        export.finished_at = timezone.now()
+        export.save(update_fields=["status", "error", "finished_at"])
+        raise
+    export.finished_at = timezone.now()
+    export.save(update_fields=["file", "status", "processed", "finished_at"])
+    return export
+
+
+# --- Personal data ----------------------------------------------------------------------
+
+
+def personal_data_certificates(user) -> list[dict]:
+    """Exporter (accounts.personal_data): every certificate the person was issued."""
+    return [
+        {
+            "serial": c.serial,
+            "code": c.code,
+            "holder_name": c.holder_name,
+            "course": c.course_title,
+            "institution": c.institution_name,
+            "issued_at": c.issued_at.isoformat(),
+            "expires_at": c.expires_at.isoformat() if c.expires_at else None,
+            "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
+            "revoked_reason": c.revoked_reason,
+            "status": c.status().value,
+        }
+        for c in Certificate.objects.filter(user=user).order_by("issued_at", "pk")
+    ]
+
+
+def personal_data_erase_certificates(user) -> None:
+    """Eraser: the PDFs go and the copied name is blanked. The records stay (serials are
+    never reused, statistics still add up) and their verification pages name nobody."""
+    for certificate in Certificate.objects.filter(user=user):
+        if certificate.pdf:
+            certificate.pdf.storage.delete(certificate.pdf.name)
+        certificate.pdf = ""
+        certificate.holder_name = ""
+        certificate.save(update_fields=["pdf", "holder_name"])

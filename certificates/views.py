@@ -1,0 +1,88 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from accounts.mfa import session_has_mfa
+
+from . import selectors
+from .codes import code_parse
+from .data import CertificateStatus
+from .forms import VerifyForm
+from .models import Certificate
+from .ratelimit import verify_lookup_allowed
+
+
+def _too_many(request):
+    response = render(request, "certificates/verify_limited.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def verify_form(request):
+    """The public form: type the code printed on a certificate."""
+    form = VerifyForm(request.GET or None)
+    if request.GET:
+        if not verify_lookup_allowed(request):
+            return _too_many(request)
+        if form.is_valid():
+            return redirect("certificates:verify", code=form.cleaned_data["code"])
+    return render(request, "certificates/verify_form.html", {"form": form})
+
+
+def verify(request, code: str):
+    """Public: what a certificate certifies and whether it still stands. Nothing else
+    about the person."""
+    if not verify_lookup_allowed(request):
+        return _too_many(request)
+    canonical = code_parse(code)
+    if canonical is None:
+        form = VerifyForm({"code": code})
+        form.is_valid()
+        return render(request, "certificates/verify_form.html", {"form": form}, status=404)
+    if canonical != code:
+        return redirect("certificates:verify", code=canonical)
+    certificate = selectors.certificate_by_code(canonical)
+    if certificate is None:
+        return render(request, "certificates/verify_unknown.html", {"code": canonical}, status=404)
+    return render(
+        request,
+        "certificates/verify.html",
+        {
+            "certificate": certificate,
+            "status": certificate.status(timezone.now()),
+            "Status": CertificateStatus,
+        },
+    )
+
+
+@login_required
+def my_certificates(request):
+    return render(
+        request,
+        "certificates/my_certificates.html",
+        {
+            "certificates": selectors.certificates_of(user=request.user),
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+def download(request, pk: int):
+    """The PDF, to those who may have it. Staff fetching someone else's certificate must
+    have passed their second factor in this session, as in the administration."""
+    certificate = get_object_or_404(Certificate.objects.select_related("user__institution"), pk=pk)
+    if not selectors.viewer_may_download(viewer=request.user, certificate=certificate):
+        raise Http404
+    if certificate.user_id != request.user.pk and not session_has_mfa(request):
+        raise PermissionDenied
+    if not certificate.pdf:
+        raise Http404
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{certificate.serial}.pdf",
+        content_type="application/pdf",
+    )
