@@ -111,6 +111,20 @@ def test_reminder_goes_to_holders_of_certificates_expiring_within_the_setting(
     assert certificate.expiry_reminder_sent_at is not None
 
 
+def test_the_reminder_shows_the_course_title_in_the_readers_script(completed, learner, settings):
+    settings.CERTIFICATE_EXPIRY_REMINDER_DAYS = 30
+    certificate = Certificate.objects.get(enrolment=completed)
+    Certificate.objects.filter(pk=certificate.pk).update(course_title="Trgovina ljudima")
+    _expiring(certificate, 20)
+    learner.preferred_language = "sr"
+    learner.save(update_fields=["preferred_language"])
+    call_command("send_certificate_expiry_reminders")
+    message = mail.outbox[0]
+    assert "Трговина људима" in message.subject
+    assert "Трговина људима" in message.body
+    assert learner.get_full_name() in message.body  # a name stays as its owner wrote it
+
+
 def test_each_reminder_is_sent_once(completed, settings):
     settings.CERTIFICATE_EXPIRY_REMINDER_DAYS = 30
     _expiring(Certificate.objects.get(enrolment=completed), 10)
