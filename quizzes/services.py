@@ -294,12 +294,13 @@ def attempt_grade(*, attempt: Attempt) -> tuple[Decimal, bool]:
         aq.fraction = grade(aq.question, aq.response)
     AttemptQuestion.objects.bulk_update(questions, ["fraction"])
     score, passed, obtained, total = _score(attempt.quiz, questions)
+    attempt.graded_at = timezone.now()
     Attempt.objects.filter(pk=attempt.pk).update(
         score=score,
         passed=passed,
         marks_obtained=obtained,
         marks_total=total,
-        graded_at=timezone.now(),
+        graded_at=attempt.graded_at,
     )
     attempt.score, attempt.passed = score, passed
     attempt.marks_obtained, attempt.marks_total = obtained, total
