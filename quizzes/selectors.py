@@ -198,8 +198,8 @@ def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
     return shown
 
 
-def attempt_page_context(*, attempt: Attempt, page: int) -> dict[str, Any]:
-    pages = attempt_pages(attempt)
+def attempt_page_context(*, attempt: Attempt, page: int, pages=None) -> dict[str, Any]:
+    pages = pages if pages is not None else attempt_pages(attempt)
     questions = attempt_questions_on_page(attempt=attempt, page=page)
     first_number = (
         AttemptQuestion.objects.filter(attempt=attempt, page__lt=page).count() + 1

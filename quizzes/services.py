@@ -245,7 +245,7 @@ def attempt_close(*, attempt: Attempt, state: str) -> Attempt:
         closed = Attempt.objects.filter(pk=attempt.pk, state=AttemptState.IN_PROGRESS).update(
             state=state, submitted_at=timezone.now()
         )
-        attempt.refresh_from_db()
+        attempt.refresh_from_db(fields=["state", "submitted_at", "graded_at", "score", "passed"])
         if closed:
             attempt_grade(attempt=attempt)
             quiz_result_update(user=attempt.user, quiz=attempt.quiz)

@@ -65,7 +65,7 @@ def attempt(request, attempt_id: int):
         return redirect("quizzes:result", attempt.pk)
     pages = attempt_pages(attempt)
     page = _page_number(request, pages)
-    context = attempt_page_context(attempt=attempt, page=page)
+    context = attempt_page_context(attempt=attempt, page=page, pages=pages)
     if request.method == "GET":
         return render(request, "quizzes/attempt.html", context)
     try:
