@@ -170,7 +170,9 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         _("general feedback"), blank=True, features=["bold", "italic", "link"]
     )
     shuffle_options = models.BooleanField(_("shuffle options"), default=True)
-    true_false_answer = models.BooleanField(_("correct answer (true / false)"), null=True)
+    true_false_answer = models.BooleanField(
+        _("correct answer (true / false)"), null=True, blank=True
+    )
     numeric_answer = models.DecimalField(
         _("correct number"), max_digits=18, decimal_places=6, null=True, blank=True
     )
