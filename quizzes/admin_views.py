@@ -6,6 +6,7 @@ Who: administrators, and trainers who may edit the quiz's course (as for course 
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -17,7 +18,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.reports import courses_reported_to, user_may_see_course_reports
 
-from .models import QuizPage
+from .interchange import MAX_BYTES, export_moodle_xml, parse_file, questions_import
+from .models import Language, Question, QuestionCategory, QuizPage
 from .selectors import canonical_quiz
 from .services import regrade_apply, regrade_preview, user_may_manage_quiz
 from .statistics import quiz_statistics, statistics_csv, statistics_xlsx
@@ -124,6 +126,97 @@ class StatisticsView(QuizToolView):
 def admin_urlpatterns():
     return [
         path("", QuizIndexView.as_view(), name="index"),
+        path("import/", ImportView.as_view(), name="import"),
+        path("export/", export_view, name="export"),
         path("<int:quiz_id>/regrade/", RegradeView.as_view(), name="regrade"),
         path("<int:quiz_id>/statistics/", StatisticsView.as_view(), name="statistics"),
     ]
+
+
+# --- Import and export --------------------------------------------------------------------
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Moodle XML (.xml) or GIFT (.txt, .gift) file"), required=False)
+    content = forms.CharField(widget=forms.HiddenInput, required=False)
+    filename = forms.CharField(widget=forms.HiddenInput, required=False)
+    category = forms.ModelChoiceField(
+        label=_("Into category"), queryset=QuestionCategory.objects.all()
+    )
+    language = forms.ChoiceField(label=_("Language of the questions"), choices=Language.choices)
+
+
+class ImportView(WagtailAdminTemplateMixin, View):
+    """Upload → preview (what will be created, each problem with its line) → confirm.
+    Nothing is imported while anything is wrong."""
+
+    template_name = "quizzes/admin/import.html"
+    page_title = _("Import questions")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_may_see_course_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.render_to_response(self.get_context_data(form=ImportForm()))
+
+    def post(self, request):
+        form = ImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        upload = form.cleaned_data["file"]
+        if upload is not None:
+            if upload.size > MAX_BYTES:
+                form.add_error("file", _("The file is larger than 2 MB."))
+                return self.render_to_response(self.get_context_data(form=form))
+            data, name = upload.read(), upload.name
+        else:
+            data = form.cleaned_data["content"].encode()
+            name = form.cleaned_data["filename"]
+        if not data:
+            form.add_error("file", _("Choose a file."))
+            return self.render_to_response(self.get_context_data(form=form))
+        result = parse_file(name=name, data=data)
+        if request.POST.get("confirm") and result.ok:
+            created = questions_import(
+                result=result,
+                category=form.cleaned_data["category"],
+                language=form.cleaned_data["language"],
+                user=request.user,
+            )
+            messages.success(request, _("%(count)s questions imported.") % {"count": len(created)})
+            return redirect("quizzes_admin:import")
+        try:
+            content = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            content = ""
+        confirm_form = ImportForm(
+            initial={
+                "content": content,
+                "filename": name,
+                "category": form.cleaned_data["category"],
+                "language": form.cleaned_data["language"],
+            }
+        )
+        return self.render_to_response(
+            self.get_context_data(form=form, confirm_form=confirm_form, result=result)
+        )
+
+
+def export_view(request):
+    if not user_may_see_course_reports(request.user):
+        raise PermissionDenied
+    questions = Question.objects.select_related("category", "scenario").prefetch_related("options")
+    if category_id := request.GET.get("category", ""):
+        if not category_id.isdigit():
+            raise PermissionDenied
+        category = get_object_or_404(QuestionCategory, pk=int(category_id))
+        questions = questions.filter(category_id__in=category.subtree_ids())
+    response = HttpResponse(
+        export_moodle_xml(questions.order_by("category_id", "pk")),
+        content_type="application/xml; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
+    return response

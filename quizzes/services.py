@@ -457,16 +457,3 @@ def user_may_manage_quiz(*, user, quiz: QuizPage) -> bool:
 def ensure_may_manage(*, user, quiz: QuizPage) -> None:
     if not user_may_manage_quiz(user=user, quiz=quiz):
         raise PermissionDenied
-
-
-def category_get_or_create(*, path: list[str]) -> QuestionCategory:
-    """The category at `path` (names from the top), created where missing."""
-    parent = None
-    for name in path:
-        name = name.strip()[:200]
-        if not name:
-            continue
-        parent, _created = QuestionCategory.objects.get_or_create(parent=parent, name=name)
-    if parent is None:
-        raise ValidationError(_("A category needs a name."))
-    return parent
