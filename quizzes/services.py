@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -24,7 +24,6 @@ from .models import (
     AttemptState,
     GradingMethod,
     Question,
-    QuestionCategory,
     QuestionKind,
     QuestionOption,
     QuizPage,
