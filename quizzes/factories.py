@@ -137,3 +137,34 @@ def quiz_in_course(*, questions=(), course=None, lessons: int = 0, **quiz_kwargs
     for index, question in enumerate(questions):
         QuizSlot.objects.create(page=quiz, question=question, sort_order=index)
     return quiz
+
+
+def right_answers(attempt):
+    """POST data answering every question of `attempt` right, page by page (tests and
+    bench/quiz.py)."""
+    from quizzes.grading import correct_response
+    from quizzes.models import QuestionKind
+
+    pages = {}
+    for aq in attempt.questions.select_related("question").order_by("slot"):
+        q = aq.question
+        key = correct_response(q)
+        data = pages.setdefault(aq.page, {})
+        if q.kind == QuestionKind.SINGLE:
+            data[f"q{aq.pk}"] = str(key)
+        elif q.kind == QuestionKind.MULTIPLE:
+            data[f"q{aq.pk}"] = [str(k) for k in key]
+        elif q.kind == QuestionKind.TRUE_FALSE:
+            data[f"q{aq.pk}"] = "true" if key else "false"
+        elif q.kind == QuestionKind.ORDERING:
+            for position, pk in enumerate(key, 1):
+                data[f"q{aq.pk}_{pk}"] = str(position)
+        elif q.kind == QuestionKind.MATCHING:
+            by_text = {o.match_text: o.pk for o in q.options.all() if o.pk in aq.option_order}
+            for prompt, match in key.items():
+                data[f"q{aq.pk}_{prompt}"] = str(by_text[match])
+        elif q.kind == QuestionKind.NUMERIC:
+            data[f"q{aq.pk}"] = str(key)
+        elif q.kind == QuestionKind.SHORT_TEXT:
+            data[f"q{aq.pk}"] = key[0]
+    return pages
