@@ -279,7 +279,9 @@ def _fill_review(item: ShownQuestion, aq: AttemptQuestion, allow: dict[str, bool
         elif question.kind == QuestionKind.ORDERING:
             item.correct_text = " → ".join(options[pk].text for pk in key)
         elif question.kind == QuestionKind.NUMERIC:
-            item.correct_text = f"{key.normalize()} ± {question.numeric_tolerance.normalize()}"
+            number = format(key.normalize(), "f")
+            tolerance = format(question.numeric_tolerance.normalize(), "f")
+            item.correct_text = f"{number} ± {tolerance}"
         elif question.kind == QuestionKind.SHORT_TEXT:
             item.correct_text = " / ".join(key)
     if allow["feedback"]:
