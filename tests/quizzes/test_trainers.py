@@ -157,3 +157,14 @@ def test_statistics_export_csv_and_xlsx(client, mfa_login, trainer, learner, set
     book = load_workbook(io.BytesIO(client.get(url + "?export=xlsx").content))
     assert book.active.max_row == 3
     assert Attempt.objects.count() == 1
+
+
+def test_trainers_may_write_questions_in_the_bank_and_learners_may_not(
+    client, mfa_login, trainer, learner
+):
+    url = "/admin/snippets/quizzes/question/add/"
+    mfa_login(client, trainer)
+    assert client.get(url).status_code == 200
+    client.logout()
+    mfa_login(client, learner)
+    assert client.get(url).status_code in (302, 403)
