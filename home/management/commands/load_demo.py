@@ -267,6 +267,19 @@ def load_certificate_signatories(report: DemoReport) -> None:
     report.notes.append(f"Certificate signatories: {created} added, {updated} updated.")
 
 
+# --- Quizzes (quizzes.demo) -------------------------------------------------------------
+
+
+def load_demo_quizzes(report: DemoReport) -> None:
+    """A module quiz and a final exam in each demo course, in Serbian and English."""
+    from quizzes.demo import load_quizzes
+
+    counts = load_quizzes()
+    report.notes.append(
+        "Quizzes: " + ", ".join(f"{counts[key]} {key}" for key in sorted(counts)) + "."
+    )
+
+
 SECTIONS: list[Callable[[DemoReport], None]] = [
     load_institutions,
     load_accounts,
@@ -274,6 +287,7 @@ SECTIONS: list[Callable[[DemoReport], None]] = [
     load_curriculum,
     load_programme_settings,
     load_certificate_signatories,
+    load_demo_quizzes,
 ]
 
 
