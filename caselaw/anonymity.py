@@ -62,6 +62,21 @@ _KNOWN_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
 
+# Beginnings of words that Serbian inflects: "Ujedinjenog Kraljevstva", "Grčke".
+_KNOWN_STEMS = (
+    "ujedinjen", "kraljev", "arapsk", "emirat", "francusk", "hrvatsk", "austrij", "rusij",
+    "grck", "kipr", "srbij", "nemack", "italij", "evrop", "vijetnam", "nigerij", "filipin",
+    "banglades", "ugand", "togo", "sjedinjen", "americk", "drzav", "republik", "ministarstv",
+    "tuzilast", "sud", "vrhovn", "ustavn", "apelacion", "osnovn", "visi", "beograd",
+    "konvencij", "protokol", "zakon", "clan", "veliko", "vece", "vec",
+)  # fmt: skip
+
+
+def _known(word: str) -> bool:
+    word = folded(word)
+    return word in _KNOWN_WORDS or word.startswith(_KNOWN_STEMS)
+
+
 # Fields of CasePage where a name could slip in; inline groups add their labels.
 NAME_FIELDS = (
     "title",
@@ -84,7 +99,7 @@ def names_in(text: str) -> list[str]:
     found = []
     for run in _RUN.finditer(_plain(text)):
         # Two neighbouring words, neither of them a known one.
-        unknown = [folded(w) not in _KNOWN_WORDS for w in _TOKEN.findall(run.group(0))]
+        unknown = [not _known(w) for w in _TOKEN.findall(run.group(0))]
         if any(a and b for a, b in zip(unknown, unknown[1:], strict=False)):
             found.append(run.group(0))
     return found

@@ -110,3 +110,15 @@ def test_no_warning_for_initials(client, editor, mfa_login):
     assert response.status_code == 302
     warnings = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
     assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C.N. protiv Ujedinjenog Kraljevstva",
+        "Veliko veće Evropskog suda",
+        "Ujedinjenih Arapskih Emirata",
+    ],
+)
+def test_inflected_serbian_country_and_court_names_are_not_names(text):
+    assert names_in(text) == []
