@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from .exports import csv_rows
-from .models import CaseIndexPage
+from .models import CaseIndexPage, CasePage
 from .selectors import case_as_dict, case_citation, case_search, visible_cases
 
 CSV_PAGE_LIMIT = 10_000
@@ -34,6 +34,29 @@ def case_citation_text(request, case_id: int):
     return HttpResponse(case_citation(case) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def _with_relations(cases) -> list[CasePage]:
+    """The same cases in the same order, with every relation the export reads fetched in
+    a fixed number of queries."""
+    ids = [case.pk for case in cases]
+    fetched = (
+        CasePage.objects.filter(pk__in=ids)
+        .select_related("court")
+        .prefetch_related(
+            "countries",
+            "acts",
+            "means",
+            "exploitation_forms",
+            "sectors",
+            "legal_issues",
+            "provisions",
+            "victim_groups",
+            "defendant_groups",
+        )
+    )
+    by_id = {case.pk: case for case in fetched}
+    return [by_id[pk] for pk in ids]
+
+
 @require_GET
 def cases_csv(request):
     index = None
@@ -49,6 +72,6 @@ def cases_csv(request):
     response["Content-Disposition"] = 'attachment; filename="cases.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 with a BOM
     writer = csv.writer(response)
-    for row in csv_rows(search.page.object_list):
+    for row in csv_rows(_with_relations(search.page.object_list)):
         writer.writerow(row)
     return response

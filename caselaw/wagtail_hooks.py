@@ -2,12 +2,15 @@
 warning after saving a case, and the import of cases."""
 
 from django.contrib import messages
+from django.urls import reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .anonymity import case_anonymity_warnings
 from .models import Act, CasePage, Country, Court, ExploitationForm, LegalIssue, Means, Sector
 
@@ -74,3 +77,24 @@ def warn_about_names_after_create(request, page):
 @hooks.register("after_edit_page")
 def warn_about_names_after_edit(request, page):
     _warn_about_names(request, page)
+
+
+@hooks.register("register_admin_urls")
+def register_case_import_urls():
+    return admin_views.admin_urls()
+
+
+class CaseImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.user_may_import_cases(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_case_import_menu_item():
+    return CaseImportMenuItem(
+        _("Import cases"),
+        reverse("caselaw_import"),
+        name="caselaw-import",
+        icon_name="folder-open-inverse",
+        order=320,
+    )

@@ -69,3 +69,16 @@ def test_csv_export_neutralises_formulas(client, library):
     assert rows[0][0] == "title"
     assert rows[1][0] == '\'=HYPERLINK("http://evil")'
     assert rows[1][rows[0].index("holding")] == "'+1+1"
+
+
+def test_csv_export_takes_a_bounded_number_of_queries(
+    client, library, django_assert_max_num_queries
+):
+    url = reverse("caselaw:export_csv")
+    with django_assert_max_num_queries(60) as before:
+        client.get(url)
+    for _ in range(10):
+        CasePageFactory(countries=["gr"], forms=["slavery"], issues=["consent"])
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        body = client.get(url).content.decode("utf-8-sig")
+    assert len(body.strip().splitlines()) == 16
