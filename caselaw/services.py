@@ -96,7 +96,7 @@ class CaseRowForm(forms.Form):
     decision_date = forms.DateField(input_formats=["%Y-%m-%d"])
     date_final = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
     language = forms.CharField(max_length=40, required=False)
-    official_url = forms.URLField(max_length=500, required=False)
+    official_url = forms.URLField(max_length=500, required=False, assume_scheme="https")
     scope = forms.ChoiceField(choices=Scope.choices, required=False)
     outcome = forms.ChoiceField(choices=Outcome.choices)
     holding = forms.CharField(max_length=300)
