@@ -280,6 +280,20 @@ def load_demo_quizzes(report: DemoReport) -> None:
     )
 
 
+# --- Case law (caselaw.demo) --------------------------------------------------------
+
+
+def load_case_law(report: DemoReport) -> None:
+    """The demo case-law library (eight ECtHR judgments), linked into the lessons."""
+    from caselaw.demo import load_caselaw
+
+    counts = load_caselaw()
+    report.notes.append(
+        f"Case law: {counts['created']} pages created, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {counts['lessons linked']} lessons linked."
+    )
+
+
 SECTIONS: list[Callable[[DemoReport], None]] = [
     load_institutions,
     load_accounts,
@@ -287,6 +301,7 @@ SECTIONS: list[Callable[[DemoReport], None]] = [
     load_curriculum,
     load_programme_settings,
     load_certificate_signatories,
+    load_case_law,
     load_demo_quizzes,
 ]
 
