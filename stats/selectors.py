@@ -309,12 +309,23 @@ def _attributed(prefix: str, name: str):
 
 
 def _included(
-    queryset: QuerySet, *, prefix: str, scope: StatsScope, filters: StatsFilters
+    queryset: QuerySet,
+    *,
+    prefix: str,
+    scope: StatsScope,
+    filters: StatsFilters,
+    join: Q | None = None,
 ) -> QuerySet:
     """`queryset` narrowed to the enrolments (reached through `prefix`) that the scope and
-    filters take in, annotated with `_path` (the institution the enrolment counts for)."""
-    queryset = queryset.annotate(_path=_attributed(prefix, "path"))
+    filters take in, annotated with `_path` (the institution the enrolment counts for).
+
+    The conditions on the enrolment go into a single filter() call, with `join` when the
+    enrolment is reached through a multi-valued relation: later annotations then reuse
+    that one join instead of adding another.
+    """
     q = Q(**{f"{prefix}archived_at__isnull": True})
+    if join is not None:
+        q &= join
     if filters.course is not None:
         q &= Q(**{f"{prefix}course_id": filters.course.pk})
     if filters.profession:
@@ -325,7 +336,7 @@ def _included(
         q &= Q(**{f"{prefix}completed_at__isnull": True}) | Q(
             **{f"{prefix}completed_at__gte": filters.start}
         )
-    queryset = queryset.filter(q)
+    queryset = queryset.filter(q).annotate(_path=_attributed(prefix, "path"))
     if filters.region:
         queryset = queryset.annotate(_region=_attributed(prefix, "region")).filter(
             _region=filters.region
@@ -480,9 +491,9 @@ def _add_quiz_results(*, scope, filters, grouping, into) -> None:
     prefix = "user__enrolments__"
     # One filter() call: the enrolment joined is the learner's current one in the
     # result's course (one per learner and course), so nothing is counted twice.
-    queryset = QuizResult.objects.filter(user__enrolments__course=F("course"))
+    join = Q(user__enrolments__course=F("course"))
     rows = (
-        _included(queryset, prefix=prefix, scope=scope, filters=filters)
+        _included(QuizResult.objects.all(), prefix=prefix, scope=scope, filters=filters, join=join)
         .annotate(_key=grouping.expression(prefix))
         .values("_key")
         .annotate(
