@@ -45,18 +45,6 @@ class StatsFilterForm(forms.Form):
     PARAM_NAMES = {"date_from": "from", "date_to": "to"}
 
     def __init__(self, data=None, *, scope: StatsScope, **kwargs):
-        if data is not None:
-            data = {
-                field: data.get(self.PARAM_NAMES.get(field, field), "")
-                for field in (
-                    "institution",
-                    "course",
-                    "profession",
-                    "region",
-                    "date_from",
-                    "date_to",
-                )
-            }
         super().__init__(data, **kwargs)
         self.scope = scope
         self.courses = list(courses_for_stats().only("pk", "title"))

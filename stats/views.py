@@ -332,7 +332,6 @@ class TokensView(StatsAdminView):
         token, key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
         # Shown in this response only: the database keeps a digest.
         response = self._render(ApiTokenForm(), new_key=key, new_token=token)
-        response["Cache-Control"] = "no-store"
         return response
 
     def _render(self, form, status=200, **extra):
