@@ -165,6 +165,14 @@ class StatsPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
 
+    def paginate_queryset(self, queryset, request, view=None):
+        # A page out of range is a bad parameter (400 with the reason), not a missing
+        # resource: a 404 here would be turned into a redirect to a language prefix.
+        try:
+            return super().paginate_queryset(queryset, request, view=view)
+        except exceptions.NotFound as error:
+            raise _BadParameters({"page": [str(error.detail)]}) from error
+
 
 # --- Views ------------------------------------------------------------------------------------
 
@@ -229,7 +237,6 @@ def _breakdown_view(kind: str, serializer, summary: str):
                         "results": serializer(many=True),
                     },
                 ),
-                404: OpenApiResponse(DetailSerializer, description="No such page."),
                 **ERRORS,
             },
         )

@@ -174,3 +174,10 @@ def test_schema_and_docs_are_served_without_cdn(client):
     html = docs.content.decode()
     assert "swagger-ui" in html
     assert "cdn." not in html and "jsdelivr" not in html
+
+
+def test_page_out_of_range_is_a_bad_parameter(client, administrator, figures):
+    _token, key = api_token_create(user=administrator, name="x")
+    response = client.get("/api/v1/stats/by-region/", {"page": 99}, **bearer(key))
+    assert response.status_code == 400
+    assert "page" in response.json()["errors"]
