@@ -317,8 +317,19 @@ class TokensView(StatsAdminView):
     template_name = "stats/admin/tokens.html"
     page_title = _("API tokens")
 
+    SESSION_KEY = "stats_new_api_token"
+
     def get(self, request, *args, **kwargs):
-        return self._render(ApiTokenForm())
+        # The new key rides in the session from the POST to this one GET, then is gone:
+        # reloading the page (or going back) never shows it again.
+        new = request.session.pop(self.SESSION_KEY, None)
+        extra = {}
+        if new:
+            extra = {
+                "new_key": new["key"],
+                "new_token": ApiToken.objects.filter(pk=new["id"], user=request.user).first(),
+            }
+        return self._render(ApiTokenForm(), **extra)
 
     def post(self, request, *args, **kwargs):
         if revoke_id := request.POST.get("revoke"):
@@ -330,9 +341,9 @@ class TokensView(StatsAdminView):
         if not form.is_valid():
             return self._render(form, status=400)
         token, key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
-        # Shown in this response only: the database keeps a digest.
-        response = self._render(ApiTokenForm(), new_key=key, new_token=token)
-        return response
+        # The database keeps a digest; the key is shown once, on the next page.
+        request.session[self.SESSION_KEY] = {"id": token.pk, "key": key}
+        return redirect("stats_admin:tokens")
 
     def _render(self, form, status=200, **extra):
         tokens = ApiToken.objects.filter(user=self.request.user)

@@ -35,7 +35,7 @@ def test_token_is_stored_as_a_digest_only(analyst):
 
 def test_token_page_shows_a_new_token_once(client, analyst, mfa_login):
     mfa_login(client, analyst)
-    response = client.post("/admin/stats/tokens/", {"name": "Monthly"})
+    response = client.post("/admin/stats/tokens/", {"name": "Monthly"}, follow=True)
     assert response.status_code == 200
     html = response.content.decode()
     token = ApiToken.objects.get(user=analyst)

@@ -109,3 +109,40 @@ def test_formula_cells_are_neutralised():
     assert neutralise("@SUM") == "'@SUM"
     assert neutralise(-3) == -3
     assert "'+1" in as_csv(["a"], [["+1"]]).decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+@pytest.mark.parametrize("code", ["PU-NI", "PS-NI-1", "MUP"])
+def test_export_url_with_another_subtrees_code_is_refused(
+    client, analyst_bg, figures, course, mfa_login, export, code
+):
+    mfa_login(client, analyst_bg)
+    response = client.get(URL, {"course": course.pk, "institution": code, "export": export})
+    assert response.status_code == 400
+    assert "Content-Disposition" not in response
+
+
+def test_export_of_the_own_subtree_has_only_its_rows(
+    client, analyst_bg, figures, course, mfa_login
+):
+    mfa_login(client, analyst_bg)
+    csv = client.get(URL, {"course": course.pk, "export": "csv"}).content.decode("utf-8-sig")
+    assert "PS-BG-1" in csv
+    assert "PU-NI" not in csv and "PS-NI-1" not in csv
+
+
+def test_dashboard_queries_do_not_grow_with_institutions(
+    client, administrator, tree, course, mfa_login, django_assert_max_num_queries
+):
+    from accounts.factories import UserFactory
+    from institutions.factories import InstitutionFactory
+
+    for i in range(25):
+        station = InstitutionFactory(parent=tree["belgrade"], code=f"PS-BG-Q{i}")
+        enrol(UserFactory(institution=station), course, completed="2026-01-20")
+    mfa_login(client, administrator)
+    client.get(URL, {"course": course.pk, "institution": "PU-BG"})  # warm caches
+    with django_assert_max_num_queries(45):
+        response = client.get(URL, {"course": course.pk, "institution": "PU-BG"})
+    assert response.status_code == 200
+    assert response.content.decode().count("PS-BG-Q") >= 25
