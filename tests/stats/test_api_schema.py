@@ -3,7 +3,9 @@ error, and every response — 200, 400, 404 — has the documented status, type 
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -30,9 +32,17 @@ def api(tree, people, course, analyst):
         enrol(person, course, completed="2026-01-20")
     enrol(people["ni"][0], course, started="2026-02-03")
     _token, key = api_token_create(user=analyst, name="schemathesis")
-    app = get_wsgi_application()
-    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", app)
-    return schema, {"Authorization": f"Bearer {key}"}
+    # As Django's test client does: a request must not close the test's database connection
+    # (it holds the test's transaction).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        app = get_wsgi_application()
+        schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", app)
+        yield schema, {"Authorization": f"Bearer {key}"}
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @pytest.mark.parametrize(
