@@ -51,6 +51,7 @@ KEY_HEADINGS = {
     "month": _("Month"),
 }
 SORTABLE = ("label", *FIGURE_FIELDS)
+PEOPLE_ON_PAGE = 500  # the downloads have everyone
 
 
 def sort_rows(rows: list, sort: str) -> list:
@@ -276,7 +277,10 @@ class DashboardView(StatsAdminView):
             form=form,
             view="people",
             views=self._tabs("people", params),
-            people=people,
+            people=people[:PEOPLE_ON_PAGE] if people is not None else None,
+            people_total=len(people) if people is not None else 0,
+            people_cut=people is not None and len(people) > PEOPLE_ON_PAGE,
+            limit=PEOPLE_ON_PAGE,
             exports=self._export_links("people", params, "") if people is not None else [],
             params=params,
         )
