@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 from typing import Any
 
-from django.conf import settings
+from django.core.exceptions import PermissionDenied
 
 from .context import current_request
 from .models import AuditAction, AuditEvent
@@ -14,16 +14,16 @@ __all__ = ["AuditAction", "audit_record"]
 
 
 def client_ip(request) -> str | None:
-    """The client's address: REMOTE_ADDR, or the header a trusted proxy sets
-    (settings.AUDIT_CLIENT_IP_HEADER, e.g. "HTTP_X_FORWARDED_FOR": its last entry, the one
-    the load balancer itself added)."""
-    if request is None:
+    """The client's address, as allauth's rate limits see it (so one trusted-proxy setting,
+    ALLAUTH_TRUSTED_PROXY_COUNT / ALLAUTH_TRUSTED_CLIENT_IP_HEADER, governs both)."""
+    if request is None or not hasattr(request, "META"):
         return None
-    header = getattr(settings, "AUDIT_CLIENT_IP_HEADER", "")
-    value = ""
-    if header:
-        value = request.META.get(header, "").split(",")[-1].strip()
-    value = value or request.META.get("REMOTE_ADDR", "")
+    from allauth.account.adapter import get_adapter
+
+    try:
+        value = get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return None
     try:
         return str(ipaddress.ip_address(value))
     except ValueError:
