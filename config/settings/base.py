@@ -279,6 +279,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from gravatar.com: they would tell a third party whose admin pages are open
+# (and the strict Content Security Policy blocks them anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Sign-in, password changes and resets all go through allauth (rate limits, MFA).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
