@@ -437,12 +437,21 @@ def regrade_apply(*, quiz: QuizPage, actor) -> Regrade:
         users.add(attempt.user)
     for user in users:
         quiz_result_update(user=user, quiz=quiz)
-    return Regrade.objects.create(
+    regrade = Regrade.objects.create(
         quiz=quiz,
         actor=actor,
         attempts_changed=len(changes),
         changes=[c.as_json() for c in changes],
     )
+    from audit.api import AuditAction, audit_record
+
+    audit_record(
+        action=AuditAction.QUIZ_REGRADED,
+        actor=actor,
+        target=quiz,
+        details={"attempts_changed": len(changes)},
+    )
+    return regrade
 
 
 def user_may_manage_quiz(*, user, quiz: QuizPage) -> bool:
