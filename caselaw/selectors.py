@@ -484,6 +484,8 @@ def citing_pages(*, case: CasePage, user) -> list[Page]:
         )
         if owner is not None:
             page_ids.add(owner.pk)
+        elif hasattr(obj, "quiz_pages"):  # a quiz question: the quizzes that serve it
+            page_ids.update(obj.quiz_pages().values_list("pk", flat=True))
     pages = Page.objects.live().filter(pk__in=page_ids).specific().order_by("path")
     visible = []
     for page in pages:

@@ -119,6 +119,23 @@ def _category(name: str, parent: QuestionCategory | None) -> QuestionCategory:
     return category
 
 
+def _case_cited(key: str, lang: str):
+    """The demo library's case a scenario cites, in the quiz's language (None when the
+    case-law demo is not loaded)."""
+    from caselaw.models import CasePage
+
+    from .demo_content import CASES_CITED
+
+    number = CASES_CITED.get(key)
+    if number is None:
+        return None
+    return (
+        CasePage.objects.filter(application_numbers__contains=number, locale__language_code=lang)
+        .order_by("pk")
+        .first()
+    )
+
+
 def _question(data: dict[str, Any], lang: str, category, counts, scenario=None, position=0):
     index = LANGUAGES.index(lang)
     fields = {
@@ -135,6 +152,7 @@ def _question(data: dict[str, Any], lang: str, category, counts, scenario=None, 
         "numeric_tolerance": Decimal(str(data.get("tolerance", 0))),
         "scenario": scenario,
         "scenario_position": position,
+        "case": _case_cited(data["key"], lang),
     }
     options = _options(data, index)
     name = f"{data['key']} ({lang})"
@@ -144,7 +162,7 @@ def _question(data: dict[str, Any], lang: str, category, counts, scenario=None, 
         question = Question(name=name, **fields)
     else:
         for key, value in fields.items():
-            if key in ("category", "scenario"):
+            if key in ("category", "scenario", "case"):
                 same = getattr(question, f"{key}_id") == (value.pk if value else None)
             else:
                 same = getattr(question, key) == value

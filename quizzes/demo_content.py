@@ -19,6 +19,14 @@ NONE_MISSING = ("Nijedan, svi su utvrđeni", "None, all are established")
 MISSING_CHOICES = [*zip(ELEMENTS_SR, ELEMENTS_EN, strict=True), NONE_MISSING]
 
 
+# Scenarios that cite a judgment of the demo case-law library, by application number.
+CASES_CITED = {
+    "nrm-s1": "21884/15",  # Chowdury and Others v. Greece: forced labour, migrant workers
+    "law-s1": "21884/15",
+    "asy-s1": "71545/12",  # L.E. v. Greece: forced prostitution, a migrant woman
+}
+
+
 def elements_scenario(key, sr, en, present, missing_sr, missing_en):
     """A vignette and three sub-questions: which elements it shows, which is missing, and
     whether all three elements (trafficking in an adult) are there."""

@@ -191,7 +191,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     )
     scenario_position = models.PositiveSmallIntegerField(_("position in scenario"), default=0)
     case = models.ForeignKey(
-        "wagtailcore.Page",
+        "caselaw.CasePage",
         verbose_name=_("case cited"),
         on_delete=models.SET_NULL,
         null=True,
@@ -261,6 +261,17 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def quiz_pages(self):
+        """The quiz pages that may serve this question (a scenario through itself): as a
+        fixed question, or drawn from its category or a category above it."""
+        categories, category = [], self.category
+        while category is not None:
+            categories.append(category.pk)
+            category = category.parent
+        return QuizPage.objects.filter(
+            models.Q(slots__question=self) | models.Q(slots__category_id__in=categories)
+        ).distinct()
 
     @property
     def is_gradable(self) -> bool:

@@ -106,7 +106,7 @@ def attempt_pages(attempt: Attempt) -> list[int]:
 def attempt_questions_on_page(*, attempt: Attempt, page: int) -> list[AttemptQuestion]:
     return list(
         AttemptQuestion.objects.filter(attempt=attempt, page=page)
-        .select_related("question", "scenario")
+        .select_related("question", "scenario", "scenario__case")
         .prefetch_related(
             Prefetch("question__options", queryset=QuestionOption.objects.order_by("sort_order"))
         )
@@ -163,7 +163,7 @@ def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
         )
         if aq.scenario_id and aq.scenario_id != previous_scenario:
             item.scenario_text = aq.scenario.text
-            item.scenario_case = aq.scenario.case_id
+            item.scenario_case = aq.scenario.case if aq.scenario.case_id else None
         previous_scenario = aq.scenario_id
         if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
             chosen = set(response or []) if question.kind == QuestionKind.MULTIPLE else {response}
@@ -234,7 +234,7 @@ def review_context(*, attempt: Attempt) -> dict[str, Any]:
     if allow["responses"] or allow["correct"] or allow["feedback"]:
         attempt_questions = list(
             AttemptQuestion.objects.filter(attempt=attempt)
-            .select_related("question", "scenario")
+            .select_related("question", "scenario", "scenario__case")
             .prefetch_related(
                 Prefetch(
                     "question__options", queryset=QuestionOption.objects.order_by("sort_order")
