@@ -22,12 +22,16 @@ Who sees what (`StatsScope`)
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Aggregate,
@@ -48,6 +52,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Extract, Substr, TruncMonth
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profession, Role
@@ -518,7 +523,45 @@ def _finish(figures: Figures, *, scope: StatsScope, path: str | None) -> Figures
 
 # --- Public reads -----------------------------------------------------------------------------
 
+CACHE_VERSION = 1
 
+
+def _cache_key(name: str, scope: StatsScope, filters: StatsFilters) -> str:
+    """Who sees (the scope's paths), what (the filters), in which language (labels)."""
+    parts = [
+        name,
+        "*" if scope.roots is None else ",".join(r.path for r in scope.roots),
+        ",".join(r.path for r in scope.managed_roots),
+        scope.home_path or "",
+        repr(sorted(filters.as_params().items())),
+        get_language() or "",
+    ]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return f"stats:{CACHE_VERSION}:{digest}"
+
+
+def cached(function):
+    """Keeps a read's result for STATS_CACHE_SECONDS (default 300; 0 turns it off): at
+    national scale the all-courses figures take seconds, and statistics a few minutes old
+    are fine. The scope is checked first, and is part of the key."""
+
+    @functools.wraps(function)
+    def wrapper(*, scope: StatsScope, filters: StatsFilters):
+        _check(scope, filters)
+        seconds = getattr(settings, "STATS_CACHE_SECONDS", 300)
+        if not seconds:
+            return function(scope=scope, filters=filters)
+        key = _cache_key(function.__name__, scope, filters)
+        result = cache.get(key)
+        if result is None:
+            result = function(scope=scope, filters=filters)
+            cache.set(key, result, seconds)
+        return result
+
+    return wrapper
+
+
+@cached
 def stats_summary(*, scope: StatsScope, filters: StatsFilters) -> Figures:
     """Headline figures for the filtered subtree (or the whole scope)."""
     _check(scope, filters)
@@ -528,6 +571,7 @@ def stats_summary(*, scope: StatsScope, filters: StatsFilters) -> Figures:
     return _finish(figures, scope=scope, path=_focus_path(scope, filters))
 
 
+@cached
 def stats_by_institution(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
     """One row per child of the focused institution (drill down), plus a row for the
     institution itself when learners belong to it directly. Without a focus: the scope's
@@ -570,6 +614,7 @@ def stats_by_institution(*, scope: StatsScope, filters: StatsFilters) -> list[Fi
     return rows
 
 
+@cached
 def stats_by_profession(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
     _check(scope, filters)
     by_key = _figures_by_key(scope=scope, filters=filters, grouping=Grouping("profession"))
@@ -584,6 +629,7 @@ def stats_by_profession(*, scope: StatsScope, filters: StatsFilters) -> list[Fig
     return rows
 
 
+@cached
 def stats_by_region(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
     _check(scope, filters)
     by_key = _figures_by_key(scope=scope, filters=filters, grouping=Grouping("region"))
@@ -598,6 +644,7 @@ def stats_by_region(*, scope: StatsScope, filters: StatsFilters) -> list[Figures
     return rows
 
 
+@cached
 def stats_by_month(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
     """Per calendar month: enrolments, starts and completions that happened in it (three
     grouped queries). Rates and certificates are not split by month."""
