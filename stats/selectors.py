@@ -320,6 +320,7 @@ def _included(
     scope: StatsScope,
     filters: StatsFilters,
     join: Q | None = None,
+    with_path: bool = True,
 ) -> QuerySet:
     """`queryset` narrowed to the enrolments (reached through `prefix`) that the scope and
     filters take in, annotated with `_path` (the institution the enrolment counts for).
@@ -341,7 +342,10 @@ def _included(
         q &= Q(**{f"{prefix}completed_at__isnull": True}) | Q(
             **{f"{prefix}completed_at__gte": filters.start}
         )
-    queryset = queryset.filter(q).annotate(_path=_attributed(prefix, "path"))
+    queryset = queryset.filter(q)
+    # The institution's path costs two joins; only when something reads it.
+    if with_path or filters.institution is not None or scope.roots is not None:
+        queryset = queryset.annotate(_path=_attributed(prefix, "path"))
     if filters.region:
         queryset = queryset.annotate(_region=_attributed(prefix, "region")).filter(
             _region=filters.region
@@ -410,7 +414,10 @@ def _days_to_complete(filters: StatsFilters):
 def _figures_by_key(*, scope: StatsScope, filters: StatsFilters, grouping: Grouping) -> dict:
     """Raw figures per key: 2-4 grouped queries, whatever the number of rows."""
     postgres = connection.vendor == "postgresql"
-    enrolments = _included(Enrolment.objects.all(), prefix="", scope=scope, filters=filters)
+    with_path = grouping.kind == "institution"
+    enrolments = _included(
+        Enrolment.objects.all(), prefix="", scope=scope, filters=filters, with_path=with_path
+    )
     aggregates = {
         "enrolled": Count("pk"),
         "started": Count("pk", filter=_started_q(filters)),
@@ -462,7 +469,13 @@ def _add_certificates(*, scope, filters, grouping, into) -> None:
     current = Q(superseded_by__isnull=True)
     not_revoked = current & Q(revoked_at__isnull=True)
     rows = (
-        _included(Certificate.objects.all(), prefix="enrolment__", scope=scope, filters=filters)
+        _included(
+            Certificate.objects.all(),
+            prefix="enrolment__",
+            scope=scope,
+            filters=filters,
+            with_path=grouping.kind == "institution",
+        )
         .annotate(_key=grouping.expression("enrolment__"))
         .values("_key")
         .annotate(
@@ -498,7 +511,14 @@ def _add_quiz_results(*, scope, filters, grouping, into) -> None:
     # result's course (one per learner and course), so nothing is counted twice.
     join = Q(user__enrolments__course=F("course"))
     rows = (
-        _included(QuizResult.objects.all(), prefix=prefix, scope=scope, filters=filters, join=join)
+        _included(
+            QuizResult.objects.all(),
+            prefix=prefix,
+            scope=scope,
+            filters=filters,
+            join=join,
+            with_path=grouping.kind == "institution",
+        )
         .annotate(_key=grouping.expression(prefix))
         .values("_key")
         .annotate(
@@ -654,6 +674,7 @@ def stats_by_month(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]
         prefix="",
         scope=scope,
         filters=replace(filters, date_from=None, date_to=None),
+        with_path=False,
     )
     months: dict[str, Figures] = {}
     for name, date_field in (
