@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test lint format messages demo migrate bench clean check
+.PHONY: run serve worker test lint format messages demo migrate bench clean check backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,15 @@ messages: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	@ls bench/[!_]*.py | while read f; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+## make backup: database (pg_dump, or dumpdata on SQLite) and media into backups/<date-time>/
+backup: $(VENV)/.installed
+	$(MANAGE) backup $(if $(BACKUP),--output $(BACKUP),)
+
+## make restore BACKUP=backups/<date-time>: replace the database and media with a backup
+restore: $(VENV)/.installed
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=backups/<folder>"; exit 2)
+	$(MANAGE) restore $(BACKUP) $(if $(YES),--yes,)
 
 clean:
 	rm -rf $(VENV) staticfiles .cache db.sqlite3*

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from audit.api import AuditAction, audit_record
 from institutions.models import Institution
 
 from .models import SCOPED_ROLES, Membership, Role, RoleAssignment, User
@@ -79,9 +80,15 @@ def role_grant(*, user: User, role: str, institution: Institution | None = None)
         raise ValueError(f"The role {role.label} needs an institution.")
     if role not in SCOPED_ROLES:
         institution = None
-    assignment, _ = RoleAssignment.objects.get_or_create(
+    assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, institution=institution
     )
+    if created:
+        audit_record(
+            action=AuditAction.ROLE_GRANTED,
+            target=user,
+            details=_role_details(role=role, institution=institution),
+        )
     _sync_role_groups(user)
     roles_changed.send(sender=User, user=user)
     return assignment
@@ -92,9 +99,19 @@ def role_revoke(*, user: User, role: str, institution: Institution | None = None
     qs = RoleAssignment.objects.filter(user=user, role=role)
     if institution is not None:
         qs = qs.filter(institution=institution)
+    for assignment in qs.select_related("institution"):
+        audit_record(
+            action=AuditAction.ROLE_REVOKED,
+            target=user,
+            details=_role_details(role=assignment.role, institution=assignment.institution),
+        )
     qs.delete()
     _sync_role_groups(user)
     roles_changed.send(sender=User, user=user)
+
+
+def _role_details(*, role: str, institution: Institution | None) -> dict:
+    return {"role": str(role), "institution": institution.code if institution else None}
 
 
 def _sync_role_groups(user: User) -> None:
@@ -176,6 +193,7 @@ def personal_data_erase(*, user: User) -> None:
     # A new (unusable) password changes the session hash, which ends every
     # session the person had on every app server.
     user.save()
+    audit_record(action=AuditAction.PERSONAL_DATA_ERASED, target=user)
 
 
 # --- On another person's behalf, within the actor's scope (the People admin) -----------------

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from audit.api import AuditAction, audit_record
+
 from .forms import ErasureConfirmForm, ProfileForm
 from .models import User
 from .personal_data import personal_data_export
@@ -34,6 +36,7 @@ def profile(request):
 def personal_data_download(request):
     data = personal_data_export(user=request.user)
     data["exported_at"] = timezone.now()
+    audit_record(action=AuditAction.PERSONAL_DATA_EXPORTED, target=request.user, request=request)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",

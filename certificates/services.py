@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.api import AuditAction, audit_record
 from courses.models import Enrolment
 
 from . import selectors
@@ -163,6 +164,12 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
     certificate.revoked_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_reason"])
     _event(certificate, CertificateAction.REVOKED, actor=actor, reason=reason)
+    audit_record(
+        action=AuditAction.CERTIFICATE_REVOKED,
+        actor=actor,
+        target=certificate,
+        details={"serial": certificate.serial, "reason": reason},
+    )
     return certificate
 
 

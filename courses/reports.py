@@ -37,6 +37,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.models import Role
+from config.spreadsheets import safe_cell
 from institutions.models import Institution
 
 from . import api
@@ -150,13 +151,6 @@ def module_completion(
 
 # --- Shared export behaviour ----------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value: str) -> str:
-    """Learners write their own names: keep spreadsheets from reading them as formulas."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
 
 def _local_csv(value: datetime.datetime) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
@@ -175,7 +169,9 @@ class CourseReportView(ReportView):
             ReportView.FORMAT_CSV: _local_csv,
             ReportView.FORMAT_XLSX: _local_xlsx,
         },
-        str: {ReportView.FORMAT_CSV: _csv_safe},
+        # Learners write their own names: spreadsheets must not read them as formulas
+        # (Wagtail's XLSX writer already stores such cells as text).
+        str: {ReportView.FORMAT_CSV: safe_cell},
     }
 
     def get_breadcrumbs_items(self):

@@ -69,12 +69,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (config/security.py).
+    "config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Lets services name who acted, and from where, in the audit log.
+    "audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -128,7 +132,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="ctp"),
         }
@@ -275,6 +279,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from gravatar.com: they would tell a third party whose admin pages are open
+# (and the strict Content Security Policy blocks them anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Sign-in, password changes and resets all go through allauth (rate limits, MFA).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
@@ -329,3 +336,32 @@ SPECTACULAR_SETTINGS = {
 # How long computed statistics are kept in the cache (seconds; 0: not cached).
 STATS_CACHE_SECONDS = env.int("STATS_CACHE_SECONDS", default=300)
 # --- end Statistics API -----------------------------------------------------------------------
+
+# --- Content Security Policy (django-csp; per-path relaxations in config/security.py) -----
+# Scripts and style sheets only from our own static files; video players only from the
+# embed providers lessons use. Inline style *attributes* are allowed: Wagtail's responsive
+# embeds and rich text alignment write them, and they cannot run code.
+CSP_EXTRA_MEDIA_HOSTS = env.list("CSP_EXTRA_MEDIA_HOSTS", default=[])  # e.g. the S3 host
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *CSP_EXTRA_MEDIA_HOSTS],
+        "media-src": ["'self'", *CSP_EXTRA_MEDIA_HOSTS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"

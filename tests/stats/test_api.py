@@ -174,6 +174,12 @@ def test_schema_and_docs_are_served_without_cdn(client):
     html = docs.content.decode()
     assert "swagger-ui" in html
     assert "cdn." not in html and "jsdelivr" not in html
+    # No inline script (the site's CSP refuses it): the start-up script is its own request.
+    assert "<script>" not in html
+    assert "script-src 'self'" in docs["Content-Security-Policy"]
+    start_up = client.get("/api/v1/docs/", {"script": ""})
+    assert start_up.status_code == 200
+    assert "/api/v1/schema/" in start_up.content.decode()
 
 
 def test_page_out_of_range_is_a_bad_parameter(client, administrator, figures):
