@@ -235,6 +235,12 @@ RULES: dict[str, dict[str, Expect]] = {
     "quizzes:attempt": signed_in(),
     "quizzes:submit": signed_in(),
     "quizzes:result": signed_in(),
+    # Statistics: the dashboard, tokens and subscriptions for managers, analysts and
+    # administrators; the API takes personal tokens only (a session is not enough: 401).
+    "stats_admin:*": admin_any(staff=DENY, manager_other=OK, analyst=OK, administrator=OK),
+    "stats_api:schema": public(),
+    "stats_api:docs*": public(),
+    "stats_api:*": rule(Expect("401", (401,))),
 }
 
 
