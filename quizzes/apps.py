@@ -12,3 +12,9 @@ class QuizzesConfig(AppConfig):
         from .models import QuizPage
 
         api.register_step_model(QuizPage)
+
+        from accounts.personal_data import register_exporter
+
+        from .personal_data import personal_data_quizzes
+
+        register_exporter("quizzes", personal_data_quizzes)

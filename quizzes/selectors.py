@@ -52,6 +52,8 @@ def attempts_left(*, quiz: QuizPage, used: int) -> int | None:
 def quiz_overview_for(*, quiz: QuizPage, user, request=None) -> dict[str, Any]:
     from .services import attempts_close_overdue
 
+    if quiz.pk is None:  # the preview of a quiz not saved yet
+        return {"quiz": quiz, "attempts": [], "can_start": False, "attempts_left": None}
     canonical = canonical_quiz(quiz)
     attempts_close_overdue(user=user, quiz=canonical)
     attempts = list(Attempt.objects.filter(user=user, quiz=canonical).order_by("number"))

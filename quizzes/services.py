@@ -232,21 +232,26 @@ def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) ->
         AttemptQuestion.objects.bulk_update(rows, ["response"])
 
 
-def attempt_submit(*, attempt: Attempt) -> Attempt:
-    """Submit and grade. Submitting again (double click, another tab, a replayed POST)
-    changes nothing: only the request that closes the attempt grades it."""
-    state = AttemptState.EXPIRED if attempt_is_overdue(attempt) else AttemptState.SUBMITTED
-    return attempt_close(attempt=attempt, state=state)
+def attempt_submit(*, attempt: Attempt, responses: dict[int, object] | None = None) -> Attempt:
+    """Submit and grade, saving the last page's `responses` with the grades (one write).
+    Submitting again (double click, another tab, a replayed POST) changes nothing: only
+    the request that closes the attempt grades it. After the deadline plus the grace, the
+    responses sent are not counted."""
+    if attempt_is_overdue(attempt):
+        return attempt_close(attempt=attempt, state=AttemptState.EXPIRED)
+    return attempt_close(attempt=attempt, state=AttemptState.SUBMITTED, responses=responses)
 
 
-def attempt_close(*, attempt: Attempt, state: str) -> Attempt:
+def attempt_close(
+    *, attempt: Attempt, state: str, responses: dict[int, object] | None = None
+) -> Attempt:
     with transaction.atomic():
         closed = Attempt.objects.filter(pk=attempt.pk, state=AttemptState.IN_PROGRESS).update(
             state=state, submitted_at=timezone.now()
         )
         attempt.refresh_from_db(fields=["state", "submitted_at", "graded_at", "score", "passed"])
         if closed:
-            attempt_grade(attempt=attempt)
+            attempt_grade(attempt=attempt, responses=responses)
             quiz_result_update(user=attempt.user, quiz=attempt.quiz)
     return attempt
 
@@ -279,9 +284,12 @@ def _questions_with_options():
     )
 
 
-def attempt_grade(*, attempt: Attempt) -> tuple[Decimal, bool]:
+def attempt_grade(
+    *, attempt: Attempt, responses: dict[int, object] | None = None
+) -> tuple[Decimal, bool]:
     """Grade every question of a closed attempt with the current keys (a fixed number of
-    queries, whatever the number of questions). Returns (score, passed)."""
+    queries, whatever the number of questions), storing `responses` (attempt question id →
+    response) first. Returns (score, passed)."""
     questions = list(
         AttemptQuestion.objects.filter(attempt=attempt)
         .select_related("question")
@@ -289,9 +297,13 @@ def attempt_grade(*, attempt: Attempt) -> tuple[Decimal, bool]:
             Prefetch("question__options", queryset=QuestionOption.objects.order_by("sort_order"))
         )
     )
+    responses = responses or {}
     for aq in questions:
+        if aq.pk in responses:
+            aq.response = responses[aq.pk]
         aq.fraction = grade(aq.question, aq.response)
-    AttemptQuestion.objects.bulk_update(questions, ["fraction"])
+    fields = ["response", "fraction"] if responses else ["fraction"]
+    AttemptQuestion.objects.bulk_update(questions, fields)
     score, passed, obtained, total = _score(attempt.quiz, questions)
     attempt.graded_at = timezone.now()
     Attempt.objects.filter(pk=attempt.pk).update(
@@ -437,12 +449,21 @@ def regrade_apply(*, quiz: QuizPage, actor) -> Regrade:
         users.add(attempt.user)
     for user in users:
         quiz_result_update(user=user, quiz=quiz)
-    return Regrade.objects.create(
+    regrade = Regrade.objects.create(
         quiz=quiz,
         actor=actor,
         attempts_changed=len(changes),
         changes=[c.as_json() for c in changes],
     )
+    from audit.api import AuditAction, audit_record
+
+    audit_record(
+        action=AuditAction.QUIZ_REGRADED,
+        actor=actor,
+        target=quiz,
+        details={"attempts_changed": len(changes)},
+    )
+    return regrade
 
 
 def user_may_manage_quiz(*, user, quiz: QuizPage) -> bool:

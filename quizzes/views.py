@@ -72,16 +72,19 @@ def attempt(request, attempt_id: int):
         responses = parse_page_responses(
             attempt_questions=context["attempt_questions"], data=request.POST
         )
-        attempt_save_responses(attempt=attempt, responses=responses)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return render(request, "quizzes/attempt.html", context, status=400)
-    except AttemptRefused as refusal:
-        messages.warning(request, str(refusal))
-        return redirect("quizzes:result", attempt.pk)
     nav = request.POST.get("nav", "next")
     if nav == "submit":
-        attempt_submit(attempt=attempt)
+        attempt = attempt_submit(attempt=attempt, responses=responses)
+        if attempt.state == AttemptState.EXPIRED:
+            messages.warning(request, _time_ran_out())
+        return redirect("quizzes:result", attempt.pk)
+    try:
+        attempt_save_responses(attempt=attempt, responses=responses)
+    except AttemptRefused as refusal:
+        messages.warning(request, str(refusal))
         return redirect("quizzes:result", attempt.pk)
     index = pages.index(page) if page in pages else 0
     if nav == "prev":

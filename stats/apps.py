@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class StatsConfig(AppConfig):
     name = "stats"
     verbose_name = _("Statistics")
+
+    def ready(self):
+        from accounts.personal_data import register_eraser, register_exporter
+
+        from .personal_data import personal_data_erase_statistics, personal_data_statistics
+
+        register_exporter("statistics", personal_data_statistics)
+        register_eraser("statistics", personal_data_erase_statistics)

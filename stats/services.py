@@ -31,16 +31,27 @@ def token_digest(key: str) -> str:
 def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`. Returns the row and the key, which is not kept anywhere."""
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(
-        user=user, name=name.strip(), prefix=key[:10], digest=token_digest(key)
-    )
+    from audit.api import AuditAction, audit_record
+
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user, name=name.strip(), prefix=key[:10], digest=token_digest(key)
+        )
+        audit_record(action=AuditAction.API_TOKEN_CREATED, actor=user, target=token)
     return token, key
 
 
 def api_token_revoke(*, token: ApiToken, actor) -> None:
     if token.user_id != actor.pk:
         raise PermissionError("Only the owner revokes a token.")
-    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    from audit.api import AuditAction, audit_record
+
+    with transaction.atomic():
+        revoked = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        if revoked:
+            audit_record(action=AuditAction.API_TOKEN_REVOKED, actor=actor, target=token)
 
 
 def api_token_authenticate(key: str) -> ApiToken | None:

@@ -312,6 +312,12 @@ def _export_response(kind, headings, body, *, name, preamble):
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    from audit.api import AuditAction, audit_record
+
+    audit_record(
+        action=AuditAction.STATS_EXPORTED,
+        details={"file": filename, "rows": len(body) if hasattr(body, "__len__") else None},
+    )
     return response
 
 

@@ -151,5 +151,5 @@ def test_submitting_a_20_question_attempt_runs_a_bounded_number_of_queries(
 ):
     few = _submit_queries(client, learner, 4)
     many = _submit_queries(client, other_learner, 20)
-    assert many == few
-    assert many <= 44
+    assert many == few, (few, many)
+    assert many <= 40

@@ -71,6 +71,7 @@ NOT_FOUND = Expect("404", (404,))
 FORBIDDEN = Expect("403", (403,))
 ANY = Expect("any non-error", (200, 301, 302, 400, 403, 404, 405))
 SKIP = Expect("not requested", ())
+NO_TOKEN = Expect("401/403 (the API takes a personal token, not a session)", (401, 403))
 
 STAFF = ("trainer", "manager_other", "analyst", "administrator")
 
@@ -230,17 +231,25 @@ RULES: dict[str, dict[str, Expect]] = {
     "simple_translation:*": admin_any(),
     "admin/test404/": admin_any(),
     "admin/^.*/$": admin_any(),
-    # Contracted with the parallel branches (see the lead's contracts): quizzes.
-    "quizzes:start": signed_in(),
-    "quizzes:attempt": signed_in(),
-    "quizzes:submit": signed_in(),
-    "quizzes:result": signed_in(),
-    # Statistics: the dashboard, tokens and subscriptions for managers, analysts and
-    # administrators; the API takes personal tokens only (a session is not enough: 401).
+    # Quizzes: the learner's own attempt; nobody else may see or submit it.
+    "quizzes:start": post_only(DENY, anonymous=LOGIN, learner=OK),
+    "quizzes:attempt": rule(NOT_FOUND, anonymous=LOGIN, learner=OK),
+    "quizzes:submit": post_only(NOT_FOUND, anonymous=LOGIN, learner=OK),
+    "quizzes:result": rule(NOT_FOUND, anonymous=LOGIN, learner=REDIRECT),
+    # The question bank, import and export: trainers and administrators.
+    "quizzes_admin:index": admin_any(staff=DENY, trainer=OK, administrator=OK),
+    "quizzes_admin:import": admin_any(staff=DENY, trainer=OK, administrator=OK),
+    "quizzes_admin:export": admin_any(staff=DENY, trainer=OK, administrator=OK),
+    # Regrade and item statistics: the course's own trainers (not this one) and administrators.
+    "quizzes_admin:*": admin_any(staff=DENY, administrator=OK),
+    # Case law: published cases are public, as their exports.
+    "caselaw:*": public(),
+    "caselaw_import": admin_any(staff=DENY, trainer=ANY, administrator=OK),
+    # Statistics: those with a statistics scope (managers, analysts, administrators).
     "stats_admin:*": admin_any(staff=DENY, manager_other=OK, analyst=OK, administrator=OK),
     "stats_api:schema": public(),
-    "stats_api:docs*": public(),
-    "stats_api:*": rule(Expect("401", (401,))),
+    "stats_api:docs": public(),
+    "stats_api:*": rule(NO_TOKEN),
 }
 
 
@@ -329,6 +338,20 @@ def world(tree, django_capture_on_commit_callbacks):
     certificate = Certificate.objects.get(enrolment=enrolment)
     lesson = LessonPage.objects.descendant_of(course).first()
     export = export_create(viewer=administrator)
+
+    from decimal import Decimal
+
+    from caselaw.factories import CasePageFactory
+    from courses.services import enrolment_create
+    from quizzes import factories as quiz_factories
+    from quizzes.services import attempt_start
+
+    case = CasePageFactory()
+    quiz = quiz_factories.quiz_in_course(
+        questions=[quiz_factories.true_false(answer=True)], pass_mark=Decimal("50")
+    )
+    enrolment_create(user=learner, course=quiz.get_parent().get_parent().specific)
+    attempt = attempt_start(user=learner, quiz=quiz)
     return {
         "users": {
             "learner": learner,
@@ -347,6 +370,9 @@ def world(tree, django_capture_on_commit_callbacks):
         "certificate": certificate,
         "export": export,
         "institution": tree["belgrade"],
+        "case": case,
+        "quiz": quiz,
+        "attempt": attempt,
     }
 
 
@@ -362,6 +388,14 @@ def params_for(route: Route, world) -> dict[str, object]:
             "assignment_pk": world["manager_bg"].role_assignments.get().pk,
         },
         "courses:restart": {"enrolment_id": world["enrolment"].pk},
+        "quizzes:start": {"quiz_id": world["quiz"].pk},
+        "quizzes:attempt": {"attempt_id": world["attempt"].pk},
+        "quizzes:submit": {"attempt_id": world["attempt"].pk},
+        "quizzes:result": {"attempt_id": world["attempt"].pk},
+        "quizzes_admin:regrade": {"quiz_id": world["quiz"].pk},
+        "quizzes_admin:statistics": {"quiz_id": world["quiz"].pk},
+        "caselaw:case_json": {"case_id": world["case"].pk},
+        "caselaw:case_citation": {"case_id": world["case"].pk},
         "courses:enrol": {"course_id": world["course"].pk},
         "courses:step_done": {"page_id": world["lesson"].pk},
         "certificates:download": {"pk": world["certificate"].pk},
