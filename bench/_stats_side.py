@@ -318,10 +318,13 @@ GROUP BY 1
 def measure(*, rounds: int, course_index: int, focus: str) -> dict:
     """The rollup of the whole tree for one course: the selector against the hand-written
     SQL, interleaved; the queries counted; the plans explained."""
+    from django.conf import settings
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from institutions.models import Institution
+
+    settings.STATS_CACHE_SECONDS = 0  # measure the queries, not the cache
     from stats.selectors import StatsFilters, StatsScope, courses_for_stats, stats_by_institution
 
     course = list(courses_for_stats().order_by("pk"))[course_index]

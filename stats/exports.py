@@ -1,7 +1,7 @@
 """Statistics as CSV and XLSX: the same rows and figures the dashboard and the API show.
 
-Text cells that a spreadsheet would read as a formula (=, +, -, @, tab, carriage return)
-get a leading apostrophe. Counts under five stay the text "<5".
+Text cells that a spreadsheet would read as a formula (=, +, -, @, …) get a leading
+apostrophe (config.spreadsheets.safe_cell). Counts under five stay the text "<5".
 """
 
 from __future__ import annotations
@@ -14,15 +14,12 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from config.spreadsheets import safe_cell
+
 from .selectors import FIGURE_FIELDS, FIGURE_LABELS, Figures, PersonOutstanding
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+# The project's one rule for formula-looking text (config.spreadsheets).
+neutralise = safe_cell
 
 
 def figures_table(

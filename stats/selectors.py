@@ -22,12 +22,16 @@ Who sees what (`StatsScope`)
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Aggregate,
@@ -48,6 +52,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Extract, Substr, TruncMonth
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profession, Role
@@ -315,6 +320,7 @@ def _included(
     scope: StatsScope,
     filters: StatsFilters,
     join: Q | None = None,
+    with_path: bool = True,
 ) -> QuerySet:
     """`queryset` narrowed to the enrolments (reached through `prefix`) that the scope and
     filters take in, annotated with `_path` (the institution the enrolment counts for).
@@ -336,7 +342,10 @@ def _included(
         q &= Q(**{f"{prefix}completed_at__isnull": True}) | Q(
             **{f"{prefix}completed_at__gte": filters.start}
         )
-    queryset = queryset.filter(q).annotate(_path=_attributed(prefix, "path"))
+    queryset = queryset.filter(q)
+    # The institution's path costs two joins; only when something reads it.
+    if with_path or filters.institution is not None or scope.roots is not None:
+        queryset = queryset.annotate(_path=_attributed(prefix, "path"))
     if filters.region:
         queryset = queryset.annotate(_region=_attributed(prefix, "region")).filter(
             _region=filters.region
@@ -405,7 +414,10 @@ def _days_to_complete(filters: StatsFilters):
 def _figures_by_key(*, scope: StatsScope, filters: StatsFilters, grouping: Grouping) -> dict:
     """Raw figures per key: 2-4 grouped queries, whatever the number of rows."""
     postgres = connection.vendor == "postgresql"
-    enrolments = _included(Enrolment.objects.all(), prefix="", scope=scope, filters=filters)
+    with_path = grouping.kind == "institution"
+    enrolments = _included(
+        Enrolment.objects.all(), prefix="", scope=scope, filters=filters, with_path=with_path
+    )
     aggregates = {
         "enrolled": Count("pk"),
         "started": Count("pk", filter=_started_q(filters)),
@@ -457,7 +469,13 @@ def _add_certificates(*, scope, filters, grouping, into) -> None:
     current = Q(superseded_by__isnull=True)
     not_revoked = current & Q(revoked_at__isnull=True)
     rows = (
-        _included(Certificate.objects.all(), prefix="enrolment__", scope=scope, filters=filters)
+        _included(
+            Certificate.objects.all(),
+            prefix="enrolment__",
+            scope=scope,
+            filters=filters,
+            with_path=grouping.kind == "institution",
+        )
         .annotate(_key=grouping.expression("enrolment__"))
         .values("_key")
         .annotate(
@@ -493,7 +511,14 @@ def _add_quiz_results(*, scope, filters, grouping, into) -> None:
     # result's course (one per learner and course), so nothing is counted twice.
     join = Q(user__enrolments__course=F("course"))
     rows = (
-        _included(QuizResult.objects.all(), prefix=prefix, scope=scope, filters=filters, join=join)
+        _included(
+            QuizResult.objects.all(),
+            prefix=prefix,
+            scope=scope,
+            filters=filters,
+            join=join,
+            with_path=grouping.kind == "institution",
+        )
         .annotate(_key=grouping.expression(prefix))
         .values("_key")
         .annotate(
@@ -518,7 +543,45 @@ def _finish(figures: Figures, *, scope: StatsScope, path: str | None) -> Figures
 
 # --- Public reads -----------------------------------------------------------------------------
 
+CACHE_VERSION = 1
 
+
+def _cache_key(name: str, scope: StatsScope, filters: StatsFilters) -> str:
+    """Who sees (the scope's paths), what (the filters), in which language (labels)."""
+    parts = [
+        name,
+        "*" if scope.roots is None else ",".join(r.path for r in scope.roots),
+        ",".join(r.path for r in scope.managed_roots),
+        scope.home_path or "",
+        repr(sorted(filters.as_params().items())),
+        get_language() or "",
+    ]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return f"stats:{CACHE_VERSION}:{digest}"
+
+
+def cached(function):
+    """Keeps a read's result for STATS_CACHE_SECONDS (default 300; 0 turns it off): at
+    national scale the all-courses figures take seconds, and statistics a few minutes old
+    are fine. The scope is checked first, and is part of the key."""
+
+    @functools.wraps(function)
+    def wrapper(*, scope: StatsScope, filters: StatsFilters):
+        _check(scope, filters)
+        seconds = getattr(settings, "STATS_CACHE_SECONDS", 300)
+        if not seconds:
+            return function(scope=scope, filters=filters)
+        key = _cache_key(function.__name__, scope, filters)
+        result = cache.get(key)
+        if result is None:
+            result = function(scope=scope, filters=filters)
+            cache.set(key, result, seconds)
+        return result
+
+    return wrapper
+
+
+@cached
 def stats_summary(*, scope: StatsScope, filters: StatsFilters) -> Figures:
     """Headline figures for the filtered subtree (or the whole scope)."""
     _check(scope, filters)
@@ -528,6 +591,7 @@ def stats_summary(*, scope: StatsScope, filters: StatsFilters) -> Figures:
     return _finish(figures, scope=scope, path=_focus_path(scope, filters))
 
 
+@cached
 def stats_by_institution(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
     """One row per child of the focused institution (drill down), plus a row for the
     institution itself when learners belong to it directly. Without a focus: the scope's
@@ -570,6 +634,7 @@ def stats_by_institution(*, scope: StatsScope, filters: StatsFilters) -> list[Fi
     return rows
 
 
+@cached
 def stats_by_profession(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
     _check(scope, filters)
     by_key = _figures_by_key(scope=scope, filters=filters, grouping=Grouping("profession"))
@@ -584,6 +649,7 @@ def stats_by_profession(*, scope: StatsScope, filters: StatsFilters) -> list[Fig
     return rows
 
 
+@cached
 def stats_by_region(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
     _check(scope, filters)
     by_key = _figures_by_key(scope=scope, filters=filters, grouping=Grouping("region"))
@@ -598,6 +664,7 @@ def stats_by_region(*, scope: StatsScope, filters: StatsFilters) -> list[Figures
     return rows
 
 
+@cached
 def stats_by_month(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
     """Per calendar month: enrolments, starts and completions that happened in it (three
     grouped queries). Rates and certificates are not split by month."""
@@ -607,6 +674,7 @@ def stats_by_month(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]
         prefix="",
         scope=scope,
         filters=replace(filters, date_from=None, date_to=None),
+        with_path=False,
     )
     months: dict[str, Figures] = {}
     for name, date_field in (

@@ -333,6 +333,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["stats.api_views.only_this_api"],
 }
+# How long computed statistics are kept in the cache (seconds; 0: not cached).
+STATS_CACHE_SECONDS = env.int("STATS_CACHE_SECONDS", default=300)
 # --- end Statistics API -----------------------------------------------------------------------
 
 # --- Content Security Policy (django-csp; per-path relaxations in config/security.py) -----

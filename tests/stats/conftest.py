@@ -57,3 +57,9 @@ def analyst_bg(tree):
 @pytest.fixture
 def analyst_nis(tree):
     return UserFactory(institution=tree["nis"], roles=[(Role.MINISTRY_ANALYST, tree["nis"])])
+
+
+@pytest.fixture(autouse=True)
+def _fresh_figures(settings):
+    """Figures are cached for a few minutes in production; tests change data between reads."""
+    settings.STATS_CACHE_SECONDS = 0

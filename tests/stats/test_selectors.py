@@ -235,3 +235,21 @@ def test_people_list_for_managers_within_their_subtree(figures, course, tree, ma
         people_not_completed(scope=scope, course=course, institution=tree["nis"])
     with pytest.raises(OutOfScope):
         people_not_completed(scope=stats_scope_for(viewer=analyst), course=course)
+
+
+def test_figures_are_cached_per_scope_and_filters(
+    figures, course, settings, analyst_bg, django_assert_num_queries
+):
+    settings.STATS_CACHE_SECONDS = 60
+    filters = StatsFilters(course=course)
+    first = stats_summary(scope=EVERYWHERE, filters=filters)
+    with django_assert_num_queries(0):
+        again = stats_summary(scope=EVERYWHERE, filters=filters)
+    assert again.enrolled == first.enrolled == 9
+    # Another viewer's scope is another entry, never the administrator's figures.
+    assert stats_summary(scope=stats_scope_for(viewer=analyst_bg), filters=filters).enrolled == 6
+    with pytest.raises(OutOfScope):
+        stats_summary(
+            scope=stats_scope_for(viewer=analyst_bg),
+            filters=StatsFilters(institution=figures["ni"][0].institution),
+        )
