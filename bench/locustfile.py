@@ -68,11 +68,22 @@ class PlatformUser(HttpUser):
 
     # --- requests with load-balancer failover --------------------------------------------
 
-    def _send(self, method: str, path: str, name: str, **kwargs):
+    def _send(self, method: str, path: str, name: str, headers: dict | None = None, **kwargs):
+        # The app servers run the production settings behind a (pretend) TLS load balancer:
+        # the header says the client's connection was HTTPS, and secure cookies are sent back.
+        headers = {"X-Forwarded-Proto": "https", **(headers or {})}
         for _attempt in range(len(HOSTS)):
             url = path if path.startswith("http") else self.base + path
+            for cookie in self.client.cookies:
+                cookie.secure = False
             with self.client.request(
-                method, url, name=name, catch_response=True, allow_redirects=False, **kwargs
+                method,
+                url,
+                name=name,
+                catch_response=True,
+                allow_redirects=False,
+                headers=headers,
+                **kwargs,
             ) as response:
                 if response.status_code == 0:  # connection refused or reset: server gone
                     response.success()  # not the application's error; counted below
@@ -107,7 +118,8 @@ class PlatformUser(HttpUser):
 
     def post(self, path: str, name: str, data: dict):
         data = {**data, "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")}
-        return self._send("POST", path, name, data=data, headers={"Referer": self.base + path})
+        referer = self.base.replace("http://", "https://") + path
+        return self._send("POST", path, name, data=data, headers={"Referer": referer})
 
     def sign_in(self, email: str, password: str):
         self.get("/sr-latn/accounts/login/", "login form")
