@@ -129,6 +129,9 @@ def main() -> None:
             "MEDIA_ROOT": str(shared / "media"),
             "PRIVATE_MEDIA_ROOT": str(shared / "private"),
             "CERTIFICATE_VERIFY_RATE_LIMIT": "100000",
+            # Behind the (pretend) load balancer: client addresses from X-Forwarded-For, so
+            # the sign-in rate limits count each simulated person, not the one loopback.
+            "TRUSTED_PROXY_COUNT": "1",
         },
     )
     print("Preparing the database (migrate, load_demo, accounts)…", flush=True)

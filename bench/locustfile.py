@@ -64,16 +64,27 @@ class PlatformUser(HttpUser):
     host = HOSTS[0]
 
     def on_start(self):
-        self.base = HOSTS[next(_counter) % len(HOSTS)]
+        number = next(_counter)
+        self.base = HOSTS[number % len(HOSTS)]
+        self.client_ip = f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}"
 
     # --- requests with load-balancer failover --------------------------------------------
 
     def _send(self, method: str, path: str, name: str, headers: dict | None = None, **kwargs):
         # The app servers run the production settings behind a (pretend) TLS load balancer:
         # the header says the client's connection was HTTPS, and secure cookies are sent back.
-        headers = {"X-Forwarded-Proto": "https", **(headers or {})}
+        # Each simulated person has their own address, as the load balancer reports it.
+        headers = {
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": self.client_ip,
+            **(headers or {}),
+        }
         for _attempt in range(len(HOSTS)):
             url = path if path.startswith("http") else self.base + path
+            if method == "POST":
+                # One site name behind a real load balancer: the page posted from is on the
+                # instance answering now.
+                headers["Referer"] = url.replace("http://", "https://")
             for cookie in self.client.cookies:
                 cookie.secure = False
             with self.client.request(
@@ -118,8 +129,7 @@ class PlatformUser(HttpUser):
 
     def post(self, path: str, name: str, data: dict):
         data = {**data, "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")}
-        referer = self.base.replace("http://", "https://") + path
-        return self._send("POST", path, name, data=data, headers={"Referer": referer})
+        return self._send("POST", path, name, data=data)
 
     def sign_in(self, email: str, password: str):
         self.get("/sr-latn/accounts/login/", "login form")
