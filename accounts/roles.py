@@ -20,6 +20,12 @@ _AUTHORING = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
+    # The question bank (quizzes): trainers write and import questions.
+    ("quizzes", "add_question"),
+    ("quizzes", "change_question"),
+    ("quizzes", "delete_question"),
+    ("quizzes", "add_questioncategory"),
+    ("quizzes", "change_questioncategory"),
 ]
 
 # Permissions per group. Page permissions (which courses a trainer may edit) are

@@ -204,10 +204,12 @@ class AccordionBlock(blocks.StructBlock):
 
 
 class CaseLawCardBlock(blocks.StructBlock):
-    """A card for a judgment. It points at a case page; the case-law app supplies the page
-    type and its court, date and holding. Until then, or to override, the fields below."""
+    """A card for a judgment: a case page of the case-law library (its court, date and
+    holding), or, for a judgment not in the library, the fields below."""
 
-    case = blocks.PageChooserBlock(label=_("Case page"), required=False)
+    case = blocks.PageChooserBlock(
+        label=_("Case page"), required=False, page_type="caselaw.CasePage"
+    )
     citation = blocks.CharBlock(
         label=_("Citation"), required=False, max_length=300, help_text=_("If no page is chosen.")
     )

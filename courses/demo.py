@@ -195,6 +195,8 @@ def _create(
 
 def _update(page: Page, fields: dict[str, Any], counts: Counter[str], *, force=False) -> None:
     changed = force or not page.live or page.has_unpublished_changes
+    if "body" in fields:
+        fields = {**fields, "body": _keep_case_links(page, fields["body"])}
     for name, wanted in fields.items():
         if not _same(page, name, wanted):
             setattr(page, name, wanted)
@@ -214,6 +216,26 @@ def _same(page: Page, name: str, wanted: Any) -> bool:
             block.get_prep_value(block.to_python(wanted))
         )
     return current == wanted
+
+
+def _keep_case_links(page: Page, body: list) -> list:
+    """The data's case-law cards with the case pages the lesson's cards already point at
+    (the case-law demo links them by citation after this loader has run). Read from the
+    stored JSON: converting the stream would change how it compares."""
+    linked = {
+        item["value"].get("citation"): item["value"]["case"]
+        for item in page.body.raw_data
+        if item["type"] == "case_law" and item["value"].get("case")
+    }
+    if not linked:
+        return body
+    pages = Page.objects.in_bulk(linked.values())
+    return [
+        (kind, {**value, "case": pages.get(linked.get(value.get("citation")))})
+        if kind == "case_law" and value.get("case") is None
+        else (kind, value)
+        for kind, value in body
+    ]
 
 
 def _without_ids(data: Any) -> Any:

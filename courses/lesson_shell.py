@@ -274,14 +274,34 @@ def lesson_shell_lookup(
     return None, staff
 
 
+@lru_cache(maxsize=1)
+def _progress_sql() -> str:
+    """The query of `_progress_rows`, written once: it runs on every lesson page, where
+    building it through the ORM cost more than running it."""
+    from .models import Enrolment, StepCompletion
+
+    def column(model, name: str) -> str:
+        return model._meta.get_field(name).column
+
+    # Names from the models' metadata; the values are parameters.
+    return (
+        f'SELECT e."id", s."{column(StepCompletion, "page")}" '  # noqa: S608
+        f'FROM "{Enrolment._meta.db_table}" e '
+        f'LEFT OUTER JOIN "{StepCompletion._meta.db_table}" s '
+        f'ON s."{column(StepCompletion, "enrolment")}" = e."id" '
+        f'WHERE e."{column(Enrolment, "user")}" = %s '
+        f'AND e."{column(Enrolment, "course")}" = %s '
+        f'AND e."{column(Enrolment, "archived_at")}" IS NULL'
+    )
+
+
 def _progress_rows(*, user, shell: LessonShell) -> tuple[bool, set[int]]:
     """Is the learner enrolled, and which steps have they done (one query)."""
-    from .models import Enrolment
+    from django.db import connection
 
-    rows = Enrolment.objects.filter(
-        user=user, course_id=shell.course_canonical_id, archived_at__isnull=True
-    ).values_list("pk", "steps_done__page_id")
-    rows = list(rows)
+    with connection.cursor() as cursor:
+        cursor.execute(_progress_sql(), [user.pk, shell.course_canonical_id])
+        rows = cursor.fetchall()
     return bool(rows), {page_id for _, page_id in rows if page_id is not None}
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from .models import CoursePage, Enrolment
+from .models import CoursePage, Enrolment, LessonPage
 from .selectors import course_is_visible_to, course_of, current_enrolment, my_learning
 from .services import enrolment_create, enrolment_restart, step_complete
 
@@ -39,6 +39,8 @@ def enrol(request, course_id: int):
 def step_done(request, page_id: int):
     """ "Mark as done": records the step and goes on to the next one."""
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    if not isinstance(page, LessonPage):
+        raise PermissionDenied  # quizzes are done by passing them, not by a click
     course = course_of(page)
     if course is None or not course_is_visible_to(course=course, user=request.user):
         raise PermissionDenied

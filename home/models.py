@@ -26,7 +26,7 @@ class HomePage(SerbianScriptsPageMixin, Page):
 
     search_fields = [*Page.search_fields, *SerbianScriptsPageMixin.search_fields_scripts]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.CourseIndexPage", "caselaw.CaseIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+"""/api/v1/: the statistics API, its OpenAPI schema and its documentation (Swagger UI
+from drf-spectacular-sidecar's static files: no CDN; its start-up script is a separate
+request, so the page runs under the site's Content Security Policy without inline script)."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from . import api_views
 
 app_name = "stats_api"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("stats/summary/", api_views.SummaryView.as_view(), name="summary"),
+    path("stats/by-institution/", api_views.ByInstitutionView.as_view(), name="by_institution"),
+    path("stats/by-profession/", api_views.ByProfessionView.as_view(), name="by_profession"),
+    path("stats/by-region/", api_views.ByRegionView.as_view(), name="by_region"),
+    path("stats/by-month/", api_views.ByMonthView.as_view(), name="by_month"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="stats_api:schema"), name="docs"),
+]

@@ -142,7 +142,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="ctp"),
         }
@@ -320,6 +320,30 @@ CERTIFICATE_EXPIRY_REMINDER_DAYS = env.int("CERTIFICATE_EXPIRY_REMINDER_DAYS", d
 # Public verification: at most this many look-ups per client address per window (seconds).
 CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
 CERTIFICATE_VERIFY_RATE_WINDOW = env.int("CERTIFICATE_VERIFY_RATE_WINDOW", default=60)
+
+# --- Statistics API (stats) -------------------------------------------------------------------
+# Django REST framework for /api/v1/, drf-spectacular for its OpenAPI schema, and the sidecar
+# package for Swagger UI's files (served as our own static files: no CDN).
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar"]
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Anti-trafficking e-learning: statistics API",
+    "DESCRIPTION": (
+        "Completion statistics within the subtree your roles reach. Authenticate with a "
+        "personal token (Statistics → API tokens in the admin): `Authorization: Bearer st_…`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["stats.api_views.only_this_api"],
+}
+# --- end Statistics API -----------------------------------------------------------------------
 
 # --- Content Security Policy (django-csp; per-path relaxations in config/security.py) -----
 # Scripts and style sheets only from our own static files; video players only from the

@@ -448,6 +448,18 @@ TRAFFICKING_SMUGGLING_FORCED_LABOUR = {
                 },
             ),
             (
+                "case_law",
+                {
+                    "case": None,
+                    "citation": """C.N. protiv Ujedinjenog Kraljevstva, br. 4239/08,
+                        13. novembar 2012.""",
+                    "holding": """Kućno ropstvo je delo za sebe i ne mora uključivati
+                        trgovinu ljudima;
+                        bez posebnog krivičnog dela istraga nije mogla biti delotvorna.""",
+                    "link_url": "",
+                },
+            ),
+            (
                 "callout",
                 {
                     "kind": "practice_tip",
@@ -528,6 +540,18 @@ TRAFFICKING_SMUGGLING_FORCED_LABOUR = {
                         ECHR; trafficking is read through the three elements of the
                         international definition, and the state must investigate
                         effectively.""",
+                    "link_url": "",
+                },
+            ),
+            (
+                "case_law",
+                {
+                    "case": None,
+                    "citation": "C.N. v. the United Kingdom, no. 4239/08, 13 November 2012",
+                    "holding": """Domestic servitude is an offence in its own right that need
+                        not involve
+                        trafficking; without a specific offence the investigation could not
+                        be effective.""",
                     "link_url": "",
                 },
             ),
@@ -991,6 +1015,17 @@ PROVING_THE_OFFENCE = {
                 },
             ),
             (
+                "case_law",
+                {
+                    "case": None,
+                    "citation": "J. i drugi protiv Austrije, br. 58216/12, 17. januar 2017.",
+                    "holding": """Nema povrede člana 4: država nije dužna da istražuje eksploataciju
+                        u inostranstvu, ali mora identifikovati žrtve, pružiti im podršku i
+                        istražiti ono što se desilo na njenoj teritoriji.""",
+                    "link_url": "",
+                },
+            ),
+            (
                 "callout",
                 {
                     "kind": "practice_tip",
@@ -1088,6 +1123,18 @@ PROVING_THE_OFFENCE = {
                 },
             ),
             (
+                "case_law",
+                {
+                    "case": None,
+                    "citation": "J. and Others v. Austria, no. 58216/12, 17 January 2017",
+                    "holding": """No violation of Article 4: a State need not investigate
+                        exploitation
+                        abroad, but it must identify victims, support them and investigate
+                        what happened on its own territory.""",
+                    "link_url": "",
+                },
+            ),
+            (
                 "callout",
                 {
                     "kind": "practice_tip",
@@ -1165,6 +1212,16 @@ NON_PUNISHMENT_SOURCES = {
                 načelo se ostvaruje kroz opšte institute: krajnju nuždu, silu i pretnju,
                 odlaganje krivičnog gonjenja i odbacivanje krivične prijave po načelu
                 oportuniteta, kao i kroz odmeravanje kazne.</p>""",
+            ),
+            (
+                "case_law",
+                {
+                    "case": None,
+                    "citation": "L.E. protiv Grčke, br. 71545/12, 21. januar 2016.",
+                    "holding": """Višemesečno kašnjenje u priznavanju statusa žrtve i spora istraga
+                        povredili su član 4.""",
+                    "link_url": "",
+                },
             ),
             (
                 "callout",
@@ -1253,6 +1310,17 @@ NON_PUNISHMENT_SOURCES = {
                 principle is given effect through general institutions: necessity, duress
                 (force and threat), deferred prosecution and dismissal of a complaint under
                 the opportunity principle, and sentencing.</p>""",
+            ),
+            (
+                "case_law",
+                {
+                    "case": None,
+                    "citation": "L.E. v. Greece, no. 71545/12, 21 January 2016",
+                    "holding": """Months of delay in recognising the applicant as a victim and
+                        a slow
+                        investigation breached Article 4.""",
+                    "link_url": "",
+                },
             ),
             (
                 "callout",

@@ -21,8 +21,9 @@ def test_before_the_task_runs_the_learner_sees_being_prepared(client, learner, c
     complete_course(user=learner, course=course)
     assert not Certificate.objects.exists()
     client.force_login(learner)
-    for url in ("/en/learning/", course.url):
-        assert "being prepared" in client.get(url).content.decode()
+    # The course page is in the course's language (Serbian); the notice is translated.
+    for url, notice in (("/en/learning/", "being prepared"), (course.url, "se priprema")):
+        assert notice in client.get(url).content.decode()
 
 
 def test_once_issued_my_learning_and_the_course_page_offer_the_download(
@@ -108,6 +109,20 @@ def test_reminder_goes_to_holders_of_certificates_expiring_within_the_setting(
     assert f"/certificates/verify/{certificate.code}/" in message.body
     certificate.refresh_from_db()
     assert certificate.expiry_reminder_sent_at is not None
+
+
+def test_the_reminder_shows_the_course_title_in_the_readers_script(completed, learner, settings):
+    settings.CERTIFICATE_EXPIRY_REMINDER_DAYS = 30
+    certificate = Certificate.objects.get(enrolment=completed)
+    Certificate.objects.filter(pk=certificate.pk).update(course_title="Trgovina ljudima")
+    _expiring(certificate, 20)
+    learner.preferred_language = "sr"
+    learner.save(update_fields=["preferred_language"])
+    call_command("send_certificate_expiry_reminders")
+    message = mail.outbox[0]
+    assert "Трговина људима" in message.subject
+    assert "Трговина људима" in message.body
+    assert learner.get_full_name() in message.body  # a name stays as its owner wrote it
 
 
 def test_each_reminder_is_sent_once(completed, settings):

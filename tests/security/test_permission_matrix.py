@@ -69,6 +69,7 @@ REDIRECT = Expect("redirect", (302,))
 DENY = Expect("refused (302/403/404/405)", (302, 403, 404, 405))
 NOT_FOUND = Expect("404", (404,))
 FORBIDDEN = Expect("403", (403,))
+UNAUTHORIZED = Expect("401", (401,))
 ANY = Expect("any non-error", (200, 301, 302, 400, 403, 404, 405))
 SKIP = Expect("not requested", ())
 
@@ -230,11 +231,27 @@ RULES: dict[str, dict[str, Expect]] = {
     "simple_translation:*": admin_any(),
     "admin/test404/": admin_any(),
     "admin/^.*/$": admin_any(),
-    # Contracted with the parallel branches (see the lead's contracts): quizzes.
-    "quizzes:start": signed_in(),
-    "quizzes:attempt": signed_in(),
-    "quizzes:submit": signed_in(),
-    "quizzes:result": signed_in(),
+    # Quizzes: the learner's own attempt; nobody else's.
+    # (only the enrolled learner starts; the attempt is still open, so its result page sends
+    # the learner back to it)
+    "quizzes:start": post_only(DENY, anonymous=LOGIN, learner=OK),
+    "quizzes:attempt": signed_in(NOT_FOUND, learner=OK),
+    "quizzes:submit": post_only(NOT_FOUND, anonymous=LOGIN, learner=OK),
+    "quizzes:result": signed_in(NOT_FOUND, learner=REDIRECT),
+    # The question bank is for authors; regrading and statistics for the quiz's own trainers
+    # (the trainer here teaches another course) and administrators.
+    "quizzes_admin:regrade": admin_any(staff=DENY, administrator=OK),
+    "quizzes_admin:statistics": admin_any(staff=DENY, administrator=OK),
+    "quizzes_admin:*": admin_any(staff=DENY, trainer=OK, administrator=OK),
+    # Case law: the library is public
+    "caselaw:*": public(),
+    "caselaw_import": admin_any(staff=DENY, administrator=OK),
+    # Statistics: dashboards for managers and analysts; the API answers API tokens only,
+    # never a browser session (so a page cannot read it with the visitor's cookies).
+    "stats_admin:*": admin_any(staff=OK, trainer=DENY),
+    "stats_api:schema": public(),
+    "stats_api:docs": public(),
+    "stats_api:*": rule(UNAUTHORIZED),
 }
 
 
@@ -323,6 +340,13 @@ def world(tree, django_capture_on_commit_callbacks):
     certificate = Certificate.objects.get(enrolment=enrolment)
     lesson = LessonPage.objects.descendant_of(course).first()
     export = export_create(viewer=administrator)
+    from caselaw.factories import CasePageFactory
+    from quizzes import factories as quiz_factories
+    from quizzes.services import attempt_start
+
+    quiz = quiz_factories.quiz_in_course(questions=[quiz_factories.single_choice()], course=course)
+    attempt = attempt_start(user=learner, quiz=quiz)
+    case = CasePageFactory()
     return {
         "users": {
             "learner": learner,
@@ -341,6 +365,9 @@ def world(tree, django_capture_on_commit_callbacks):
         "certificate": certificate,
         "export": export,
         "institution": tree["belgrade"],
+        "quiz": quiz,
+        "attempt": attempt,
+        "case": case,
     }
 
 
@@ -356,6 +383,14 @@ def params_for(route: Route, world) -> dict[str, object]:
             "assignment_pk": world["manager_bg"].role_assignments.get().pk,
         },
         "courses:restart": {"enrolment_id": world["enrolment"].pk},
+        "quizzes:start": {"quiz_id": world["quiz"].pk},
+        "quizzes:attempt": {"attempt_id": world["attempt"].pk},
+        "quizzes:submit": {"attempt_id": world["attempt"].pk},
+        "quizzes:result": {"attempt_id": world["attempt"].pk},
+        "quizzes_admin:regrade": {"quiz_id": world["quiz"].pk},
+        "quizzes_admin:statistics": {"quiz_id": world["quiz"].pk},
+        "caselaw:case_json": {"case_id": world["case"].pk},
+        "caselaw:case_citation": {"case_id": world["case"].pk},
         "courses:enrol": {"course_id": world["course"].pk},
         "courses:step_done": {"page_id": world["lesson"].pk},
         "certificates:download": {"pk": world["certificate"].pk},
@@ -463,7 +498,7 @@ def test_every_url_has_a_rule():
     )
 
 
-REFUSALS = (DENY, LOGIN, MFA, NOT_FOUND, FORBIDDEN)
+REFUSALS = (DENY, LOGIN, MFA, NOT_FOUND, FORBIDDEN, UNAUTHORIZED)
 
 
 def check_post_only(client, url: str, want: Expect) -> str | None:
@@ -485,7 +520,7 @@ def check(client, url: str, want: Expect) -> str | None:
         return f"GET got {response.status_code} {response.get('Location', '')}, want {want.name}"
     if want in REFUSALS:
         post = client.post(url, {})
-        if post.status_code not in (302, 400, 403, 404, 405):
+        if post.status_code not in (302, 400, 401, 403, 404, 405):
             return f"POST got {post.status_code}"
         if post.status_code == 302 and not want.matches(post) and want is not DENY:
             return f"POST went to {post['Location']}, want {want.name}"

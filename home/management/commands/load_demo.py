@@ -267,6 +267,33 @@ def load_certificate_signatories(report: DemoReport) -> None:
     report.notes.append(f"Certificate signatories: {created} added, {updated} updated.")
 
 
+# --- Quizzes (quizzes.demo) -------------------------------------------------------------
+
+
+def load_demo_quizzes(report: DemoReport) -> None:
+    """A module quiz and a final exam in each demo course, in Serbian and English."""
+    from quizzes.demo import load_quizzes
+
+    counts = load_quizzes()
+    report.notes.append(
+        "Quizzes: " + ", ".join(f"{counts[key]} {key}" for key in sorted(counts)) + "."
+    )
+
+
+# --- Case law (caselaw.demo) --------------------------------------------------------
+
+
+def load_case_law(report: DemoReport) -> None:
+    """The demo case-law library (eight ECtHR judgments), linked into the lessons."""
+    from caselaw.demo import load_caselaw
+
+    counts = load_caselaw()
+    report.notes.append(
+        f"Case law: {counts['created']} pages created, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {counts['lessons linked']} lessons linked."
+    )
+
+
 SECTIONS: list[Callable[[DemoReport], None]] = [
     load_institutions,
     load_accounts,
@@ -274,6 +301,8 @@ SECTIONS: list[Callable[[DemoReport], None]] = [
     load_curriculum,
     load_programme_settings,
     load_certificate_signatories,
+    load_case_law,
+    load_demo_quizzes,
 ]
 
 

@@ -1,0 +1,222 @@
+"""Trainers' quiz tools in the Wagtail admin: the quizzes they may manage, regrade (a dry
+run, then confirm) and item statistics with CSV / XLSX export.
+
+Who: administrators, and trainers who may edit the quiz's course (as for course reports).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from courses.reports import courses_reported_to, user_may_see_course_reports
+
+from .interchange import MAX_BYTES, export_moodle_xml, parse_file, questions_import
+from .models import Language, Question, QuestionCategory, QuizPage
+from .selectors import canonical_quiz
+from .services import regrade_apply, regrade_preview, user_may_manage_quiz
+from .statistics import quiz_statistics, statistics_csv, statistics_xlsx
+
+
+def quizzes_managed_by(user):
+    if not user_may_see_course_reports(user):
+        return QuizPage.objects.none()
+    from courses.selectors import default_locale_id
+
+    courses = list(courses_reported_to(user))
+    if not courses:
+        return QuizPage.objects.none()
+    from django.db.models import Q
+
+    within = Q()
+    for course in courses:
+        within |= Q(path__startswith=course.path)
+    return QuizPage.objects.filter(within, locale_id=default_locale_id()).order_by("path")
+
+
+class QuizIndexView(WagtailAdminTemplateMixin, View):
+    template_name = "quizzes/admin/index.html"
+    page_title = _("Quizzes")
+    header_icon = "help"
+
+    def get(self, request):
+        if not user_may_see_course_reports(request.user):
+            raise PermissionDenied
+        return self.render_to_response(
+            self.get_context_data(quizzes=quizzes_managed_by(request.user))
+        )
+
+
+class QuizToolView(WagtailAdminTemplateMixin, View):
+    header_icon = "help"
+
+    def dispatch(self, request, *args, quiz_id, **kwargs):
+        quiz = get_object_or_404(QuizPage, pk=quiz_id)
+        self.quiz = canonical_quiz(quiz)
+        if not user_may_manage_quiz(user=request.user, quiz=self.quiz):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.quiz.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("quizzes_admin:index"), "label": _("Quizzes")},
+            {"url": "", "label": f"{self.get_page_title()}: {self.quiz.title}"},
+        ]
+
+
+class RegradeView(QuizToolView):
+    """GET: the dry run. POST: apply it (records who did it)."""
+
+    template_name = "quizzes/admin/regrade.html"
+    page_title = _("Regrade")
+
+    def get(self, request):
+        changes = regrade_preview(quiz=self.quiz)
+        return self.render_to_response(
+            self.get_context_data(
+                quiz=self.quiz,
+                changes=changes,
+                outcome_changes=sum(c.outcome_changes for c in changes),
+                regrades=self.quiz.regrades.select_related("actor")[:10],
+            )
+        )
+
+    def post(self, request):
+        regrade = regrade_apply(quiz=self.quiz, actor=request.user)
+        messages.success(
+            request,
+            _("Regraded: %(count)s attempts changed.") % {"count": regrade.attempts_changed},
+        )
+        return redirect("quizzes_admin:regrade", self.quiz.pk)
+
+
+class StatisticsView(QuizToolView):
+    template_name = "quizzes/admin/statistics.html"
+    page_title = _("Item statistics")
+
+    def get(self, request):
+        stats = quiz_statistics(quiz=self.quiz)
+        export = request.GET.get("export")
+        filename = f"quiz-{self.quiz.pk}-statistics"
+        if export == "csv":
+            response = HttpResponse(statistics_csv(stats), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+            return response
+        if export == "xlsx":
+            response = HttpResponse(
+                statistics_xlsx(stats),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+            return response
+        return self.render_to_response(self.get_context_data(quiz=self.quiz, stats=stats))
+
+
+def admin_urlpatterns():
+    return [
+        path("", QuizIndexView.as_view(), name="index"),
+        path("import/", ImportView.as_view(), name="import"),
+        path("export/", export_view, name="export"),
+        path("<int:quiz_id>/regrade/", RegradeView.as_view(), name="regrade"),
+        path("<int:quiz_id>/statistics/", StatisticsView.as_view(), name="statistics"),
+    ]
+
+
+# --- Import and export --------------------------------------------------------------------
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Moodle XML (.xml) or GIFT (.txt, .gift) file"), required=False)
+    content = forms.CharField(widget=forms.HiddenInput, required=False)
+    filename = forms.CharField(widget=forms.HiddenInput, required=False)
+    category = forms.ModelChoiceField(
+        label=_("Into category"), queryset=QuestionCategory.objects.all()
+    )
+    language = forms.ChoiceField(label=_("Language of the questions"), choices=Language.choices)
+
+
+class ImportView(WagtailAdminTemplateMixin, View):
+    """Upload → preview (what will be created, each problem with its line) → confirm.
+    Nothing is imported while anything is wrong."""
+
+    template_name = "quizzes/admin/import.html"
+    page_title = _("Import questions")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_may_see_course_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.render_to_response(self.get_context_data(form=ImportForm()))
+
+    def post(self, request):
+        form = ImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        upload = form.cleaned_data["file"]
+        if upload is not None:
+            if upload.size > MAX_BYTES:
+                form.add_error("file", _("The file is larger than 2 MB."))
+                return self.render_to_response(self.get_context_data(form=form))
+            data, name = upload.read(), upload.name
+        else:
+            data = form.cleaned_data["content"].encode()
+            name = form.cleaned_data["filename"]
+        if not data:
+            form.add_error("file", _("Choose a file."))
+            return self.render_to_response(self.get_context_data(form=form))
+        result = parse_file(name=name, data=data)
+        if request.POST.get("confirm") and result.ok:
+            created = questions_import(
+                result=result,
+                category=form.cleaned_data["category"],
+                language=form.cleaned_data["language"],
+                user=request.user,
+            )
+            messages.success(request, _("%(count)s questions imported.") % {"count": len(created)})
+            return redirect("quizzes_admin:import")
+        try:
+            content = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            content = ""
+        confirm_form = ImportForm(
+            initial={
+                "content": content,
+                "filename": name,
+                "category": form.cleaned_data["category"],
+                "language": form.cleaned_data["language"],
+            }
+        )
+        return self.render_to_response(
+            self.get_context_data(form=form, confirm_form=confirm_form, result=result)
+        )
+
+
+def export_view(request):
+    if not user_may_see_course_reports(request.user):
+        raise PermissionDenied
+    questions = Question.objects.select_related("category", "scenario").prefetch_related("options")
+    if category_id := request.GET.get("category", ""):
+        if not category_id.isdigit():
+            raise PermissionDenied
+        category = get_object_or_404(QuestionCategory, pk=int(category_id))
+        questions = questions.filter(category_id__in=category.subtree_ids())
+    response = HttpResponse(
+        export_moodle_xml(questions.order_by("category_id", "pk")),
+        content_type="application/xml; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
+    return response

@@ -1,0 +1,170 @@
+"""Factories for quiz tests: categories, every question type, quiz pages."""
+
+from decimal import Decimal
+
+import factory
+import wagtail_factories
+
+from courses.factories import CoursePageFactory, ModulePageFactory
+
+from .models import (
+    Question,
+    QuestionCategory,
+    QuestionKind,
+    QuestionOption,
+    QuizPage,
+    QuizSlot,
+)
+
+
+class QuestionCategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Category {n}")
+
+    class Meta:
+        model = QuestionCategory
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Question {n}")
+    kind = QuestionKind.SINGLE
+    category = factory.SubFactory(QuestionCategoryFactory)
+    language = "sr"
+    text = "<p>Which element is the purpose?</p>"
+    marks = Decimal("1")
+
+    class Meta:
+        model = Question
+
+
+def option(question, text="", fraction=0, feedback="", match_text="", order=None):
+    return QuestionOption.objects.create(
+        question=question,
+        text=text,
+        fraction=Decimal(str(fraction)),
+        feedback=feedback,
+        match_text=match_text,
+        sort_order=order if order is not None else question.options.count(),
+    )
+
+
+def single_choice(**kwargs) -> Question:
+    """Right: "Exploitation" (feedback "Yes"); wrong: "Recruitment", "Deception"."""
+    q = QuestionFactory(kind=QuestionKind.SINGLE, **kwargs)
+    option(q, "Recruitment", 0, feedback="That is an act.")
+    option(q, "Exploitation", 1, feedback="SECRET-FEEDBACK-right")
+    option(q, "Deception", 0, feedback="That is a means.")
+    return q
+
+
+def multiple_response(**kwargs) -> Question:
+    """Right: "Threat", "Deception" (½ each); wrong: "Transport", "Harbouring"."""
+    q = QuestionFactory(kind=QuestionKind.MULTIPLE, text="<p>Which are means?</p>", **kwargs)
+    option(q, "Threat", 0.5)
+    option(q, "Transport", 0)
+    option(q, "Deception", 0.5)
+    option(q, "Harbouring", -0.5)
+    return q
+
+
+def true_false(answer=True, **kwargs) -> Question:
+    return QuestionFactory(kind=QuestionKind.TRUE_FALSE, true_false_answer=answer, **kwargs)
+
+
+def matching(**kwargs) -> Question:
+    q = QuestionFactory(kind=QuestionKind.MATCHING, text="<p>Match each word.</p>", **kwargs)
+    option(q, "Recruitment", match_text="Act")
+    option(q, "Threat", match_text="Means")
+    option(q, "Forced labour", match_text="Purpose")
+    option(q, "", match_text="Defence")  # a distractor
+    return q
+
+
+def ordering(**kwargs) -> Question:
+    q = QuestionFactory(kind=QuestionKind.ORDERING, text="<p>Order the steps.</p>", **kwargs)
+    option(q, "Identify")
+    option(q, "Refer")
+    option(q, "Protect")
+    option(q, "Reintegrate")
+    return q
+
+
+def numeric(answer="388", tolerance="0", **kwargs) -> Question:
+    return QuestionFactory(
+        kind=QuestionKind.NUMERIC,
+        numeric_answer=Decimal(answer),
+        numeric_tolerance=Decimal(tolerance),
+        **kwargs,
+    )
+
+
+def short_text(*answers, **kwargs) -> Question:
+    q = QuestionFactory(kind=QuestionKind.SHORT_TEXT, **kwargs)
+    for text in answers or ("eksploatacija",):
+        option(q, text, 1)
+    return q
+
+
+def scenario(**kwargs) -> Question:
+    """A vignette with a single-choice and a true/false sub-question."""
+    s = QuestionFactory(
+        kind=QuestionKind.SCENARIO, text="<p>A man recruits a girl by deception…</p>", **kwargs
+    )
+    a = single_choice(scenario=s, scenario_position=1, category=s.category)
+    b = true_false(answer=False, scenario=s, scenario_position=2, category=s.category)
+    return s, a, b
+
+
+class QuizPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    slug = factory.Sequence(lambda n: f"quiz-{n}")
+    pass_mark = Decimal("70")
+    attempts_allowed = 3
+    questions_per_page = 5
+
+    class Meta:
+        model = QuizPage
+
+
+def quiz_in_course(*, questions=(), course=None, lessons: int = 0, **quiz_kwargs) -> QuizPage:
+    """A live quiz in a module of a (new) course, with `questions` as fixed slots."""
+    from courses.factories import LessonPageFactory
+
+    course = course or CoursePageFactory()
+    module = ModulePageFactory(parent=course)
+    for _ in range(lessons):
+        LessonPageFactory(parent=module)
+    quiz = QuizPageFactory(parent=module, **quiz_kwargs)
+    for index, question in enumerate(questions):
+        QuizSlot.objects.create(page=quiz, question=question, sort_order=index)
+    return quiz
+
+
+def right_answers(attempt):
+    """POST data answering every question of `attempt` right, page by page (tests and
+    bench/quiz.py)."""
+    from quizzes.grading import correct_response
+    from quizzes.models import QuestionKind
+
+    pages = {}
+    for aq in attempt.questions.select_related("question").order_by("slot"):
+        q = aq.question
+        key = correct_response(q)
+        data = pages.setdefault(aq.page, {})
+        if q.kind == QuestionKind.SINGLE:
+            data[f"q{aq.pk}"] = str(key)
+        elif q.kind == QuestionKind.MULTIPLE:
+            data[f"q{aq.pk}"] = [str(k) for k in key]
+        elif q.kind == QuestionKind.TRUE_FALSE:
+            data[f"q{aq.pk}"] = "true" if key else "false"
+        elif q.kind == QuestionKind.ORDERING:
+            for position, pk in enumerate(key, 1):
+                data[f"q{aq.pk}_{pk}"] = str(position)
+        elif q.kind == QuestionKind.MATCHING:
+            by_text = {o.match_text: o.pk for o in q.options.all() if o.pk in aq.option_order}
+            for prompt, match in key.items():
+                data[f"q{aq.pk}_{prompt}"] = str(by_text[match])
+        elif q.kind == QuestionKind.NUMERIC:
+            data[f"q{aq.pk}"] = str(key)
+        elif q.kind == QuestionKind.SHORT_TEXT:
+            data[f"q{aq.pk}"] = key[0]
+    return pages

@@ -1,0 +1,115 @@
+"""The learner's side of quizzes: start, answer page by page, submit, see the result.
+Plain HTML forms; the services decide, the views only route."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from courses.selectors import course_is_visible_to, course_of
+
+from .forms import parse_page_responses
+from .models import AttemptState, QuizPage
+from .selectors import attempt_for_user, attempt_page_context, attempt_pages, review_context
+from .services import (
+    AttemptRefused,
+    attempt_close,
+    attempt_is_overdue,
+    attempt_save_responses,
+    attempt_start,
+    attempt_submit,
+)
+
+
+def _attempt_url(attempt, page: int) -> str:
+    return reverse("quizzes:attempt", args=[attempt.pk]) + f"?page={page}"
+
+
+def _page_number(request, pages: list[int]) -> int:
+    raw = request.GET.get("page", "1")
+    number = int(raw) if raw.isdigit() and len(raw) < 5 else 1
+    if not pages:
+        return 1
+    return min(max(number, pages[0]), pages[-1])
+
+
+@require_POST
+@login_required
+def start(request, quiz_id: int):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    course = course_of(quiz)
+    if course is None or not course_is_visible_to(course=course, user=request.user):
+        raise Http404
+    try:
+        attempt = attempt_start(user=request.user, quiz=quiz)
+    except AttemptRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(quiz.get_url(request))
+    return redirect(_attempt_url(attempt, 1))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def attempt(request, attempt_id: int):
+    attempt = attempt_for_user(attempt_id=attempt_id, user=request.user)
+    if attempt.state != AttemptState.IN_PROGRESS:
+        return redirect("quizzes:result", attempt.pk)
+    if request.method == "GET" and attempt_is_overdue(attempt):
+        attempt_close(attempt=attempt, state=AttemptState.EXPIRED)
+        messages.warning(request, _time_ran_out())
+        return redirect("quizzes:result", attempt.pk)
+    pages = attempt_pages(attempt)
+    page = _page_number(request, pages)
+    context = attempt_page_context(attempt=attempt, page=page, pages=pages)
+    if request.method == "GET":
+        return render(request, "quizzes/attempt.html", context)
+    try:
+        responses = parse_page_responses(
+            attempt_questions=context["attempt_questions"], data=request.POST
+        )
+        attempt_save_responses(attempt=attempt, responses=responses)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return render(request, "quizzes/attempt.html", context, status=400)
+    except AttemptRefused as refusal:
+        messages.warning(request, str(refusal))
+        return redirect("quizzes:result", attempt.pk)
+    nav = request.POST.get("nav", "next")
+    if nav == "submit":
+        attempt_submit(attempt=attempt)
+        return redirect("quizzes:result", attempt.pk)
+    index = pages.index(page) if page in pages else 0
+    if nav == "prev":
+        index = max(0, index - 1)
+    elif nav == "next":
+        index = min(len(pages) - 1, index + 1)
+    return redirect(_attempt_url(attempt, pages[index]))
+
+
+@require_POST
+@login_required
+def submit(request, attempt_id: int):
+    attempt = attempt_for_user(attempt_id=attempt_id, user=request.user)
+    attempt_submit(attempt=attempt)
+    return redirect("quizzes:result", attempt.pk)
+
+
+@login_required
+def result(request, attempt_id: int):
+    attempt = attempt_for_user(attempt_id=attempt_id, user=request.user)
+    if attempt.state == AttemptState.IN_PROGRESS:
+        if not attempt_is_overdue(attempt):
+            return redirect(_attempt_url(attempt, 1))
+        attempt_close(attempt=attempt, state=AttemptState.EXPIRED)
+    return render(request, "quizzes/result.html", review_context(attempt=attempt))
+
+
+def _time_ran_out() -> str:
+    from django.utils.translation import gettext
+
+    return gettext("Time ran out: the attempt was closed with the answers you had saved.")

@@ -1,0 +1,276 @@
+"""The statistics API (/api/v1/stats/…): the dashboard's figures as JSON, for personal
+tokens. Parameters are read by the dashboard's own form (stats.forms.StatsFilterForm) and
+the figures come from the same selectors, within the token owner's scope."""
+
+from __future__ import annotations
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
+from rest_framework import authentication, exceptions, permissions, serializers
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import Profession
+from institutions.models import Region
+
+from .forms import StatsFilterForm
+from .selectors import (
+    STATS_VIEWS,
+    SUPPRESSED,
+    OutOfScope,
+    stats_scope_for,
+    stats_summary,
+)
+from .services import api_token_authenticate
+
+# --- Authentication ---------------------------------------------------------------------------
+
+
+class BearerTokenAuthentication(authentication.BaseAuthentication):
+    """`Authorization: Bearer st_…` with a personal token made in the admin."""
+
+    keyword = "Bearer"
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).split()
+        if not header or header[0].decode(errors="replace").lower() != self.keyword.lower():
+            return None
+        if len(header) != 2:
+            raise exceptions.AuthenticationFailed("Give one token after 'Bearer'.")
+        try:
+            key = header[1].decode()
+        except UnicodeDecodeError as error:
+            raise exceptions.AuthenticationFailed("The token is not valid.") from error
+        token = api_token_authenticate(key)
+        if token is None or not token.user.is_active:
+            raise exceptions.AuthenticationFailed("The token is not valid or has been revoked.")
+        return token.user, token
+
+    def authenticate_header(self, request):
+        return f'{self.keyword} realm="statistics"'
+
+
+class BearerTokenScheme(OpenApiAuthenticationExtension):
+    target_class = "stats.api_views.BearerTokenAuthentication"
+    name = "personalToken"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A personal token from Statistics → API tokens in the admin.",
+        }
+
+
+class HasStatisticsScope(permissions.BasePermission):
+    message = "Your roles give no access to statistics."
+
+    def has_permission(self, request, view):
+        scope = stats_scope_for(viewer=request.user)
+        if scope is None:
+            return False
+        view.scope = scope
+        return True
+
+
+# --- Serializers (for the schema; the figures are already computed) ---------------------------
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "integer", "minimum": 0},
+            {"type": "string", "enum": [SUPPRESSED]},
+        ],
+        "description": 'A count; "<5" when it is 1-4 and you are outside the institution.',
+    }
+)
+class CountField(serializers.Field):
+    def to_representation(self, value):
+        return value
+
+
+class FiguresSerializer(serializers.Serializer):
+    enrolled = CountField()
+    started = CountField()
+    completed = CountField()
+    completion_rate = serializers.FloatField(allow_null=True, help_text="Per cent.")
+    passed_quizzes = CountField()
+    average_final_score = serializers.FloatField(allow_null=True, help_text="Per cent.")
+    median_days_to_complete = serializers.FloatField(allow_null=True)
+    certificates_valid = CountField()
+    certificates_expired = CountField()
+    certificates_revoked = CountField()
+
+
+class RowSerializer(FiguresSerializer):
+    key = serializers.CharField(
+        help_text="Institution code, profession, region or month (YYYY-MM)."
+    )
+    label = serializers.CharField()
+
+
+class InstitutionRowSerializer(RowSerializer):
+    code = serializers.CharField()
+    has_children = serializers.BooleanField(
+        help_text="Drill down with ?institution=<code> to see its children."
+    )
+
+
+class SummarySerializer(serializers.Serializer):
+    filters = serializers.DictField(child=serializers.CharField())
+    figures = FiguresSerializer()
+
+
+class ErrorSerializer(serializers.Serializer):
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class DetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+FILTER_PARAMETERS = [
+    OpenApiParameter(
+        "institution",
+        OpenApiTypes.STR,
+        description="Institution code: the institution and everything below it.",
+    ),
+    OpenApiParameter("course", OpenApiTypes.INT, description="Course id (default: all)."),
+    OpenApiParameter("profession", OpenApiTypes.STR, enum=Profession.values),
+    OpenApiParameter("region", OpenApiTypes.STR, enum=Region.values),
+    OpenApiParameter(
+        "from", OpenApiTypes.DATE, description="Period start: enrolments still open on it."
+    ),
+    OpenApiParameter("to", OpenApiTypes.DATE, description="Period end (inclusive)."),
+]
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description="Bad parameters, with the reason."),
+    401: OpenApiResponse(DetailSerializer, description="No token, or a revoked one."),
+    403: OpenApiResponse(DetailSerializer, description="Outside your statistics."),
+}
+
+
+class StatsPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # A page out of range is a bad parameter (400 with the reason), not a missing
+        # resource: a 404 here would be turned into a redirect to a language prefix.
+        try:
+            return super().paginate_queryset(queryset, request, view=view)
+        except exceptions.NotFound as error:
+            raise _BadParameters({"page": [str(error.detail)]}) from error
+
+
+# --- Views ------------------------------------------------------------------------------------
+
+
+class StatsAPIView(APIView):
+    authentication_classes = [BearerTokenAuthentication]
+    permission_classes = [permissions.IsAuthenticated, HasStatisticsScope]
+    renderer_classes = [JSONRenderer]
+
+    def filters_or_400(self, request):
+        form = StatsFilterForm(request.query_params, scope=self.scope)
+        if not form.is_valid():
+            raise _BadParameters(form.error_reasons())
+        return form.to_filters()
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _BadParameters):
+            return Response({"errors": exc.reasons}, status=400)
+        if isinstance(exc, OutOfScope):
+            exc = exceptions.PermissionDenied("Outside your statistics.")
+        return super().handle_exception(exc)
+
+
+class _BadParameters(Exception):
+    def __init__(self, reasons):
+        super().__init__("bad parameters")
+        self.reasons = reasons
+
+
+class SummaryView(StatsAPIView):
+    @extend_schema(
+        operation_id="stats_summary",
+        summary="Headline figures",
+        parameters=FILTER_PARAMETERS,
+        responses={200: SummarySerializer, **ERRORS},
+    )
+    def get(self, request):
+        filters = self.filters_or_400(request)
+        figures = stats_summary(scope=self.scope, filters=filters)
+        return Response({"filters": filters.as_params(), "figures": figures.public()})
+
+
+def _breakdown_view(kind: str, serializer, summary: str):
+    class BreakdownView(StatsAPIView):
+        pagination_class = StatsPagination
+
+        @extend_schema(
+            operation_id=f"stats_by_{kind}",
+            summary=summary,
+            parameters=[
+                *FILTER_PARAMETERS,
+                OpenApiParameter("page", OpenApiTypes.INT),
+                OpenApiParameter("page_size", OpenApiTypes.INT, description="At most 500."),
+            ],
+            responses={
+                200: inline_serializer(
+                    name=f"Paginated{kind.title()}Rows",
+                    fields={
+                        "count": serializers.IntegerField(),
+                        "next": serializers.URLField(allow_null=True),
+                        "previous": serializers.URLField(allow_null=True),
+                        "results": serializer(many=True),
+                    },
+                ),
+                **ERRORS,
+            },
+        )
+        def get(self, request):
+            filters = self.filters_or_400(request)
+            rows = STATS_VIEWS[kind](scope=self.scope, filters=filters)
+            data = [
+                {
+                    "key": str(row.key or ""),
+                    "label": row.label,
+                    "code": row.code,
+                    "has_children": row.has_children,
+                    **row.public(),
+                }
+                for row in rows
+            ]
+            paginator = self.pagination_class()
+            page = paginator.paginate_queryset(data, request, view=self)
+            return paginator.get_paginated_response(serializer(page, many=True).data)
+
+    BreakdownView.__name__ = f"By{kind.title()}View"
+    BreakdownView.__qualname__ = BreakdownView.__name__
+    return BreakdownView
+
+
+ByInstitutionView = _breakdown_view(
+    "institution", InstitutionRowSerializer, "By child institution (drill down)"
+)
+ByProfessionView = _breakdown_view("profession", RowSerializer, "By profession")
+ByRegionView = _breakdown_view("region", RowSerializer, "By region")
+ByMonthView = _breakdown_view("month", RowSerializer, "By month")
+
+
+def only_this_api(endpoints, **kwargs):
+    """drf-spectacular preprocessing hook: the schema describes /api/v1/ only (not the
+    Wagtail admin's internal API)."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]

@@ -1,0 +1,80 @@
+"""Statistics as CSV and XLSX: the same rows and figures the dashboard and the API show.
+
+Text cells that a spreadsheet would read as a formula (=, +, -, @, tab, carriage return)
+get a leading apostrophe. Counts under five stay the text "<5".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from .selectors import FIGURE_FIELDS, FIGURE_LABELS, Figures, PersonOutstanding
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def figures_table(
+    rows: Sequence[Figures], *, key_heading: str, with_code: bool = False
+) -> tuple[list[str], list[list]]:
+    headings = [key_heading]
+    if with_code:
+        headings.append(_("Code"))
+    headings += [str(FIGURE_LABELS[name]) for name in FIGURE_FIELDS]
+    body = []
+    for row in rows:
+        cells = [row.label]
+        if with_code:
+            cells.append(row.code)
+        public = row.public()
+        cells += [public[name] for name in FIGURE_FIELDS]
+        body.append(cells)
+    return headings, body
+
+
+def people_table(rows: Sequence[PersonOutstanding]) -> tuple[list[str], list[list]]:
+    headings = [_("Name"), _("Email"), _("Institution"), _("Profession"), _("Status")]
+    return headings, [[p.name, p.email, p.institution, p.profession, p.status] for p in rows]
+
+
+def as_csv(headings: list[str], body: Iterable[list], *, preamble: Iterable[list] = ()) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for line in preamble:
+        writer.writerow([neutralise(c) for c in line])
+    writer.writerow(headings)
+    for cells in body:
+        writer.writerow(["" if c is None else neutralise(c) for c in cells])
+    # A BOM, so that spreadsheet programs read the Serbian letters as UTF-8.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def as_xlsx(
+    headings: list[str], body: Iterable[list], *, title: str, preamble: Iterable[list] = ()
+) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    for line in preamble:
+        sheet.append([neutralise(c) for c in line])
+    sheet.append(headings)
+    header_row = sheet.max_row
+    for cells in body:
+        sheet.append([neutralise(c) for c in cells])
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    for index, heading in enumerate(headings, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(heading) + 2))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,70 @@
+"""Personal API tokens and scheduled e-mail reports of statistics."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiToken(models.Model):
+    """A personal token for /api/v1/stats/. Only a SHA-256 digest is stored: the token is
+    shown once, when it is made. It reaches what its owner's roles reach, now."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stats_api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("starts with"), max_length=12, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = "weekly", _("Weekly (Mondays, the week before)")
+    MONTHLY = "monthly", _("Monthly (the 1st, the month before)")
+
+
+class ReportView(models.TextChoices):
+    INSTITUTION = "institution", _("By institution")
+    PROFESSION = "profession", _("By profession")
+    REGION = "region", _("By region")
+    MONTH = "month", _("By month")
+
+
+class ReportSubscription(models.Model):
+    """An XLSX of one statistics view, e-mailed every week or month for the period just
+    ended. `params` are the dashboard's filters (institution code, course, profession,
+    region); the period is set when the report is sent."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stats_subscriptions"
+    )
+    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices)
+    view = models.CharField(
+        _("table"), max_length=20, choices=ReportView.choices, default=ReportView.INSTITUTION
+    )
+    params = models.JSONField(_("filters"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_period = models.CharField(_("last period sent"), max_length=10, blank=True)
+    last_sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report subscription")
+        verbose_name_plural = _("report subscriptions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_frequency_display()} · {self.get_view_display()}"

@@ -1,0 +1,38 @@
+from wagtail.models import Locale, Revision
+
+from caselaw.demo import case_pages_cited_by_demo, load_caselaw
+from caselaw.demo_content import CASES
+from caselaw.models import CaseIndexPage, CasePage
+from courses.demo import load_courses
+
+
+def test_demo_library_is_loaded_linked_into_lessons_and_idempotent(db):
+    load_courses()
+    first = load_caselaw()
+    assert first["created"] == 2 + 2 * len(CASES)  # both libraries, each case twice
+    english = Locale.objects.get(language_code="en")
+    assert CaseIndexPage.objects.filter(locale=english).exists()
+    assert CasePage.objects.live().count() == 2 * len(CASES)
+
+    cited = case_pages_cited_by_demo()
+    assert len(cited) == 2 * len(CASES)
+    uncited = [title for title, lessons in cited.items() if not lessons]
+    assert uncited == []
+
+    revisions = Revision.objects.count()
+    load_courses()
+    second = load_caselaw()
+    assert second["created"] == 0 and second["updated"] == 0
+    assert second["lessons linked"] == 0
+    assert Revision.objects.count() == revisions
+    assert all(lessons for lessons in case_pages_cited_by_demo().values())
+
+
+def test_demo_cases_pass_validation_and_have_no_names(db):
+    from caselaw.anonymity import case_anonymity_warnings
+
+    load_courses()
+    load_caselaw()
+    for case in CasePage.objects.all():
+        case.full_clean()
+        assert case_anonymity_warnings(case) == [], case.title

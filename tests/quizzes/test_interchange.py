@@ -1,0 +1,214 @@
+"""Moodle XML and GIFT import (preview with lines, all or nothing, safe XML) and Moodle XML
+export, round trip included."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from quizzes import factories as f
+from quizzes.grading import grade
+from quizzes.interchange import (
+    export_moodle_xml,
+    parse_file,
+    parse_gift,
+    parse_moodle_xml,
+    questions_import,
+)
+from quizzes.models import Question, QuestionCategory, QuestionKind
+
+FILES = Path(__file__).parent / "files"
+
+pytestmark = pytest.mark.django_db
+
+
+def read(name):
+    return (FILES / name).read_bytes()
+
+
+def test_gift_good_file_parses_every_type():
+    result = parse_gift(read("good.gift").decode())
+    assert result.problems == []
+    by_name = {q.name: q for q in result.questions}
+    assert by_name["Means"].kind == QuestionKind.SINGLE
+    assert by_name["Means"].options[0] == (
+        "Deception",
+        Decimal("1"),
+        "Right: deception is a means.",
+        "",
+    )
+    assert "how the offender gets control" in by_name["Means"].general_feedback
+    assert by_name["Means"].line == 4
+    assert by_name["Means"].category == ["Indicators"]
+    assert by_name["Tick means"].kind == QuestionKind.MULTIPLE
+    assert [o[1] for o in by_name["Tick means"].options] == [
+        Decimal("0.5"),
+        Decimal("0.5"),
+        Decimal("-0.5"),
+    ]
+    assert by_name["TF"].true_false_answer is True
+    assert by_name["Article"].numeric_answer == 388
+    assert (by_name["Range"].numeric_answer, by_name["Range"].numeric_tolerance) == (60, 30)
+    assert by_name["Word"].kind == QuestionKind.SHORT_TEXT
+    assert by_name["Pairs"].kind == QuestionKind.MATCHING
+    assert by_name["Pairs"].options[1][0::3] == ("Threat", "Means")
+    assert "= mean in GIFT: an escape?" in by_name["Escaped"].text
+
+
+def test_gift_bad_file_lists_each_problem_with_its_line():
+    result = parse_gift(read("bad.gift").decode())
+    lines = {p.line: p.message for p in result.problems}
+    assert set(lines) == {3, 5, 7, 9}
+    assert "No option is marked right" in lines[3]
+    assert "Essay" in lines[5]
+    assert "braces" in lines[7]
+    assert "number" in lines[9]
+    assert not result.ok
+
+
+def test_moodle_xml_good_file_parses_every_type():
+    result = parse_moodle_xml(read("good.xml"))
+    assert result.problems == []
+    by_name = {q.name: q for q in result.questions}
+    assert set(by_name) == {"Purpose", "Means", "Consent", "Protocol", "Year", "Pairs", "Steps"}
+    purpose = by_name["Purpose"]
+    assert purpose.kind == QuestionKind.SINGLE and purpose.marks == 2
+    assert purpose.text == "<p>Which is a <b>purpose</b>?</p>"
+    assert purpose.options[0] == ("Exploitation", Decimal("1"), "Yes.", "")
+    assert purpose.category == ["Law", "Elements"]
+    assert purpose.line == 6
+    assert by_name["Means"].kind == QuestionKind.MULTIPLE
+    assert by_name["Means"].options[2][1] == Decimal("-1")
+    assert by_name["Consent"].true_false_answer is True
+    assert by_name["Year"].numeric_answer == 2000
+    assert by_name["Pairs"].options == [
+        ("Recruitment", Decimal("0"), "", "Act"),
+        ("Threat", Decimal("0"), "", "Means"),
+    ]
+    assert [o[0] for o in by_name["Steps"].options] == ["Identify", "Refer", "Protect"]
+
+
+def test_moodle_xml_bad_file_lists_problems_with_lines():
+    result = parse_moodle_xml(read("bad.xml"))
+    assert {p.line for p in result.problems} == {9, 13}
+    assert not result.ok
+
+
+def test_xml_with_entities_is_refused():
+    result = parse_moodle_xml(read("entities.xml"))
+    assert not result.ok and "entities" in result.problems[0].message
+
+
+def test_broken_xml_reports_a_line():
+    result = parse_moodle_xml(read("broken.xml"))
+    assert not result.ok and result.problems[0].line >= 2
+
+
+def test_import_creates_questions_with_revisions_in_subcategories():
+    top = QuestionCategory.objects.create(name="Imported")
+    created = questions_import(
+        result=parse_file(name="good.xml", data=read("good.xml")), category=top, language="en"
+    )
+    assert len(created) == 7
+    purpose = Question.objects.get(name="Purpose")
+    assert purpose.category.full_name == "Imported / Law / Elements"
+    assert purpose.language == "en" and purpose.revisions.count() == 1
+    right = purpose.options.get(text="Exploitation")
+    assert grade(purpose, right.pk) == 1
+
+
+def test_import_refuses_a_file_with_problems_and_creates_nothing():
+    top = QuestionCategory.objects.create(name="Imported")
+    with pytest.raises(ValueError):
+        questions_import(
+            result=parse_file(name="bad.gift", data=read("bad.gift")), category=top, language="sr"
+        )
+    assert not Question.objects.exists()
+
+
+def test_export_then_import_gives_the_same_questions():
+    category = f.QuestionCategoryFactory(name="Bank")
+    originals = [
+        f.single_choice(category=category),
+        f.multiple_response(category=category),
+        f.true_false(answer=False, category=category),
+        f.matching(category=category),
+        f.ordering(category=category),
+        f.numeric(answer="12.5", tolerance="0.5", category=category),
+        f.short_text("Đorđe", category=category),
+    ]
+    scenario, _a, _b = f.scenario(category=category)
+    xml = export_moodle_xml(Question.objects.filter(category=category).order_by("pk"))
+    result = parse_moodle_xml(xml)
+    assert result.problems == []
+    target = QuestionCategory.objects.create(name="Again")
+    created = questions_import(result=result, category=target, language="sr")
+    assert len(created) == len(originals) + 3
+    copies = {q.name: q for q in created}
+    for original in originals:
+        copy = copies[original.name]
+        assert copy.kind == original.kind
+        assert [(o.text, o.fraction, o.match_text) for o in copy.options.all()] == [
+            (o.text, o.fraction, o.match_text) for o in original.options.all()
+        ]
+        assert copy.true_false_answer == original.true_false_answer
+        assert copy.numeric_answer == original.numeric_answer
+    copied_scenario = copies[scenario.name]
+    assert copied_scenario.kind == QuestionKind.SCENARIO
+    assert copied_scenario.sub_questions.count() == 2
+
+
+def test_import_view_previews_then_imports_on_confirm(client, mfa_login, trainer):
+    top = QuestionCategory.objects.create(name="Imported")
+    mfa_login(client, trainer)
+    url = reverse("quizzes_admin:import")
+    with open(FILES / "good.gift", "rb") as upload:
+        response = client.post(url, {"file": upload, "category": top.pk, "language": "sr"})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'id="import-preview"' in html
+    assert not Question.objects.exists()  # a preview only
+    content = read("good.gift").decode()
+    response = client.post(
+        url,
+        {
+            "content": content,
+            "filename": "good.gift",
+            "category": top.pk,
+            "language": "sr",
+            "confirm": "1",
+        },
+    )
+    assert response.status_code == 302
+    assert Question.objects.count() == 8
+
+
+def test_import_view_refuses_a_bad_file_on_confirm(client, mfa_login, trainer):
+    top = QuestionCategory.objects.create(name="Imported")
+    mfa_login(client, trainer)
+    response = client.post(
+        reverse("quizzes_admin:import"),
+        {
+            "content": read("bad.gift").decode(),
+            "filename": "bad.gift",
+            "category": top.pk,
+            "language": "sr",
+            "confirm": "1",
+        },
+    )
+    assert 'id="import-problems"' in response.content.decode()
+    assert not Question.objects.exists()
+
+
+def test_learners_cannot_import_or_export(client, mfa_login, learner):
+    mfa_login(client, learner)
+    assert client.get(reverse("quizzes_admin:import")).status_code in (302, 403)
+    assert client.get(reverse("quizzes_admin:export")).status_code in (302, 403)
+
+
+def test_export_view_downloads_xml(client, mfa_login, trainer):
+    f.single_choice()
+    mfa_login(client, trainer)
+    response = client.get(reverse("quizzes_admin:export"))
+    assert response.status_code == 200
+    assert parse_moodle_xml(response.content).ok

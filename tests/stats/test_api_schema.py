@@ -1,0 +1,72 @@
+"""The API against its own OpenAPI schema (schemathesis): whatever the parameters, no server
+error, and every response — 200, 400, 404 — has the documented status, type and shape."""
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from stats.services import api_token_create
+
+from .conftest import enrol
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture
+def api(tree, people, course, analyst):
+    for person in people["bg"][:3]:
+        enrol(person, course, completed="2026-01-20")
+    enrol(people["ni"][0], course, started="2026-02-03")
+    _token, key = api_token_create(user=analyst, name="schemathesis")
+    # As Django's test client does: a request must not close the test's database connection
+    # (it holds the test's transaction).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        app = get_wsgi_application()
+        schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", app)
+        yield schema, {"Authorization": f"Bearer {key}"}
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/stats/summary/",
+        "/stats/by-institution/",
+        "/stats/by-profession/",
+        "/stats/by-region/",
+        "/stats/by-month/",
+    ],
+)
+def test_api_conforms_to_its_schema(api, path):
+    schema, headers = api
+    operation = schema[f"/api/v1{path}"]["GET"]
+
+    @settings(
+        max_examples=40,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=operation.as_strategy())
+    def check(case):
+        case.call_and_validate(headers=headers, checks=CHECKS)
+
+    check()
