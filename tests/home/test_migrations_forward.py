@@ -44,6 +44,21 @@ def _baseline() -> str | None:
         return None
 
 
+def _maintenance(sql: str) -> None:
+    import psycopg
+
+    db = connection.settings_dict
+    with psycopg.connect(
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        user=db["USER"],
+        password=db["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
+        conn.execute(sql)
+
+
 def _row_counts(url: str) -> dict[str, int]:
     import psycopg
 
@@ -90,9 +105,8 @@ def test_migrating_forward_from_the_previous_schema_keeps_every_row(tmp_path):
     name = f"{db['NAME']}_forward"
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
     old = tmp_path / "old"
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cursor.execute(f'CREATE DATABASE "{name}"')
+    _maintenance(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _maintenance(f'CREATE DATABASE "{name}"')
     _git("worktree", "add", "--detach", str(old), baseline)
     try:
         _manage(old, url, "migrate", "--noinput", "-v0")
@@ -102,8 +116,7 @@ def test_migrating_forward_from_the_previous_schema_keeps_every_row(tmp_path):
         after = _row_counts(url)
     finally:
         _git("worktree", "remove", "--force", str(old))
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _maintenance(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     assert before["wagtailcore_page"] > 2, "load_demo made no pages"
     lost = {
         table: (count, after.get(table))
