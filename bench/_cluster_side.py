@@ -59,9 +59,19 @@ def seed(*, learners: int, managers: int) -> dict:
         manager_rows.append({"email": user.email, "secret": secret})
     # One hash for everyone: PBKDF2 at a million rounds costs a second per account.
     User.objects.filter(email__startswith="bench-").update(password=make_password(PASSWORD))
+    quiz_url = ""
+    if apps.is_installed("quizzes"):
+        try:
+            quiz_model = apps.get_model("quizzes", "QuizPage")
+        except LookupError:
+            quiz_model = None
+        if quiz_model is not None:
+            quiz = quiz_model.objects.live().descendant_of(course).order_by("path").first()
+            quiz_url = quiz.url if quiz else ""
     return {
         "password": PASSWORD,
         "course_url": course.url,
+        "quiz_url": quiz_url,
         "learners": learner_emails,
         "managers": manager_rows,
     }

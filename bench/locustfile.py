@@ -152,7 +152,10 @@ class Learner(PlatformUser):
         # The synchronised start: everyone opens the course (and its first quiz) at once.
         course = self.get(SEED["course_url"], "course")
         self.lessons = self._lesson_links(course.text)
-        self._take_quizzes_on(course.text)
+        if SEED.get("quiz_url"):
+            # …and all start the course's first quiz in the same second.
+            quiz = self.get(SEED["quiz_url"], "quiz page (synchronised start)")
+            self._take_quizzes_on(quiz.text)
 
     def _lesson_links(self, html: str) -> list[str]:
         prefix = SEED["course_url"]
