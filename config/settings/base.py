@@ -125,6 +125,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A PostgreSQL read replica for statistics (config/db_routers.py): reads inside
+# `replica_reads()` go there; everything else stays on the primary.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    # Tests read the replica through the primary's connection (no copy to wait for).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["config.db_routers.ReplicaRouter"]
+
 # Cache and sessions: Redis when REDIS_URL is set (several app servers share it),
 # otherwise a per-process memory cache with sessions in the database. Either way
 # no session lives only in one process.
@@ -365,3 +375,6 @@ CONTENT_SECURITY_POLICY = {
 }
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Behind a load balancer: how many proxies append to X-Forwarded-For, so that sign-in rate
+# limits, verification limits and the audit log see the client's address, not the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

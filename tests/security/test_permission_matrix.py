@@ -69,9 +69,9 @@ REDIRECT = Expect("redirect", (302,))
 DENY = Expect("refused (302/403/404/405)", (302, 403, 404, 405))
 NOT_FOUND = Expect("404", (404,))
 FORBIDDEN = Expect("403", (403,))
+UNAUTHORIZED = Expect("401", (401,))
 ANY = Expect("any non-error", (200, 301, 302, 400, 403, 404, 405))
 SKIP = Expect("not requested", ())
-NO_TOKEN = Expect("401/403 (the API takes a personal token, not a session)", (401, 403))
 
 STAFF = ("trainer", "manager_other", "analyst", "administrator")
 
@@ -231,25 +231,27 @@ RULES: dict[str, dict[str, Expect]] = {
     "simple_translation:*": admin_any(),
     "admin/test404/": admin_any(),
     "admin/^.*/$": admin_any(),
-    # Quizzes: the learner's own attempt; nobody else may see or submit it.
+    # Quizzes: the learner's own attempt; nobody else's.
+    # (only the enrolled learner starts; the attempt is still open, so its result page sends
+    # the learner back to it)
     "quizzes:start": post_only(DENY, anonymous=LOGIN, learner=OK),
-    "quizzes:attempt": rule(NOT_FOUND, anonymous=LOGIN, learner=OK),
+    "quizzes:attempt": signed_in(NOT_FOUND, learner=OK),
     "quizzes:submit": post_only(NOT_FOUND, anonymous=LOGIN, learner=OK),
-    "quizzes:result": rule(NOT_FOUND, anonymous=LOGIN, learner=REDIRECT),
-    # The question bank, import and export: trainers and administrators.
-    "quizzes_admin:index": admin_any(staff=DENY, trainer=OK, administrator=OK),
-    "quizzes_admin:import": admin_any(staff=DENY, trainer=OK, administrator=OK),
-    "quizzes_admin:export": admin_any(staff=DENY, trainer=OK, administrator=OK),
-    # Regrade and item statistics: the course's own trainers (not this one) and administrators.
-    "quizzes_admin:*": admin_any(staff=DENY, administrator=OK),
-    # Case law: published cases are public, as their exports.
+    "quizzes:result": signed_in(NOT_FOUND, learner=REDIRECT),
+    # The question bank is for authors; regrading and statistics for the quiz's own trainers
+    # (the trainer here teaches another course) and administrators.
+    "quizzes_admin:regrade": admin_any(staff=DENY, administrator=OK),
+    "quizzes_admin:statistics": admin_any(staff=DENY, administrator=OK),
+    "quizzes_admin:*": admin_any(staff=DENY, trainer=OK, administrator=OK),
+    # Case law: the library is public
     "caselaw:*": public(),
-    "caselaw_import": admin_any(staff=DENY, trainer=ANY, administrator=OK),
-    # Statistics: those with a statistics scope (managers, analysts, administrators).
-    "stats_admin:*": admin_any(staff=DENY, manager_other=OK, analyst=OK, administrator=OK),
+    "caselaw_import": admin_any(staff=DENY, administrator=OK),
+    # Statistics: dashboards for managers and analysts; the API answers API tokens only,
+    # never a browser session (so a page cannot read it with the visitor's cookies).
+    "stats_admin:*": admin_any(staff=OK, trainer=DENY),
     "stats_api:schema": public(),
     "stats_api:docs": public(),
-    "stats_api:*": rule(NO_TOKEN),
+    "stats_api:*": rule(UNAUTHORIZED),
 }
 
 
@@ -338,20 +340,13 @@ def world(tree, django_capture_on_commit_callbacks):
     certificate = Certificate.objects.get(enrolment=enrolment)
     lesson = LessonPage.objects.descendant_of(course).first()
     export = export_create(viewer=administrator)
-
-    from decimal import Decimal
-
     from caselaw.factories import CasePageFactory
-    from courses.services import enrolment_create
     from quizzes import factories as quiz_factories
     from quizzes.services import attempt_start
 
-    case = CasePageFactory()
-    quiz = quiz_factories.quiz_in_course(
-        questions=[quiz_factories.true_false(answer=True)], pass_mark=Decimal("50")
-    )
-    enrolment_create(user=learner, course=quiz.get_parent().get_parent().specific)
+    quiz = quiz_factories.quiz_in_course(questions=[quiz_factories.single_choice()], course=course)
     attempt = attempt_start(user=learner, quiz=quiz)
+    case = CasePageFactory()
     return {
         "users": {
             "learner": learner,
@@ -370,9 +365,9 @@ def world(tree, django_capture_on_commit_callbacks):
         "certificate": certificate,
         "export": export,
         "institution": tree["belgrade"],
-        "case": case,
         "quiz": quiz,
         "attempt": attempt,
+        "case": case,
     }
 
 
@@ -503,7 +498,7 @@ def test_every_url_has_a_rule():
     )
 
 
-REFUSALS = (DENY, LOGIN, MFA, NOT_FOUND, FORBIDDEN)
+REFUSALS = (DENY, LOGIN, MFA, NOT_FOUND, FORBIDDEN, UNAUTHORIZED)
 
 
 def check_post_only(client, url: str, want: Expect) -> str | None:
@@ -525,7 +520,7 @@ def check(client, url: str, want: Expect) -> str | None:
         return f"GET got {response.status_code} {response.get('Location', '')}, want {want.name}"
     if want in REFUSALS:
         post = client.post(url, {})
-        if post.status_code not in (302, 400, 403, 404, 405):
+        if post.status_code not in (302, 400, 401, 403, 404, 405):
             return f"POST got {post.status_code}"
         if post.status_code == 302 and not want.matches(post) and want is not DENY:
             return f"POST went to {post['Location']}, want {want.name}"
