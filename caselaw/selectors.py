@@ -287,7 +287,10 @@ def case_search(
     scope = visible_cases(index=index)
     matched = scope
     if query:
-        matched = scope.filter(pk__in=_text_matches(scope, query, by_relevance=False).values("pk"))
+        # The words are matched once; every facet query then reuses the ids rather than
+        # running the full-text search again as a subquery of its own.
+        ids = list(_text_matches(scope, query, by_relevance=False).values_list("pk", flat=True))
+        matched = scope.filter(pk__in=ids)
     filters = {key: _filter_q(key, chosen[key]) for key in FILTER_KEYS if key in chosen}
 
     def base_without(*keys: str) -> QuerySet:
