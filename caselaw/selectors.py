@@ -297,8 +297,27 @@ def case_search(
         matched = scope.filter(pk__in=ranked)
     filters = {key: _filter_q(key, chosen[key]) for key in FILTER_KEYS if key in chosen}
 
-    def base_without(*keys: str) -> QuerySet:
-        return matched.filter(*[q for k, q in filters.items() if k not in keys])
+    if query:
+        # With words, the matches are a list of ids: each filter is resolved to ids within
+        # it (one query per active filter), and every count below runs on plain id lists.
+        # PostgreSQL otherwise plans the id list combined with the filters' subqueries as
+        # a per-row loop (seconds for a few thousand cases).
+        within = {
+            key: set(scope.filter(pk__in=ranked).filter(q).values_list("pk", flat=True))
+            for key, q in filters.items()
+        }
+
+        def base_without(*keys: str) -> QuerySet:
+            ids = set(ranked)
+            for key, found in within.items():
+                if key not in keys:
+                    ids &= found
+            return scope.filter(pk__in=sorted(ids))
+
+    else:
+
+        def base_without(*keys: str) -> QuerySet:
+            return matched.filter(*[q for k, q in filters.items() if k not in keys])
 
     results = base_without()
     if query and not sort:
