@@ -104,7 +104,7 @@ def main(argv=None) -> int:
                 profile = common.django_call(
                     "_caselaw_side", "profile_queries", env=env, path=urls[name]
                 )
-                print(f"  {name}: {profile['queries']} queries")
+                print(f"  {name}: HTTP {profile['status']}, {profile['queries']} queries")
                 for q in profile["slowest"]:
                     print(f"    {q['ms']:.1f} ms  {q['sql'][:160]}")
 

@@ -17,6 +17,8 @@ from wagtail.search import index
 from accounts.models import Profession
 from serbian.pages import SerbianScriptsPageMixin
 
+from .panels import AnonymityNoticePanel
+
 # ECLI:<country>:<court>:<year>:<ordinal> — country two letters (EU for the Union),
 # court up to 7 letters/digits, a four-digit year, an ordinal of up to 25 characters
 # (letters, digits and dots).
@@ -314,6 +316,7 @@ class CasePage(SerbianScriptsPageMixin, Page):
     script_search_fields = ("holding", "summary", "significance", "verdict")
 
     content_panels = [
+        AnonymityNoticePanel(),
         *Page.content_panels,
         MultiFieldPanel(
             [

@@ -286,22 +286,51 @@ def case_search(
 
     scope = visible_cases(index=index)
     matched = scope
+    ranked: list[int] = []
     if query:
-        matched = scope.filter(pk__in=_text_matches(scope, query, by_relevance=False).values("pk"))
+        # The words are matched once (best first when sorting by relevance); every facet
+        # query and the ordering then reuse the ids rather than running the full-text
+        # search again (PostgreSQL plans it badly under the facet filters).
+        ranked = list(
+            _text_matches(scope, query, by_relevance=not sort).values_list("pk", flat=True)
+        )
+        matched = scope.filter(pk__in=ranked)
     filters = {key: _filter_q(key, chosen[key]) for key in FILTER_KEYS if key in chosen}
 
-    def base_without(*keys: str) -> QuerySet:
-        return matched.filter(*[q for k, q in filters.items() if k not in keys])
+    if query:
+        # With words, the matches are a list of ids: each filter is resolved to ids within
+        # it (one query per active filter), and every count below runs on plain id lists.
+        # PostgreSQL otherwise plans the id list combined with the filters' subqueries as
+        # a per-row loop (seconds for a few thousand cases).
+        within = {
+            key: set(scope.filter(pk__in=ranked).filter(q).values_list("pk", flat=True))
+            for key, q in filters.items()
+        }
+
+        def base_without(*keys: str) -> QuerySet:
+            ids = set(ranked)
+            for key, found in within.items():
+                if key not in keys:
+                    ids &= found
+            return scope.filter(pk__in=sorted(ids))
+
+    else:
+
+        def base_without(*keys: str) -> QuerySet:
+            return matched.filter(*[q for k, q in filters.items() if k not in keys])
 
     results = base_without()
     if query and not sort:
-        ordered = _text_matches(scope, query, by_relevance=True).filter(*filters.values())
+        keep = set(results.values_list("pk", flat=True))
+        paginator = Paginator([pk for pk in ranked if pk in keep], page_size)
+        page = paginator.get_page(params.get("page"))
+        fetched = _with_card_relations(CasePage.objects.filter(pk__in=list(page.object_list)))
+        by_id = {case.pk: case for case in fetched}
+        page.object_list = [by_id[pk] for pk in page.object_list]
     else:
         order = "decision_date" if sort == "oldest" else "-decision_date"
-        ordered = results.order_by(order, "-pk")
-    ordered = ordered.select_related("court").prefetch_related("countries", "exploitation_forms")
-    paginator = Paginator(ordered, page_size)
-    page = paginator.get_page(params.get("page"))
+        paginator = Paginator(_with_card_relations(results.order_by(order, "-pk")), page_size)
+        page = paginator.get_page(params.get("page"))
     total = paginator.count
 
     facets = _facets(params=params, chosen=chosen, terms=terms, base_without=base_without)
@@ -333,6 +362,10 @@ def case_search(
         querystring=encoded.urlencode(),
         errors=errors,
     )
+
+
+def _with_card_relations(cases: QuerySet) -> QuerySet:
+    return cases.select_related("court").prefetch_related("countries", "exploitation_forms")
 
 
 def _year_url(params: QueryDict, year: int) -> str:

@@ -122,3 +122,16 @@ def test_no_warning_for_initials(client, editor, mfa_login):
 )
 def test_inflected_serbian_country_and_court_names_are_not_names(text):
     assert names_in(text) == []
+
+
+def test_the_editor_shows_the_notice_when_opening_a_case(client, editor, mfa_login):
+    from caselaw.factories import CasePageFactory
+
+    case = CasePageFactory(summary="<p>Marija Petrović was recruited.</p>")
+    mfa_login(client, editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[case.pk])).content.decode()
+    assert "may hold a person&#x27;s full name" in html or "may hold a person's full name" in html
+    assert "Marija Petrović" in html
+    clean = CasePageFactory(summary="<p>M.P. was recruited.</p>")
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[clean.pk])).content.decode()
+    assert "full name. Records" not in html
