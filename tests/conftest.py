@@ -92,3 +92,20 @@ def login_with_mfa(client, user):
 @pytest.fixture
 def mfa_login():
     return login_with_mfa
+
+
+@pytest.fixture
+def english(settings, client):
+    """The interface in English, for tests that read English messages: gettext, URLs
+    reversed under /en/, and the admin (language cookie and Wagtail's default)."""
+    settings.WAGTAILADMIN_DEFAULT_LANGUAGE = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    translation.activate("en")
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def in_serbian(message: str) -> str:
+    """`message` as a reader of the Serbian (Latin) interface sees it."""
+    with translation.override("sr-latn"):
+        return translation.gettext(message)

@@ -12,7 +12,7 @@ from accounts.services import role_grant, role_revoke
 from audit.api import audit_record
 from audit.models import AuditAction, AuditEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 PASSWORD = "correct horse battery staple"  # noqa: S105
 
 

@@ -27,6 +27,8 @@ GOOD = {
     "audience_professions": "judge;prosecutor",
 }
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def csv_file(rows, name="cases.csv"):
     out = io.StringIO()

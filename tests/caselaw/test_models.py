@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 
 from caselaw.models import ecli_validator
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.mark.parametrize(
     "value",

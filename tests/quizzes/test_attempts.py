@@ -13,7 +13,7 @@ from quizzes.services import AttemptRefused, attempt_start, attempt_submit
 
 from .conftest import option_id, right_answers
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def start(client, quiz):

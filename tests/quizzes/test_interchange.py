@@ -20,7 +20,7 @@ from quizzes.models import Question, QuestionCategory, QuestionKind
 
 FILES = Path(__file__).parent / "files"
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def read(name):
