@@ -124,7 +124,7 @@ def test_inflected_serbian_country_and_court_names_are_not_names(text):
     assert names_in(text) == []
 
 
-def test_the_editor_shows_the_notice_when_opening_a_case(client, editor, mfa_login):
+def test_the_editor_shows_the_notice_when_opening_a_case(client, editor, mfa_login, english):
     from caselaw.factories import CasePageFactory
 
     case = CasePageFactory(summary="<p>Marija Petrović was recruited.</p>")
