@@ -634,34 +634,29 @@ def stats_by_institution(*, scope: StatsScope, filters: StatsFilters) -> list[Fi
     return rows
 
 
-@cached
-def stats_by_profession(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
+def _by_choices(*, scope: StatsScope, filters: StatsFilters, field: str, choices) -> list[Figures]:
+    """One row per value of `field` that has figures, in the order of its choices."""
     _check(scope, filters)
-    by_key = _figures_by_key(scope=scope, filters=filters, grouping=Grouping("profession"))
+    by_key = _figures_by_key(scope=scope, filters=filters, grouping=Grouping(field))
     path = _focus_path(scope, filters)
     rows = []
-    for value, label in Profession.choices:
+    for value, label in choices:
         if value in by_key:
             figures = by_key[value]
             figures.key = value
             figures.label = str(label)
             rows.append(_finish(figures, scope=scope, path=path))
     return rows
+
+
+@cached
+def stats_by_profession(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
+    return _by_choices(scope=scope, filters=filters, field="profession", choices=Profession.choices)
 
 
 @cached
 def stats_by_region(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
-    _check(scope, filters)
-    by_key = _figures_by_key(scope=scope, filters=filters, grouping=Grouping("region"))
-    path = _focus_path(scope, filters)
-    rows = []
-    for value, label in Region.choices:
-        if value in by_key:
-            figures = by_key[value]
-            figures.key = value
-            figures.label = str(label)
-            rows.append(_finish(figures, scope=scope, path=path))
-    return rows
+    return _by_choices(scope=scope, filters=filters, field="region", choices=Region.choices)
 
 
 @cached
