@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from config.spreadsheets import safe_cell
+
 LIST_SEPARATOR = ";"
 
 # column → key of selectors.case_as_dict (lists joined with ";")
@@ -33,13 +35,6 @@ CSV_COLUMNS = [
     "citation",
 ]
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: str) -> str:
-    """A spreadsheet must not run a cell as a formula: prefix such cells with a quote."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
 
 def _cell(value) -> str:
     if value is None:
@@ -57,4 +52,4 @@ def csv_rows(cases: Iterable) -> Iterator[list[str]]:
     yield CSV_COLUMNS
     for case in cases:
         data = case_as_dict(case)
-        yield [neutralise(_cell(data.get(column))) for column in CSV_COLUMNS]
+        yield [safe_cell(_cell(data.get(column))) for column in CSV_COLUMNS]
