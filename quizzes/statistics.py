@@ -21,6 +21,8 @@ from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from config.spreadsheets import safe_cell
+
 from .models import Attempt, AttemptQuestion, QuestionKind, QuestionOption, QuizPage
 from .selectors import canonical_quiz
 
@@ -154,20 +156,13 @@ def _table(stats: QuizStatistics) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def _safe_cell(value):
-    """Spreadsheet formulas are not run from authored text (CSV/formula injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def statistics_csv(stats: QuizStatistics) -> str:
     header, rows = _table(stats)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_safe_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
 
 
@@ -180,7 +175,7 @@ def statistics_xlsx(stats: QuizStatistics) -> bytes:
     sheet.title = _("Items")[:31]
     sheet.append(header)
     for row in rows:
-        sheet.append([_safe_cell(v) for v in row])
+        sheet.append([safe_cell(v) for v in row])
     summary = book.create_sheet(_("Quiz")[:31])
     summary.append([_("Attempts"), stats.attempts])
     summary.append([_("Mean score (%)"), stats.mean_score])
