@@ -20,6 +20,7 @@ class AuditAction(models.TextChoices):
     PERSONAL_DATA_ERASED = "personal_data_erased", _("Personal data erased")
     STATS_EXPORTED = "stats_exported", _("Statistics exported")
     QUIZ_REGRADED = "quiz_regraded", _("Quiz regraded")
+    QUESTIONS_EXPORTED = "questions_exported", _("Questions exported with answers")
     API_TOKEN_CREATED = "api_token_created", _("API token created")
     API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
 

@@ -124,6 +124,27 @@ def course_trainers(*, course: CoursePage) -> QuerySet:
     )
 
 
+def course_ids_authored_by(*, user) -> set[int]:
+    """The ids of the courses (in the default locale) `user` is an author of, through their
+    authors' groups (one query; none for an anonymous or inactive user)."""
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    names = user.groups.filter(name__startswith=COURSE_AUTHORS_PREFIX).values_list(
+        "name", flat=True
+    )
+    ids = set()
+    for name in names:
+        suffix = name.removeprefix(COURSE_AUTHORS_PREFIX)
+        if suffix.isdigit():
+            ids.add(int(suffix))
+    return ids
+
+
+def courses_authored_by(*, user) -> QuerySet:
+    """The courses `user` is an author of (see `course_ids_authored_by`)."""
+    return CoursePage.objects.filter(pk__in=course_ids_authored_by(user=user))
+
+
 def trainers_assignable_to(*, course: CoursePage) -> QuerySet:
     """Active trainers and senior trainers not yet given `course`."""
     return (

@@ -18,8 +18,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.reports import courses_reported_to, user_may_see_course_reports
 
+from .bank import bank_scope
 from .interchange import MAX_BYTES, export_moodle_xml, parse_file, questions_import
-from .models import Language, Question, QuestionCategory, QuizPage
+from .models import Language, QuestionCategory, QuizPage
 from .selectors import canonical_quiz
 from .services import regrade_apply, regrade_preview, user_may_manage_quiz
 from .statistics import quiz_statistics, statistics_csv, statistics_xlsx
@@ -141,9 +142,15 @@ class ImportForm(forms.Form):
     content = forms.CharField(widget=forms.HiddenInput, required=False)
     filename = forms.CharField(widget=forms.HiddenInput, required=False)
     category = forms.ModelChoiceField(
-        label=_("Into category"), queryset=QuestionCategory.objects.all()
+        label=_("Into category"), queryset=QuestionCategory.objects.none()
     )
     language = forms.ChoiceField(label=_("Language of the questions"), choices=Language.choices)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only into the categories the user keeps (their courses'; the national bank for
+        # senior trainers and administrators).
+        self.fields["category"].queryset = bank_scope(user).editable_categories()
 
 
 class ImportView(WagtailAdminTemplateMixin, View):
@@ -160,10 +167,10 @@ class ImportView(WagtailAdminTemplateMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
-        return self.render_to_response(self.get_context_data(form=ImportForm()))
+        return self.render_to_response(self.get_context_data(form=ImportForm(user=request.user)))
 
     def post(self, request):
-        form = ImportForm(request.POST, request.FILES)
+        form = ImportForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         upload = form.cleaned_data["file"]
@@ -193,12 +200,13 @@ class ImportView(WagtailAdminTemplateMixin, View):
         except UnicodeDecodeError:
             content = ""
         confirm_form = ImportForm(
+            user=request.user,
             initial={
                 "content": content,
                 "filename": name,
                 "category": form.cleaned_data["category"],
                 "language": form.cleaned_data["language"],
-            }
+            },
         )
         return self.render_to_response(
             self.get_context_data(form=form, confirm_form=confirm_form, result=result)
@@ -206,17 +214,41 @@ class ImportView(WagtailAdminTemplateMixin, View):
 
 
 def export_view(request):
+    """Moodle XML of the questions, with their answers, of the categories the user keeps (a
+    category and those below it, or all of them); every export is audit-logged."""
     if not user_may_see_course_reports(request.user):
         raise PermissionDenied
-    questions = Question.objects.select_related("category", "scenario").prefetch_related("options")
+    scope = bank_scope(request.user)
+    questions = (
+        scope.editable_questions()
+        .select_related("category", "scenario")
+        .prefetch_related("options")
+    )
+    category = None
     if category_id := request.GET.get("category", ""):
         if not category_id.isdigit():
             raise PermissionDenied
         category = get_object_or_404(QuestionCategory, pk=int(category_id))
+        if not scope.may_edit_category(category):
+            raise PermissionDenied
         questions = questions.filter(category_id__in=category.subtree_ids())
+    questions = list(questions.order_by("category_id", "pk"))
+    from audit.api import AuditAction, audit_record
+
+    audit_record(
+        action=AuditAction.QUESTIONS_EXPORTED,
+        actor=request.user,
+        target=category,
+        request=request,
+        details={
+            "format": "moodle_xml",
+            "with_answers": True,
+            "category": category.pk if category else None,
+            "questions": len(questions),
+        },
+    )
     response = HttpResponse(
-        export_moodle_xml(questions.order_by("category_id", "pk")),
-        content_type="application/xml; charset=utf-8",
+        export_moodle_xml(questions), content_type="application/xml; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
     return response

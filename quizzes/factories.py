@@ -146,8 +146,8 @@ def right_answers(attempt):
     from quizzes.models import QuestionKind
 
     pages = {}
-    for aq in attempt.questions.select_related("question").order_by("slot"):
-        q = aq.question
+    for aq in attempt.questions.select_related("version").order_by("slot"):
+        q = aq.content
         key = correct_response(q)
         data = pages.setdefault(aq.page, {})
         if q.kind == QuestionKind.SINGLE:

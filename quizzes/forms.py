@@ -47,7 +47,7 @@ def parse_page_responses(*, attempt_questions, data) -> dict[int, object]:
 
 
 def _parse_one(aq, data):
-    question = aq.question
+    question = aq.content
     kind = question.kind
     name = f"q{aq.pk}"
     values = data.getlist(name)

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 import defusedxml.sax
 from defusedxml.common import DefusedXmlException
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.html import escape as html_escape
 from django.utils.html import strip_tags
@@ -423,6 +424,11 @@ def questions_import(
     """Create every parsed question (with its revision), or none if anything is wrong."""
     if not result.ok:
         raise ValueError("refusing to import a file with problems")
+    if user is not None:
+        from .bank import bank_scope
+
+        if not bank_scope(user).may_edit_category(category):
+            raise PermissionDenied
     created: list[Question] = []
     scenarios: dict[str, Question] = {}
     for parsed in result.questions:
@@ -463,6 +469,9 @@ def questions_import(
         if parsed.kind == QuestionKind.SCENARIO:
             scenarios[parsed.name] = question
         created.append(question)
+    from .versions import question_versions_sync
+
+    question_versions_sync(question_ids=[q.pk for q in created], user=user)
     return created
 
 

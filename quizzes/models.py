@@ -20,15 +20,17 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, RevisionMixin
@@ -58,10 +60,60 @@ class QuestionKind(models.TextChoices):
     SCENARIO = "scenario", _("Scenario")
 
 
+class QuestionCategoryForm(WagtailAdminModelForm):
+    """Parents and courses offered are those the editing user may keep (see quizzes.bank)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .bank import bank_scope
+
+        if self.for_user is None:
+            return
+        scope = bank_scope(self.for_user)
+        if "parent" in self.fields:
+            self.fields["parent"].queryset = scope.editable_categories()
+        if "course" in self.fields:
+            self.fields["course"].queryset = scope.authored_courses()
+            self.fields["course"].required = not scope.may_edit_national_bank
+
+    def clean(self):
+        cleaned = super().clean()
+        from .bank import bank_scope
+
+        if self.for_user is None:
+            return cleaned
+        scope = bank_scope(self.for_user)
+        parent = cleaned.get("parent")
+        course = parent.top().course if parent is not None else cleaned.get("course")
+        if not scope.may_edit_course_bank(course_id=course.pk if course else None):
+            self.add_error(
+                "course" if parent is None else "parent",
+                _("You may keep only the categories of the courses you author."),
+            )
+        return cleaned
+
+
 class QuestionCategory(models.Model):
-    """A category of the bank; categories form a tree through `parent`."""
+    """A category of the bank; categories form a tree through `parent`.
+
+    A top category belongs to a course (its authors keep it) or to nobody: the shared
+    national bank, which senior trainers and administrators keep and every trainer may draw
+    from. A sub-category always belongs where its top belongs (`save` makes it so)."""
 
     name = models.CharField(_("name"), max_length=200)
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The course whose authors keep this category. Empty: the national bank "
+            "(kept by senior trainers and administrators). A sub-category belongs to its "
+            "top category's course."
+        ),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent category"),
@@ -72,7 +124,13 @@ class QuestionCategory(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("parent"),
+        FieldPanel("course"),
+        FieldPanel("description"),
+    ]
+    base_form_class = QuestionCategoryForm
 
     class Meta:
         verbose_name = _("question category")
@@ -92,6 +150,18 @@ class QuestionCategory(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        """A sub-category takes its top's course; a top's course goes down its subtree."""
+        if self.parent_id is not None:
+            self.course_id = self.top().course_id
+        super().save(*args, **kwargs)
+        if self.pk is not None:
+            below = self.subtree_ids() - {self.pk}
+            if below:
+                QuestionCategory.objects.filter(pk__in=below).exclude(
+                    course_id=self.course_id
+                ).update(course_id=self.course_id)
+
     @property
     def full_name(self) -> str:
         names, node, seen = [], self, set()
@@ -107,6 +177,20 @@ class QuestionCategory(models.Model):
             if self.pk and node.pk == self.pk:
                 raise ValidationError({"parent": _("A category cannot be inside itself.")})
             node = node.parent
+        if self.parent_id is not None:
+            top_course_id = self.top().course_id
+            if self.course_id is not None and self.course_id != top_course_id:
+                raise ValidationError(
+                    {"course": _("A sub-category belongs to its top category's course.")}
+                )
+            self.course_id = top_course_id
+
+    def top(self) -> QuestionCategory:
+        node, seen = self, set()
+        while node.parent_id is not None and node.pk not in seen:
+            seen.add(node.pk)
+            node = node.parent
+        return node
 
     def subtree_ids(self) -> set[int]:
         """This category's id and its descendants' (categories are few: one query)."""
@@ -129,6 +213,20 @@ class QuestionForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .bank import bank_scope
+
+        if self.for_user is None:
+            return
+        scope = bank_scope(self.for_user)
+        if "category" in self.fields:
+            self.fields["category"].queryset = scope.editable_categories()
+        if "scenario" in self.fields:
+            self.fields["scenario"].queryset = scope.editable_questions().filter(
+                kind=QuestionKind.SCENARIO
+            )
 
 
 class QuestionTag(TaggedItemBase):
@@ -318,6 +416,57 @@ class QuestionOption(Orderable):
         return self.text or self.match_text
 
 
+class QuestionVersion(models.Model):
+    """What a question was when learners saw it: its gradable content and options, frozen.
+
+    A new version is written whenever that content changes (see `quizzes.versions`); an
+    attempt question is pinned to the version current when its attempt started, and is shown
+    and graded against it. Versions are never edited, and never deleted while an attempt
+    uses one (PROTECT); they go only with a question nobody ever answered.
+    """
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    snapshot = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
+
+    class Meta:
+        verbose_name = _("question version")
+        verbose_name_plural = _("question versions")
+        ordering = ["question_id", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "number"], name="quizzes_question_version_unique"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="quizzes_version_from_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("A question version is never changed once written.")
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def content(self):
+        """The question as this version has it (see `quizzes.versions.FrozenQuestion`)."""
+        from .versions import FrozenQuestion
+
+        return FrozenQuestion(
+            question_id=self.question_id, version=self.number, snapshot=self.snapshot
+        )
+
+
 # --- Quiz pages -------------------------------------------------------------------------
 
 
@@ -331,6 +480,53 @@ class ReviewWhen(models.TextChoices):
     NEVER = "never", _("Never")
     AFTER_ATTEMPT = "after_attempt", _("After each attempt")
     AFTER_CLOSE = "after_close", _("Once passed or out of attempts")
+
+
+class QuizPageForm(WagtailAdminPageForm):
+    """A quiz may use only its own course's questions and categories, and the national
+    bank's."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("slots")
+        if formset is None:
+            return cleaned
+        course_id = self._course_id()
+        formset.is_valid()
+        refused = False
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE"):
+                continue
+            for name in ("question", "category"):
+                chosen = data.get(name)
+                if chosen is None:
+                    continue
+                category = chosen.category if name == "question" else chosen
+                if category.course_id is not None and category.course_id != course_id:
+                    form.add_error(
+                        name,
+                        _(
+                            "This quiz may use only its own course's questions and "
+                            "categories, and the national bank's."
+                        ),
+                    )
+                    refused = True
+        if refused:
+            self.add_error(
+                None,
+                _("Some questions or categories belong to another course's bank."),
+            )
+        return cleaned
+
+    def _course_id(self) -> int | None:
+        from courses.selectors import canonical_id, course_of
+
+        page = self.instance if self.instance.pk else self.parent_page
+        if page is None:
+            return None
+        course = course_of(page)
+        return canonical_id(course) if course is not None else None
 
 
 class QuizPage(SerbianScriptsPageMixin, Page):
@@ -431,6 +627,7 @@ class QuizPage(SerbianScriptsPageMixin, Page):
         *Page.settings_panels,
     ]
     search_fields = [*Page.search_fields, *SerbianScriptsPageMixin.search_fields_scripts]
+    base_form_class = QuizPageForm
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
 
@@ -569,6 +766,9 @@ class AttemptQuestion(models.Model):
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="questions")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey(
+        QuestionVersion, on_delete=models.PROTECT, related_name="attempt_questions"
+    )
     scenario = models.ForeignKey(
         Question, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -590,6 +790,12 @@ class AttemptQuestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt_id} · {self.slot}"
+
+    @property
+    def content(self):
+        """The question as this attempt shows and grades it: the version pinned when the
+        attempt started (select_related("version") to load it with the row)."""
+        return self.version.content
 
     @property
     def marks_obtained(self) -> Decimal | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
 from wagtail.models import Page
 
 from courses import api as courses_api
@@ -21,7 +20,6 @@ from .models import (
     AttemptQuestion,
     AttemptState,
     QuestionKind,
-    QuestionOption,
     QuizPage,
     QuizResult,
     ReviewWhen,
@@ -106,10 +104,7 @@ def attempt_pages(attempt: Attempt) -> list[int]:
 def attempt_questions_on_page(*, attempt: Attempt, page: int) -> list[AttemptQuestion]:
     return list(
         AttemptQuestion.objects.filter(attempt=attempt, page=page)
-        .select_related("question", "scenario", "scenario__case")
-        .prefetch_related(
-            Prefetch("question__options", queryset=QuestionOption.objects.order_by("sort_order"))
-        )
+        .select_related("version")
         .order_by("slot")
     )
 
@@ -151,7 +146,7 @@ def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
     """The attempt's questions for the answering form (nothing that reveals the key)."""
     shown, previous_scenario = [], None
     for offset, aq in enumerate(questions):
-        question = aq.question
+        question = aq.content  # the version the attempt started with
         options = {o.pk: o for o in question.options.all()}
         response = aq.response
         item = ShownQuestion(
@@ -162,8 +157,9 @@ def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
             marks=aq.marks,
         )
         if aq.scenario_id and aq.scenario_id != previous_scenario:
-            item.scenario_text = aq.scenario.text
-            item.scenario_case = aq.scenario.case if aq.scenario.case_id else None
+            vignette = question.scenario  # as the sub-question's version froze it
+            item.scenario_text = vignette.text
+            item.scenario_case = vignette.case if vignette.case_id else None
         previous_scenario = aq.scenario_id
         if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
             chosen = set(response or []) if question.kind == QuestionKind.MULTIPLE else {response}
@@ -234,12 +230,7 @@ def review_context(*, attempt: Attempt) -> dict[str, Any]:
     if allow["responses"] or allow["correct"] or allow["feedback"]:
         attempt_questions = list(
             AttemptQuestion.objects.filter(attempt=attempt)
-            .select_related("question", "scenario", "scenario__case")
-            .prefetch_related(
-                Prefetch(
-                    "question__options", queryset=QuestionOption.objects.order_by("sort_order")
-                )
-            )
+            .select_related("version")
             .order_by("slot")
         )
         questions = shown_questions(attempt_questions)
@@ -255,7 +246,7 @@ def review_context(*, attempt: Attempt) -> dict[str, Any]:
 
 
 def _fill_review(item: ShownQuestion, aq: AttemptQuestion, allow: dict[str, bool]) -> None:
-    question = aq.question
+    question = aq.content
     if not allow["responses"]:
         for choice in item.choices:
             choice.selected = False

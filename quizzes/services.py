@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
@@ -25,12 +25,12 @@ from .models import (
     GradingMethod,
     Question,
     QuestionKind,
-    QuestionOption,
     QuizPage,
     QuizResult,
     Regrade,
 )
 from .selectors import canonical_quiz, quiz_language
+from .versions import question_versions_current, question_versions_preview
 
 HUNDRED = Decimal("100")
 
@@ -115,6 +115,10 @@ def _attempt_questions_create(*, attempt: Attempt, page: QuizPage, settings_from
         ):
             subs.setdefault(sub.scenario_id, []).append(sub)
     shuffle = settings_from.shuffle_options
+    # Pin every question to its version as it stands now (written if it changed).
+    scenarios = {q.pk: q for q in chosen if q.kind == QuestionKind.SCENARIO}
+    parts = [p for q in chosen for p in (subs.get(q.pk, []) if q.pk in scenarios else [q])]
+    versions = question_versions_current(questions=parts, scenarios=scenarios)
     rows, slot, page_number, on_page = [], 0, 1, 0
     for question in chosen:
         if on_page >= settings_from.questions_per_page:
@@ -127,6 +131,7 @@ def _attempt_questions_create(*, attempt: Attempt, page: QuizPage, settings_from
                 AttemptQuestion(
                     attempt=attempt,
                     question=part,
+                    version=versions[part.pk],
                     scenario=question if part is not question else None,
                     slot=slot,
                     page=page_number,
@@ -275,33 +280,18 @@ def attempts_close_overdue(*, user=None, quiz: QuizPage | None = None) -> int:
     return count
 
 
-def _questions_with_options():
-    return Prefetch(
-        "questions",
-        queryset=AttemptQuestion.objects.select_related("question").prefetch_related(
-            Prefetch("question__options", queryset=QuestionOption.objects.order_by("sort_order"))
-        ),
-    )
-
-
 def attempt_grade(
     *, attempt: Attempt, responses: dict[int, object] | None = None
 ) -> tuple[Decimal, bool]:
-    """Grade every question of a closed attempt with the current keys (a fixed number of
-    queries, whatever the number of questions), storing `responses` (attempt question id →
-    response) first. Returns (score, passed)."""
-    questions = list(
-        AttemptQuestion.objects.filter(attempt=attempt)
-        .select_related("question")
-        .prefetch_related(
-            Prefetch("question__options", queryset=QuestionOption.objects.order_by("sort_order"))
-        )
-    )
+    """Grade every question of a closed attempt against the question versions it is pinned
+    to (a fixed number of queries, whatever the number of questions), storing `responses`
+    (attempt question id → response) first. Returns (score, passed)."""
+    questions = list(AttemptQuestion.objects.filter(attempt=attempt).select_related("version"))
     responses = responses or {}
     for aq in questions:
         if aq.pk in responses:
             aq.response = responses[aq.pk]
-        aq.fraction = grade(aq.question, aq.response)
+        aq.fraction = grade(aq.content, aq.response)
     fields = ["response", "fraction"] if responses else ["fraction"]
     AttemptQuestion.objects.bulk_update(questions, fields)
     score, passed, obtained, total = _score(attempt.quiz, questions)
@@ -379,6 +369,25 @@ def _step_withdraw(*, user, quiz: QuizPage, course) -> None:
 
 
 @dataclass
+class VersionMove:
+    question_id: int
+    question_name: str
+    from_version: int
+    to_version: int
+    old_fraction: Decimal | None
+    new_fraction: Decimal
+
+    def as_json(self) -> dict:
+        return {
+            "question": self.question_id,
+            "from_version": self.from_version,
+            "to_version": self.to_version,
+            "old_fraction": None if self.old_fraction is None else str(self.old_fraction),
+            "new_fraction": str(self.new_fraction),
+        }
+
+
+@dataclass
 class RegradeChange:
     attempt_id: int
     user_id: int
@@ -388,10 +397,15 @@ class RegradeChange:
     new_score: Decimal
     old_passed: bool | None
     new_passed: bool
+    moves: list[VersionMove] = field(default_factory=list)
 
     @property
     def outcome_changes(self) -> bool:
         return self.old_passed != self.new_passed
+
+    @property
+    def score_changes(self) -> bool:
+        return self.old_score != self.new_score
 
     def as_json(self) -> dict:
         return {
@@ -401,52 +415,111 @@ class RegradeChange:
             "new_score": str(self.new_score),
             "old_passed": self.old_passed,
             "new_passed": self.new_passed,
+            "moves": [m.as_json() for m in self.moves],
         }
 
 
-def regrade_preview(*, quiz: QuizPage) -> list[RegradeChange]:
-    """Dry run: the closed attempts whose score or pass/fail would change if graded with
-    today's keys. Changes nothing."""
-    quiz = canonical_quiz(quiz)
+def _regrade_plan(*, quiz: QuizPage, targets: dict | None = None):
+    """Every graded attempt of `quiz` as it would be on its questions' latest versions:
+    [(attempt, its attempt questions moved and regraded in memory, RegradeChange or None)].
+    `targets`: question id → version (default: the latest, or the version the question's
+    present content would become, unsaved). A fixed number of queries."""
     attempts = list(
         Attempt.objects.filter(quiz=quiz, graded_at__isnull=False)
         .select_related("user")
-        .prefetch_related(_questions_with_options())
+        .prefetch_related(
+            Prefetch(
+                "questions",
+                queryset=AttemptQuestion.objects.select_related("version", "question"),
+            )
+        )
         .order_by("user_id", "number")
     )
-    changes = []
+    if targets is None:
+        ids = {aq.question_id for a in attempts for aq in a.questions.all()}
+        targets = question_versions_preview(question_ids=ids)
+    plan = []
     for attempt in attempts:
         questions = list(attempt.questions.all())
+        moves = []
         for aq in questions:
-            aq.fraction = grade(aq.question, aq.response)
-        score, passed, _obtained, _total = _score(quiz, questions)
-        if score != attempt.score or passed != attempt.passed:
-            changes.append(
-                RegradeChange(
-                    attempt_id=attempt.pk,
-                    user_id=attempt.user_id,
-                    user_name=attempt.user.get_full_name() or attempt.user.email,
-                    number=attempt.number,
-                    old_score=attempt.score,
-                    new_score=score,
-                    old_passed=attempt.passed,
-                    new_passed=passed,
+            target = targets.get(aq.question_id, aq.version)
+            old_fraction, old_number = aq.fraction, aq.version.number
+            if target.number != old_number:
+                aq.version = target
+                aq.marks = target.content.marks
+            aq.fraction = grade(aq.content, aq.response)
+            if target.number != old_number:
+                moves.append(
+                    VersionMove(
+                        question_id=aq.question_id,
+                        question_name=aq.question.name,
+                        from_version=old_number,
+                        to_version=target.number,
+                        old_fraction=old_fraction,
+                        new_fraction=aq.fraction,
+                    )
                 )
+        score, passed, _obtained, _total = _score(quiz, questions)
+        change = None
+        if moves or score != attempt.score or passed != attempt.passed:
+            change = RegradeChange(
+                attempt_id=attempt.pk,
+                user_id=attempt.user_id,
+                user_name=attempt.user.get_full_name() or attempt.user.email,
+                number=attempt.number,
+                old_score=attempt.score,
+                new_score=score,
+                old_passed=attempt.passed,
+                new_passed=passed,
+                moves=moves,
             )
-    return changes
+        plan.append((attempt, questions, change))
+    return plan
+
+
+def regrade_preview(*, quiz: QuizPage) -> list[RegradeChange]:
+    """Dry run: the closed attempts that would move to their questions' latest versions
+    (from which version to which, per question) or whose score or pass/fail would change.
+    Changes nothing: open attempts are not listed (they finish on the versions they
+    started with; a later regrade can move them)."""
+    quiz = canonical_quiz(quiz)
+    return [change for _a, _q, change in _regrade_plan(quiz=quiz) if change is not None]
 
 
 @transaction.atomic
 def regrade_apply(*, quiz: QuizPage, actor) -> Regrade:
-    """Regrade every closed attempt of `quiz`, update results and course progress, and
-    record who did it."""
+    """Move every closed attempt of `quiz` to its questions' latest versions (writing a
+    version for content edited since), regrade it, update results and course progress, and
+    record who did it. The only way an attempt changes version."""
     quiz = canonical_quiz(quiz)
-    changes = regrade_preview(quiz=quiz)
-    changed_ids = {c.attempt_id for c in changes}
-    users = set()
-    for attempt in Attempt.objects.filter(pk__in=changed_ids).select_related("quiz", "user"):
-        attempt_grade(attempt=attempt)
+    ids = set(
+        AttemptQuestion.objects.filter(
+            attempt__quiz=quiz, attempt__graded_at__isnull=False
+        ).values_list("question_id", flat=True)
+    )
+    questions = list(
+        Question.objects.filter(pk__in=ids).select_related("scenario").prefetch_related("options")
+    )
+    targets = question_versions_current(questions=questions, user=actor)
+    plan = _regrade_plan(quiz=quiz, targets=targets)
+    changes, rows, users = [], [], set()
+    now = timezone.now()
+    for attempt, questions_, change in plan:
+        if change is None:
+            continue
+        changes.append(change)
+        rows.extend(questions_)
+        score, passed, obtained, total = _score(quiz, questions_)
+        Attempt.objects.filter(pk=attempt.pk).update(
+            score=score,
+            passed=passed,
+            marks_obtained=obtained,
+            marks_total=total,
+            graded_at=now,
+        )
         users.add(attempt.user)
+    AttemptQuestion.objects.bulk_update(rows, ["version", "marks", "fraction"])
     for user in users:
         quiz_result_update(user=user, quiz=quiz)
     regrade = Regrade.objects.create(
@@ -461,7 +534,10 @@ def regrade_apply(*, quiz: QuizPage, actor) -> Regrade:
         action=AuditAction.QUIZ_REGRADED,
         actor=actor,
         target=quiz,
-        details={"attempts_changed": len(changes)},
+        details={
+            "attempts_changed": len(changes),
+            "versions": {str(pk): v.number for pk, v in sorted(targets.items()) if pk in ids},
+        },
     )
     return regrade
 

@@ -1,34 +1,177 @@
 """The question bank in the Wagtail admin (snippets with revisions), and the trainers'
 quiz tools: regrade, item statistics, import and export."""
 
+from functools import wraps
+
+import django_filters
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from courses.reports import user_may_see_course_reports
 
 from .admin_views import admin_urlpatterns
-from .models import Question, QuestionCategory, QuizPage
+from .bank import BankPermissionPolicy, bank_scope
+from .models import Question, QuestionCategory, QuestionKind, QuizPage
+from .versions import question_versions_sync
+
+# Before the viewsets: Wagtail looks the policies up when they are registered.
+register_permission_policy(Question, BankPermissionPolicy(Question))
+register_permission_policy(QuestionCategory, BankPermissionPolicy(QuestionCategory))
 
 
-class QuestionViewSet(SnippetViewSet):
+# --- Scope: every view of one question or category checks it --------------------------------
+
+# The action each object view needs; any other view with a pk needs "change".
+VIEW_ACTIONS = {
+    snippet_views.DeleteView: "delete",
+    snippet_views.CopyView: "view",
+    snippet_views.UsageView: "view",
+    snippet_views.InspectView: "view",
+}
+
+
+def _action_for(view_class) -> str:
+    for base, action in VIEW_ACTIONS.items():
+        if issubclass(view_class, base):
+            return action
+    return "change"
+
+
+class ScopedChooserMixin:
+    """Choosers list and return only what the user may read."""
+
+    def get_object_list(self):
+        return self.permission_policy_scoped(super().get_object_list())
+
+    def get_object(self, pk):
+        return self.permission_policy_scoped(self.model_class.objects.all()).get(pk=pk)
+
+    def get_objects(self, pks):
+        return self.permission_policy_scoped(self.model_class.objects.filter(pk__in=pks))
+
+    def permission_policy_scoped(self, queryset):
+        readable = BankPermissionPolicy(self.model_class).instances_user_has_permission_for(
+            self.request.user, "choose"
+        )
+        return queryset.filter(pk__in=readable.values("pk"))
+
+
+class ScopedChooseView(ScopedChooserMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class ScopedChooseResultsView(ScopedChooserMixin, snippet_chooser.ChooseResultsView):
+    pass
+
+
+class ScopedChosenView(ScopedChooserMixin, snippet_chooser.SnippetChosenView):
+    pass
+
+
+class ScopedChosenMultipleView(ScopedChooserMixin, snippet_chooser.SnippetChosenMultipleView):
+    pass
+
+
+class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+
+
+class ProtectedDeleteView(snippet_views.DeleteView):
+    """A question answered in attempts (or a category still holding questions or used by a
+    quiz) cannot be deleted: say so instead of failing."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            messages.error(request, self.protected_message())
+            return self.render_to_response(self.get_context_data())
+
+    def protected_message(self) -> str:
+        if isinstance(self.object, Question):
+            return _(
+                "“%(name)s” cannot be deleted: learners have answered it in quiz attempts, "
+                "or a quiz uses it. Its versions are kept for those attempts; move it to "
+                "another category or stop using it in new quizzes instead."
+            ) % {"name": self.object}
+        return _(
+            "“%(name)s” cannot be deleted while it holds sub-categories or questions, or a "
+            "quiz draws from it."
+        ) % {"name": self.object}
+
+
+class BankViewSet(SnippetViewSet):
+    """A snippet viewset whose every view keeps to the user's part of the bank."""
+
+    chooser_viewset_class = ScopedChooserViewSet
+    delete_view_class = ProtectedDeleteView
+
+    def get_queryset(self, request):
+        return BankPermissionPolicy(self.model).instances_user_has_permission_for(
+            request.user, "view"
+        )
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        action = _action_for(view_class)
+        model = self.model
+
+        @wraps(view)
+        def scoped(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if pk is not None:
+                instance = get_object_or_404(model, pk=unquote(str(pk)))
+                policy = BankPermissionPolicy(model)
+                if not policy.user_has_permission_for_instance(request.user, action, instance):
+                    raise PermissionDenied
+            return view(request, *args, **view_kwargs)
+
+        return scoped
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=QuestionKind.choices)
+    category = django_filters.ModelChoiceFilter(
+        label=_("Category"),
+        queryset=lambda request: bank_scope(request.user).readable_categories(),
+    )
+
+    class Meta:
+        model = Question
+        fields = ["kind", "language", "category"]
+
+
+class QuestionViewSet(BankViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions")
     list_display = ["name", "kind", "category", "language", "marks"]
-    list_filter = ["kind", "language", "category"]
+    filterset_class = QuestionFilterSet
     search_fields = ["name", "text"]
 
 
-class QuestionCategoryViewSet(SnippetViewSet):
+class QuestionCategoryViewSet(BankViewSet):
     model = QuestionCategory
     icon = "folder-open-inverse"
     menu_label = _("Categories")
-    list_display = ["full_name", "parent"]
+    list_display = ["full_name", "parent", "course"]
 
 
 class QuestionBankGroup(SnippetViewSetGroup):
@@ -40,6 +183,15 @@ class QuestionBankGroup(SnippetViewSetGroup):
 
 
 register_snippet(QuestionBankGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def version_saved_question(request, instance):
+    """Every save of a question through the admin (edit, copy, revision revert) writes a
+    new version when what learners see or are graded on changed."""
+    if isinstance(instance, Question):
+        question_versions_sync(question_ids=[instance.pk], user=request.user)
 
 
 # --- Trainers' tools ----------------------------------------------------------------------

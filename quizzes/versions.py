@@ -1,0 +1,283 @@
+"""Question versions, as Moodle 4 has them.
+
+A version is a frozen snapshot of what a question shows learners and how it is graded:
+type, text, marks, feedback, the true/false and numeric keys, whether its options may be
+shuffled, the case it cites and its options (text, fraction, feedback, match) in authoring
+order, each with its original `QuestionOption` id so that stored responses (option ids,
+see `quizzes.grading`) keep their meaning when the option is later edited or deleted.
+
+A sub-question of a scenario also freezes the vignette it is shown under (the scenario's
+text and cited case): a learner's attempt keeps the vignette it started with, and editing
+the vignette gives each of its sub-questions a new version.
+
+Not in the snapshot, because learners never see it and it never grades: the bank name,
+category, language, tags, audiences and the position inside the scenario.
+
+`question_versions_current` writes a new version only when the snapshot differs from the
+latest one, so it is safe to call after every save (the admin's hooks, imports, the demo
+loader) and at the start of every attempt, which pins each question to what it is now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
+
+from .models import Question, QuestionKind, QuestionVersion
+
+
+def _dec(value) -> str | None:
+    if value is None:
+        return None
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+def question_snapshot(question: Question, *, scenario: Question | None = None) -> dict[str, Any]:
+    """The gradable and visible content of `question` (options loaded in authoring order,
+    or `question.options.all()` is one query). `scenario`: the vignette of a sub-question
+    (defaults to `question.scenario`)."""
+    if scenario is None and question.scenario_id:
+        scenario = question.scenario
+    options = sorted(question.options.all(), key=lambda o: (o.sort_order or 0, o.pk))
+    return {
+        "kind": question.kind,
+        "text": question.text,
+        "marks": _dec(question.marks),
+        "general_feedback": question.general_feedback,
+        "shuffle_options": bool(question.shuffle_options),
+        "true_false_answer": question.true_false_answer,
+        "numeric_answer": _dec(question.numeric_answer),
+        "numeric_tolerance": _dec(question.numeric_tolerance or 0),
+        "case_id": question.case_id,
+        "scenario": (
+            {"id": scenario.pk, "text": scenario.text, "case_id": scenario.case_id}
+            if scenario is not None
+            else None
+        ),
+        "options": [
+            {
+                "pk": o.pk,
+                "text": o.text,
+                "fraction": _dec(o.fraction),
+                "feedback": o.feedback,
+                "match_text": o.match_text,
+            }
+            for o in options
+        ],
+    }
+
+
+# --- The frozen question ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FrozenOption:
+    pk: int
+    text: str
+    fraction: Decimal
+    feedback: str
+    match_text: str
+    sort_order: int
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    def __str__(self) -> str:
+        return self.text or self.match_text
+
+
+class FrozenOptions:
+    """`options.all()` as on a question, in authoring order."""
+
+    def __init__(self, options: list[FrozenOption]):
+        self._options = options
+
+    def all(self) -> list[FrozenOption]:
+        return list(self._options)
+
+    def count(self) -> int:
+        return len(self._options)
+
+    def __iter__(self):
+        return iter(self._options)
+
+
+def _case(case_id, cache: dict):
+    if case_id is None:
+        return None
+    if case_id not in cache:
+        from caselaw.models import CasePage
+
+        cache[case_id] = CasePage.objects.filter(pk=case_id).first()
+    return cache[case_id]
+
+
+class FrozenVignette:
+    """The scenario text a sub-question is shown under, as its version has it."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.pk = self.id = data.get("id")
+        self.text = data["text"]
+        self.case_id = data.get("case_id")
+        self._cases: dict = {}
+
+    @property
+    def case(self):
+        return _case(self.case_id, self._cases)
+
+
+class FrozenQuestion:
+    """A question version with the interface grading and rendering use on `Question`:
+    kind, text, marks, general_feedback, true_false_answer, numeric_answer,
+    numeric_tolerance, shuffle_options, case / case_id, scenario, `options.all()`."""
+
+    def __init__(self, *, question_id: int, version: int, snapshot: dict[str, Any]):
+        self.pk = self.id = question_id
+        self.version = version
+        self.kind = snapshot["kind"]
+        self.text = snapshot["text"]
+        self.marks = Decimal(snapshot["marks"])
+        self.general_feedback = snapshot.get("general_feedback", "")
+        self.shuffle_options = snapshot.get("shuffle_options", True)
+        self.true_false_answer = snapshot.get("true_false_answer")
+        numeric = snapshot.get("numeric_answer")
+        self.numeric_answer = None if numeric is None else Decimal(numeric)
+        self.numeric_tolerance = Decimal(snapshot.get("numeric_tolerance") or "0")
+        self.case_id = snapshot.get("case_id")
+        vignette = snapshot.get("scenario")
+        self.scenario = FrozenVignette(vignette) if vignette else None
+        self.scenario_id = vignette.get("id") if vignette else None
+        self.options = FrozenOptions(
+            [
+                FrozenOption(
+                    pk=o["pk"],
+                    text=o.get("text", ""),
+                    fraction=Decimal(o.get("fraction") or "0"),
+                    feedback=o.get("feedback", ""),
+                    match_text=o.get("match_text", ""),
+                    sort_order=index,
+                )
+                for index, o in enumerate(snapshot.get("options", []))
+            ]
+        )
+        self._cases: dict = {}
+
+    @property
+    def case(self):
+        return _case(self.case_id, self._cases)
+
+    @property
+    def is_gradable(self) -> bool:
+        return self.kind != QuestionKind.SCENARIO
+
+    def get_kind_display(self) -> str:
+        return str(QuestionKind(self.kind).label)
+
+    def __str__(self) -> str:
+        return f"{self.pk} v{self.version}"
+
+
+# --- Writing versions ---------------------------------------------------------------------
+
+
+def _latest(question_ids) -> dict[int, QuestionVersion]:
+    newest = (
+        QuestionVersion.objects.filter(question_id=OuterRef("question_id"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    return {
+        v.question_id: v
+        for v in QuestionVersion.objects.filter(
+            question_id__in=list(question_ids), number=Subquery(newest)
+        )
+    }
+
+
+def question_versions_current(
+    *, questions: list[Question], user=None, scenarios: dict[int, Question] | None = None
+) -> dict[int, QuestionVersion]:
+    """Question id → its current version, writing a new version for every question whose
+    content differs from its latest version (or that has none). `questions` come with their
+    options loaded; `scenarios` (id → vignette) saves loading a sub-question's scenario.
+
+    Two queries when nothing changed, three when something did. Two writers at once (two
+    learners starting, a save and a start) agree: the loser re-reads the winner's version.
+    """
+    scenarios = scenarios or {}
+    wanted = {q.pk: question_snapshot(q, scenario=scenarios.get(q.scenario_id)) for q in questions}
+    for _try in range(3):
+        latest = _latest(wanted)
+        new = [
+            QuestionVersion(
+                question_id=pk,
+                number=(latest[pk].number + 1) if pk in latest else 1,
+                created_by=user if user is not None and user.is_authenticated else None,
+                snapshot=snapshot,
+            )
+            for pk, snapshot in wanted.items()
+            if pk not in latest or latest[pk].snapshot != _as_stored(snapshot)
+        ]
+        if not new:
+            return latest
+        try:
+            with transaction.atomic():
+                QuestionVersion.objects.bulk_create(new)
+        except IntegrityError:
+            continue  # someone wrote the same number first: read again
+        latest.update({v.question_id: v for v in new})
+        for version in new:
+            version.snapshot = _as_stored(version.snapshot)
+        return latest
+    raise RuntimeError("Could not write question versions.")
+
+
+def _as_stored(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot as the JSON column gives it back (keys and values plain JSON)."""
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    return json.loads(json.dumps(snapshot, cls=DjangoJSONEncoder))
+
+
+def question_versions_sync(*, question_ids, user=None) -> dict[int, QuestionVersion]:
+    """After questions were saved: version them (and, for a scenario, its sub-questions,
+    whose versions carry the vignette)."""
+    ids = set(question_ids)
+    if not ids:
+        return {}
+    ids |= set(Question.objects.filter(scenario_id__in=ids).values_list("pk", flat=True))
+    questions = list(
+        Question.objects.filter(pk__in=ids).select_related("scenario").prefetch_related("options")
+    )
+    return question_versions_current(questions=questions, user=user)
+
+
+def question_versions_preview(*, question_ids) -> dict[int, QuestionVersion]:
+    """Question id → the version a regrade would move to: the latest, or, when the question
+    was edited since without a version being written, the version its present content would
+    become (unsaved, numbered next). Writes nothing."""
+    ids = set(question_ids)
+    questions = list(
+        Question.objects.filter(pk__in=ids).select_related("scenario").prefetch_related("options")
+    )
+    latest = _latest(ids)
+    targets = {}
+    for question in questions:
+        snapshot = _as_stored(question_snapshot(question))
+        version = latest.get(question.pk)
+        if version is not None and version.snapshot == snapshot:
+            targets[question.pk] = version
+        else:
+            targets[question.pk] = QuestionVersion(
+                question_id=question.pk,
+                number=(version.number + 1) if version else 1,
+                snapshot=snapshot,
+            )
+    return targets
