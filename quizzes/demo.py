@@ -1,7 +1,7 @@
 """Load the demo quizzes (`quizzes.demo_content`) into the demo courses: the question bank
-(one category per course, with a sub-category per module quiz and one for the final exam,
-every question in Serbian and English), a module quiz and a final exam in each course, in
-Serbian and as English translations.
+(one top category per course, belonging to the course, with a sub-category per module quiz
+and one for the final exam, every question in Serbian and English), a module quiz and a
+final exam in each course, in Serbian and as English translations.
 
 Idempotent: questions are found by name ("<key> (<language>)"), quiz pages by slug under
 their module (Serbian) or by translation (English). What already matches the data is left
@@ -29,9 +29,9 @@ from .models import (
     QuizSlot,
     ReviewWhen,
 )
+from .versions import question_versions_sync
 
 LANGUAGES = ("sr", "en")
-ROOT_CATEGORY = "Demo"
 MODULE_QUIZ = {"sr": "provera-znanja", "en": "quiz"}
 FINAL_QUIZ = {"sr": "zavrsni-test", "en": "final-exam"}
 FINAL_DRAWS = 7
@@ -42,19 +42,21 @@ def load_quizzes() -> Counter[str]:
     counts: Counter[str] = Counter()
     with transaction.atomic():
         english = Locale.objects.filter(language_code="en").first()
-        root = _category(ROOT_CATEGORY, None)
         for data in QUIZZES:
             course = CoursePage.objects.filter(slug=data["course"], locale__language_code="sr")
             course = course.first()
             if course is None:
                 counts["skipped"] += 1
                 continue
-            _load_course_quizzes(data, course, root, english, counts)
+            _load_course_quizzes(data, course, english, counts)
+        # Version every demo question as it now stands (a new version only where it changed).
+        question_versions_sync(question_ids=Question.objects.values_list("pk", flat=True))
     return counts
 
 
-def _load_course_quizzes(data, course, root, english, counts) -> None:
-    course_category = _category(course.title, root)
+def _load_course_quizzes(data, course, english, counts) -> None:
+    # The course's own bank: a top category belonging to the course (its authors keep it).
+    course_category = _category(course.title, None, course=course)
     module = ModulePage.objects.child_of(course).get(slug=data["module"])
     final = ModulePage.objects.child_of(course).get(slug=data["final"])
     module_category = _category(module.title, course_category)
@@ -114,8 +116,13 @@ def _load_course_quizzes(data, course, root, english, counts) -> None:
         )
 
 
-def _category(name: str, parent: QuestionCategory | None) -> QuestionCategory:
-    category, _ = QuestionCategory.objects.get_or_create(name=name[:200], parent=parent)
+def _category(name: str, parent: QuestionCategory | None, course=None) -> QuestionCategory:
+    category, _ = QuestionCategory.objects.get_or_create(
+        name=name[:200], parent=parent, defaults={"course": course}
+    )
+    if parent is None and category.course_id != (course.pk if course else None):
+        category.course = course
+        category.save()  # its sub-categories follow
     return category
 
 

@@ -7,6 +7,9 @@
 - option shares: for choice and true/false questions, the share of the attempts that saw
   the question in which each option was chosen.
 
+Each figure is for one version of a question (attempts are graded against the version they
+started with): a question answered in two versions has a row for each.
+
 Two queries, whatever the number of attempts or questions.
 """
 
@@ -17,19 +20,19 @@ import io
 from dataclasses import dataclass, field
 from statistics import fmean
 
-from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from config.spreadsheets import safe_cell
 
-from .models import Attempt, AttemptQuestion, QuestionKind, QuestionOption, QuizPage
+from .models import Attempt, AttemptQuestion, QuestionKind, QuizPage
 from .selectors import canonical_quiz
 
 
 @dataclass
 class ItemStatistics:
     question_id: int
+    version: int
     name: str
     kind: str
     text: str
@@ -69,21 +72,20 @@ def quiz_statistics(*, quiz: QuizPage) -> QuizStatistics:
     }
     rows = list(
         AttemptQuestion.objects.filter(attempt_id__in=list(attempts))
-        .select_related("question")
-        .prefetch_related(
-            Prefetch("question__options", queryset=QuestionOption.objects.order_by("sort_order"))
-        )
-        .order_by("question_id", "attempt_id")
+        .select_related("version", "question")
+        .order_by("question_id", "version__number", "attempt_id")
     )
-    by_question: dict[int, list[AttemptQuestion]] = {}
+    by_version: dict[tuple[int, int], list[AttemptQuestion]] = {}
     for row in rows:
-        by_question.setdefault(row.question_id, []).append(row)
+        by_version.setdefault((row.question_id, row.version_id), []).append(row)
     items = []
-    for question_rows in by_question.values():
-        question = question_rows[0].question
+    for question_rows in by_version.values():
+        first = question_rows[0]
+        question = first.content  # the version these attempts were shown and graded on
         item = ItemStatistics(
-            question_id=question.pk,
-            name=question.name,
+            question_id=first.question_id,
+            version=first.version.number,
+            name=first.question.name,
             kind=question.get_kind_display(),
             text=strip_tags(question.text)[:200],
             attempts=len(question_rows),
@@ -100,7 +102,7 @@ def quiz_statistics(*, quiz: QuizPage) -> QuizStatistics:
         item.discrimination = None if correlation is None else round(100 * correlation, 1)
         item.options = _option_shares(question, question_rows)
         items.append(item)
-    items.sort(key=lambda i: i.name)
+    items.sort(key=lambda i: (i.name, i.question_id, i.version))
     scores = [float(a.score) for a in attempts.values() if a.score is not None]
     return QuizStatistics(
         quiz=quiz,
@@ -136,6 +138,7 @@ def _option_shares(question, rows) -> list[tuple[str, float]]:
 def _table(stats: QuizStatistics) -> tuple[list[str], list[list]]:
     header = [
         _("Question"),
+        _("Version"),
         _("Type"),
         _("Attempts"),
         _("Facility index (%)"),
@@ -145,6 +148,7 @@ def _table(stats: QuizStatistics) -> tuple[list[str], list[list]]:
     rows = [
         [
             item.name,
+            item.version,
             item.kind,
             item.attempts,
             item.facility,

@@ -20,3 +20,14 @@ def quiz_setup(learner):
 
 def option_id(question, text):
     return next(o.pk for o in question.options.all() if o.text == text)
+
+
+@pytest.fixture
+def trainer_course(trainer):
+    """A course the `trainer` authors (its bank is theirs to keep)."""
+    from courses.authoring import course_assign_trainer
+    from courses.factories import CoursePageFactory
+
+    course = CoursePageFactory()
+    course_assign_trainer(course=course, user=trainer)
+    return course

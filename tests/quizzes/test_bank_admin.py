@@ -10,8 +10,8 @@ from quizzes.models import Question
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_creates_a_question_with_options(client, mfa_login, trainer):
-    category = f.QuestionCategoryFactory()
+def test_admin_creates_a_question_with_options(client, mfa_login, trainer, trainer_course):
+    category = f.QuestionCategoryFactory(course=trainer_course)
     mfa_login(client, trainer)
     data = {
         "name": "Means",

@@ -159,8 +159,8 @@ def test_export_then_import_gives_the_same_questions():
     assert copied_scenario.sub_questions.count() == 2
 
 
-def test_import_view_previews_then_imports_on_confirm(client, mfa_login, trainer):
-    top = QuestionCategory.objects.create(name="Imported")
+def test_import_view_previews_then_imports_on_confirm(client, mfa_login, trainer, trainer_course):
+    top = QuestionCategory.objects.create(name="Imported", course=trainer_course)
     mfa_login(client, trainer)
     url = reverse("quizzes_admin:import")
     with open(FILES / "good.gift", "rb") as upload:
@@ -183,8 +183,8 @@ def test_import_view_previews_then_imports_on_confirm(client, mfa_login, trainer
     assert Question.objects.count() == 8
 
 
-def test_import_view_refuses_a_bad_file_on_confirm(client, mfa_login, trainer):
-    top = QuestionCategory.objects.create(name="Imported")
+def test_import_view_refuses_a_bad_file_on_confirm(client, mfa_login, trainer, trainer_course):
+    top = QuestionCategory.objects.create(name="Imported", course=trainer_course)
     mfa_login(client, trainer)
     response = client.post(
         reverse("quizzes_admin:import"),
@@ -206,9 +206,17 @@ def test_learners_cannot_import_or_export(client, mfa_login, learner):
     assert client.get(reverse("quizzes_admin:export")).status_code in (302, 403)
 
 
-def test_export_view_downloads_xml(client, mfa_login, trainer):
-    f.single_choice()
+def test_export_view_downloads_xml(client, mfa_login, trainer, trainer_course):
+    from audit.models import AuditAction, AuditEvent
+
+    mine = f.single_choice(category=f.QuestionCategoryFactory(course=trainer_course))
+    national = f.single_choice()
     mfa_login(client, trainer)
     response = client.get(reverse("quizzes_admin:export"))
     assert response.status_code == 200
-    assert parse_moodle_xml(response.content).ok
+    parsed = parse_moodle_xml(response.content)
+    assert parsed.ok
+    names = {q.name for q in parsed.questions}
+    assert mine.name in names and national.name not in names
+    event = AuditEvent.objects.get(action=AuditAction.QUESTIONS_EXPORTED)
+    assert event.actor == trainer and event.details["questions"] == 1

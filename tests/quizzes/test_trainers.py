@@ -64,16 +64,23 @@ def test_regrade_dry_run_lists_changes_and_confirm_applies_them(
     assert page.status_code == 200
     html = page.content.decode()
     assert learner.get_full_name() in html
-    assert other_learner.get_full_name() not in html.split('id="regrade-changes"')[1]
+    # Both attempts would move from version 1 to 2 of the question; only one score changes.
+    changes = html.split('id="regrade-changes"')[1]
+    assert other_learner.get_full_name() in changes
+    assert changes.count("1 → 2") == 2
     first.refresh_from_db()
     assert first.score == 50  # the dry run changed nothing
+    assert set(first.questions.values_list("version__number", flat=True)) == {1}
+    assert single.versions.count() == 1  # nor wrote a version
 
     response = client.post(url)
     assert response.status_code == 302
     first.refresh_from_db()
     assert first.score == 100 and first.passed is True
     regrade = Regrade.objects.get()
-    assert regrade.actor == trainer and regrade.attempts_changed == 1
+    assert regrade.actor == trainer and regrade.attempts_changed == 2
+    assert set(first.questions.values_list("version__number", flat=True)) == {1, 2}
+    assert regrade.changes[0]["moves"][0]["from_version"] == 1
     result = QuizResult.objects.get(user=learner, quiz=quiz)
     assert result.passed and result.score == 100
     enrolment = Enrolment.objects.get(user=learner)
@@ -153,7 +160,7 @@ def test_statistics_export_csv_and_xlsx(client, mfa_login, trainer, learner, set
     url = reverse("quizzes_admin:statistics", args=[quiz.pk])
     assert client.get(url).status_code == 200
     rows = list(csv.reader(io.StringIO(client.get(url + "?export=csv").content.decode())))
-    assert len(rows) == 3 and rows[1][2] == "1"
+    assert len(rows) == 3 and rows[1][1] == "1" and rows[1][3] == "1"  # version 1, 1 attempt
     book = load_workbook(io.BytesIO(client.get(url + "?export=xlsx").content))
     assert book.active.max_row == 3
     assert Attempt.objects.count() == 1
