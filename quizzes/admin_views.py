@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.reports import courses_reported_to, user_may_see_course_reports
 
-from .bank import bank_scope
+from .bank import bank_scope, refuse
 from .interchange import MAX_BYTES, export_moodle_xml, parse_file, questions_import
 from .models import Language, QuestionCategory, QuizPage
 from .selectors import canonical_quiz
@@ -230,7 +230,7 @@ def export_view(request):
             raise PermissionDenied
         category = get_object_or_404(QuestionCategory, pk=int(category_id))
         if not scope.may_edit_category(category):
-            raise PermissionDenied
+            return refuse(request)
         questions = questions.filter(category_id__in=category.subtree_ids())
     questions = list(questions.order_by("category_id", "pk"))
     from audit.api import AuditAction, audit_record

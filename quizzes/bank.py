@@ -129,6 +129,15 @@ def bank_scope(user) -> BankScope:
     return scope
 
 
+def refuse(request):
+    """A plain 403 (Wagtail's admin would turn a PermissionDenied into a redirect to the
+    dashboard, which a caller cannot tell from success)."""
+    from django.core.exceptions import PermissionDenied
+    from django.views.defaults import permission_denied
+
+    return permission_denied(request, PermissionDenied())
+
+
 def course_bank_categories(*, course_id: int | None) -> QuerySet:
     """The categories a quiz of `course_id` may use: its course's and the national bank."""
     return QuestionCategory.objects.filter(Q(course__isnull=True) | Q(course_id=course_id))

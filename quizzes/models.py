@@ -74,7 +74,6 @@ class QuestionCategoryForm(WagtailAdminModelForm):
             self.fields["parent"].queryset = scope.editable_categories()
         if "course" in self.fields:
             self.fields["course"].queryset = scope.authored_courses()
-            self.fields["course"].required = not scope.may_edit_national_bank
 
     def clean(self):
         cleaned = super().clean()
@@ -88,7 +87,10 @@ class QuestionCategoryForm(WagtailAdminModelForm):
         if not scope.may_edit_course_bank(course_id=course.pk if course else None):
             self.add_error(
                 "course" if parent is None else "parent",
-                _("You may keep only the categories of the courses you author."),
+                _(
+                    "You may keep only the categories of the courses you author; the "
+                    "national bank is kept by senior trainers and administrators."
+                ),
             )
         return cleaned
 

@@ -5,7 +5,6 @@ from functools import wraps
 
 import django_filters
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404
 from django.urls import include, path, reverse
@@ -24,7 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from courses.reports import user_may_see_course_reports
 
 from .admin_views import admin_urlpatterns
-from .bank import BankPermissionPolicy, bank_scope
+from .bank import BankPermissionPolicy, bank_scope, refuse
 from .models import Question, QuestionCategory, QuestionKind, QuizPage
 from .versions import question_versions_sync
 
@@ -140,7 +139,7 @@ class BankViewSet(SnippetViewSet):
                 instance = get_object_or_404(model, pk=unquote(str(pk)))
                 policy = BankPermissionPolicy(model)
                 if not policy.user_has_permission_for_instance(request.user, action, instance):
-                    raise PermissionDenied
+                    return refuse(request)
             return view(request, *args, **view_kwargs)
 
         return scoped
