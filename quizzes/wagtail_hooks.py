@@ -123,9 +123,12 @@ class BankViewSet(SnippetViewSet):
     delete_view_class = ProtectedDeleteView
 
     def get_queryset(self, request):
-        return BankPermissionPolicy(self.model).instances_user_has_permission_for(
+        readable = BankPermissionPolicy(self.model).instances_user_has_permission_for(
             request.user, "view"
         )
+        if self.model is Question:
+            return readable.select_related("category")
+        return readable.select_related("parent", "course")
 
     def construct_view(self, view_class, **kwargs):
         view = super().construct_view(view_class, **kwargs)
