@@ -26,6 +26,8 @@ _AUTHORING = [
     ("quizzes", "delete_question"),
     ("quizzes", "add_questioncategory"),
     ("quizzes", "change_questioncategory"),
+    # Each only within the courses they author (see quizzes.bank).
+    ("quizzes", "delete_questioncategory"),
 ]
 
 # Permissions per group. Page permissions (which courses a trainer may edit) are

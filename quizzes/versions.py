@@ -20,6 +20,7 @@ loader) and at the start of every attempt, which pins each question to what it i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -28,6 +29,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 
 from .models import Question, QuestionKind, QuestionVersion
+
+BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+
+
+def _html(value) -> str:
+    """Rich text without the editor's block keys (they change with no visible change);
+    an empty paragraph is no text."""
+    html = BLOCK_KEY.sub("", value or "").strip()
+    return "" if html == "<p></p>" else html
 
 
 def _dec(value) -> str | None:
@@ -45,16 +55,16 @@ def question_snapshot(question: Question, *, scenario: Question | None = None) -
     options = sorted(question.options.all(), key=lambda o: (o.sort_order or 0, o.pk))
     return {
         "kind": question.kind,
-        "text": question.text,
+        "text": _html(question.text),
         "marks": _dec(question.marks),
-        "general_feedback": question.general_feedback,
+        "general_feedback": _html(question.general_feedback),
         "shuffle_options": bool(question.shuffle_options),
         "true_false_answer": question.true_false_answer,
         "numeric_answer": _dec(question.numeric_answer),
         "numeric_tolerance": _dec(question.numeric_tolerance or 0),
         "case_id": question.case_id,
         "scenario": (
-            {"id": scenario.pk, "text": scenario.text, "case_id": scenario.case_id}
+            {"id": scenario.pk, "text": _html(scenario.text), "case_id": scenario.case_id}
             if scenario is not None
             else None
         ),

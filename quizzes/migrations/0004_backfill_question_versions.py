@@ -11,9 +11,19 @@ senior trainers and administrators. The demo's "one category per course under a 
 is mapped this way.
 """
 
+import re
 from decimal import Decimal
 
 from django.db import migrations
+
+BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+
+
+def _html(value) -> str:
+    """Rich text without the editor's block keys (they change with no visible change);
+    an empty paragraph is no text."""
+    html = BLOCK_KEY.sub("", value or "").strip()
+    return "" if html == "<p></p>" else html
 
 
 def _dec(value):
@@ -26,16 +36,16 @@ def _snapshot(question, scenario):
     options = sorted(question.options.all(), key=lambda o: (o.sort_order or 0, o.pk))
     return {
         "kind": question.kind,
-        "text": question.text,
+        "text": _html(question.text),
         "marks": _dec(question.marks),
-        "general_feedback": question.general_feedback,
+        "general_feedback": _html(question.general_feedback),
         "shuffle_options": bool(question.shuffle_options),
         "true_false_answer": question.true_false_answer,
         "numeric_answer": _dec(question.numeric_answer),
         "numeric_tolerance": _dec(question.numeric_tolerance or 0),
         "case_id": question.case_id,
         "scenario": (
-            {"id": scenario.pk, "text": scenario.text, "case_id": scenario.case_id}
+            {"id": scenario.pk, "text": _html(scenario.text), "case_id": scenario.case_id}
             if scenario is not None
             else None
         ),

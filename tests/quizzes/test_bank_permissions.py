@@ -341,3 +341,38 @@ def test_sub_categories_follow_their_top_category(bank):
     bank["cat_a"].save()
     sub.refresh_from_db()
     assert sub.course_id == bank["course_b"].pk
+
+
+def test_trainer_reverts_their_question_and_a_version_is_written(client, mfa_login, trainer, bank):
+    from quizzes.versions import question_versions_sync
+
+    q_a = bank["q_a"]
+    old_revision = q_a.revisions.get()
+    question_versions_sync(question_ids=[q_a.pk])
+    mfa_login(client, trainer)
+    url = q_url("edit", q_a.pk)
+    from wagtail.test.utils.form_data import rich_text
+
+    changed = question_form_data(q_a, text=rich_text("<p>Changed</p>"))
+    assert client.post(url, changed).status_code == 302
+    q_a.refresh_from_db()
+    revert = q_url("revisions_revert", q_a.pk, old_revision.pk)
+    assert client.get(revert).status_code == 200
+    reverted = old_revision.as_object()
+    response = client.post(revert, question_form_data(reverted))
+    assert response.status_code == 302
+    q_a.refresh_from_db()
+    assert "Which element is the purpose?" in q_a.text
+    v1, v2, v3 = q_a.versions.all()
+    assert (v1.number, v2.number, v3.number) == (1, 2, 3)
+    assert v2.snapshot["text"] == "<p>Changed</p>" and v3.snapshot == v1.snapshot
+
+
+def test_trainer_deletes_an_empty_category_of_their_course_only(client, mfa_login, trainer, bank):
+    mine = QuestionCategory.objects.create(name="Empty A", course=bank["course_a"])
+    theirs = QuestionCategory.objects.create(name="Empty B", course=bank["course_b"])
+    mfa_login(client, trainer)
+    assert client.post(c_url("delete", theirs.pk)).status_code in REFUSED
+    assert client.post(c_url("delete", mine.pk)).status_code == 302
+    assert not QuestionCategory.objects.filter(pk=mine.pk).exists()
+    assert QuestionCategory.objects.filter(pk=theirs.pk).exists()

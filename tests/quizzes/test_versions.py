@@ -48,7 +48,7 @@ def question_form_data(question, **changes):
         "language": question.language,
         "text": rich_text(question.text),
         "marks": str(question.marks),
-        "general_feedback": rich_text(question.general_feedback or "<p></p>"),
+        "general_feedback": rich_text(question.general_feedback or ""),
         "shuffle_options": "on" if question.shuffle_options else "",
         "true_false_answer": {True: "true", False: "false", None: ""}[question.true_false_answer],
         "numeric_answer": "" if question.numeric_answer is None else str(question.numeric_answer),
