@@ -351,3 +351,18 @@ def test_author_previews_a_draft_lesson_in_either_script(client, mfa_login, auth
     # The draft is not what learners see, and no preview was cached for them.
     lesson.refresh_from_db()
     assert lesson.title != "Начело некажњавања"
+
+
+def test_courses_authored_by_lists_the_courses_a_trainer_is_given(tree):
+    from accounts.factories import UserFactory
+    from accounts.models import Role
+    from courses.authoring import course_ids_authored_by, course_unassign_trainer
+    from courses.factories import CoursePageFactory
+
+    trainer = UserFactory(institution=tree["ministry"], roles=[(Role.TRAINER, None)])
+    mine, other = CoursePageFactory(), CoursePageFactory()
+    course_assign_trainer(course=mine, user=trainer)
+    assert course_ids_authored_by(user=trainer) == {mine.pk}
+    assert other.pk not in course_ids_authored_by(user=trainer)
+    course_unassign_trainer(course=mine, user=trainer)
+    assert course_ids_authored_by(user=trainer) == set()
