@@ -121,6 +121,9 @@ def test_bulk_delete_skips_what_the_trainer_does_not_keep(client, mfa_login, tra
     ids = f"?id={bank['q_b'].pk}&id={bank['q_n'].pk}"
     client.post(url + ids, {})
     assert Question.objects.filter(pk__in=[bank["q_b"].pk, bank["q_n"].pk]).count() == 2
+    # The same request on their own question deletes it (so the refusal above is real).
+    client.post(url + f"?id={bank['q_a'].pk}", {})
+    assert not Question.objects.filter(pk=bank["q_a"].pk).exists()
 
 
 def test_plain_trainer_reads_but_cannot_edit_the_national_bank(client, mfa_login, trainer, bank):

@@ -278,3 +278,26 @@ def test_backfill_migration_maps_categories_used_by_one_course():
     assert module_a.parent_id == course_a.pk and module_a.course_id == course_of(quiz_a).pk
     assert course_b.parent_id is None and course_b.course_id == course_of(quiz_b).pk
     assert root.course_id is None and unused.course_id is None and unused.parent_id == root.pk
+
+
+def test_regrade_preview_costs_the_same_queries_for_more_attempts(tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.factories import UserFactory
+    from quizzes.services import regrade_preview
+
+    single, tf = f.single_choice(), f.true_false(answer=True)
+    quiz = f.quiz_in_course(questions=[single, tf], attempts_allowed=0)
+    counts = []
+    for _round in range(2):
+        for _ in range(3):
+            learner = UserFactory(institution=tree["station_bg"])
+            enrolment_create(user=learner, course=course_of(quiz))
+            attempt = attempt_start(user=learner, quiz=quiz)
+            answer(attempt, tf, True)
+            attempt_submit(attempt=attempt)
+        with CaptureQueriesContext(connection) as queries:
+            regrade_preview(quiz=quiz)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
