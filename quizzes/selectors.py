@@ -242,6 +242,29 @@ def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
     return shown
 
 
+def readable_response(aq: AttemptQuestion):
+    """The stored response in the words the learner saw, with no option ids (the
+    personal-data export: ids in authoring order would hint at the key): option texts,
+    {prompt: match}, the items in the learner's order; true/false and typed text as is."""
+    question, response = aq.content, aq.response
+    if response is None:
+        return None
+    texts = {o.pk: o.text for o in question.options.all()}
+    kind = question.kind
+    if kind == QuestionKind.SINGLE:
+        return texts.get(response)
+    if kind == QuestionKind.MULTIPLE:
+        return [texts.get(pk) for pk in response]
+    if kind == QuestionKind.MATCHING:
+        matches = {o.pk: o.match_text for o in question.options.all()}
+        return {texts.get(int(p), ""): matches.get(c) for p, c in response.items()}
+    if kind == QuestionKind.ORDERING:
+        return [
+            texts.get(int(pk)) for pk, _position in sorted(response.items(), key=lambda i: i[1])
+        ]
+    return response
+
+
 def _first_number(*, attempt: Attempt, page: int) -> int:
     if page <= 1:
         return 1

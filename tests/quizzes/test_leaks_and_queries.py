@@ -151,3 +151,28 @@ def test_submitting_a_20_question_attempt_runs_a_bounded_number_of_queries(
     many = _submit_queries(client, other_learner, 20)
     assert many == few, (few, many)
     assert many <= 40
+
+
+def test_the_personal_data_export_names_answers_by_their_text_not_their_ids(client, learner):
+    from quizzes.personal_data import personal_data_quizzes
+    from quizzes.selectors import attempt_questions_on_page
+
+    quiz = every_type_quiz()
+    attempt = _start(client, learner, quiz)
+    url = reverse("quizzes:attempt", args=[attempt.pk])
+    for page, data in right_answers(attempt).items():
+        client.post(url + f"?page={page}", {**data, "nav": "next"})
+    option_ids = set()
+    for page in (1, 2, 3):
+        for aq in attempt_questions_on_page(attempt=attempt, page=page):
+            option_ids |= {o.pk for o in aq.question.options.all()}
+    answers = personal_data_quizzes(learner)["attempts"][0]["answers"]
+    by_text = {a["question"]: a["response"] for a in answers}
+    assert "Exploitation" in by_text.values()
+    assert ["Identify", "Refer", "Protect", "Reintegrate"] in by_text.values()
+    assert {"Recruitment": "Act", "Threat": "Means", "Forced labour": "Purpose"} in (
+        by_text.values()
+    )
+    flat = repr([a["response"] for a in answers])
+    for pk in option_ids:
+        assert not re.search(rf"(?<![\w.]){pk}(?![\w.])", flat), pk
