@@ -154,3 +154,18 @@ def test_the_quiz_page_hides_a_score_its_window_hides(client, learner):
 def _banner(html):
     found = re.search(r'id="quiz-result">(.*?)</p>', html, re.S)
     return found.group(1).strip() if found else ""
+
+
+def test_the_admin_offers_each_window_as_ticks_and_says_why_marks_need_answers(
+    client, administrator
+):
+    from tests.conftest import login_with_mfa
+
+    quiz = _quiz(closed=[ReviewItem.SCORE, ReviewItem.CORRECT])
+    login_with_mfa(client, administrator)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk])).content.decode()
+    for window in ("review_immediately", "review_open", "review_closed"):
+        assert html.count(f'name="{window}"') == len(ReviewItem.values), window
+    assert re.search(r'name="review_closed" value="correct"[^>]*checked', html)
+    assert not re.search(r'name="review_closed" value="marks"[^>]*checked', html)
+    assert "a mark says whether a true/false" in html
