@@ -425,7 +425,12 @@ class QuizPage(SerbianScriptsPageMixin, Page):
     shuffle_options = models.BooleanField(
         _("shuffle options"),
         default=True,
-        help_text=_("Each question's own setting can still keep its options in order."),
+        help_text=_(
+            "Each question's own setting can still keep its options in order. Options in "
+            "the order they were written let a learner guess by position (the right answer "
+            "is often written first); matching choices and ordering items are always "
+            "shuffled."
+        ),
     )
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=15, validators=[MaxValueValidator(600)]

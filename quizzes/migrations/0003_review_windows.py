@@ -99,4 +99,18 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name="quizpage", name="review_feedback"),
         migrations.RemoveField(model_name="quizpage", name="review_responses"),
         migrations.RemoveField(model_name="quizpage", name="review_score"),
+        migrations.AlterField(
+            model_name="quizpage",
+            name="shuffle_options",
+            field=models.BooleanField(
+                default=True,
+                help_text=(
+                    "Each question's own setting can still keep its options in order. "
+                    "Options in the order they were written let a learner guess by position "
+                    "(the right answer is often written first); matching choices and "
+                    "ordering items are always shuffled."
+                ),
+                verbose_name="shuffle options",
+            ),
+        ),
     ]
