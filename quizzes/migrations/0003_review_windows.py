@@ -18,27 +18,37 @@ def _windows(when: str) -> set[str]:
     return {"after_attempt": set(WINDOWS), "after_close": {"closed"}}.get(when, set())
 
 
+def mapped(*, score: str, responses: str, correct: str, feedback: str) -> dict[str, list]:
+    """The new review fields for one quiz's old settings."""
+    score_in, responses_in = _windows(score), _windows(responses)
+    correct_in = _windows(correct)
+    feedback_in = _windows(feedback) & correct_in
+    values = {}
+    for window in WINDOWS:
+        items = []
+        if window in responses_in:
+            items.append("response")
+        if window in score_in:
+            items.append("score")
+        if window in correct_in:
+            items += ["marks", "correct"]
+        if window in feedback_in:
+            items.append("feedback")
+        values[f"review_{window}"] = items
+    return values
+
+
 def forwards(apps, schema_editor):
     QuizPage = apps.get_model("quizzes", "QuizPage")
     for page in QuizPage.objects.all().only(
         "pk", "review_score", "review_responses", "review_correct", "review_feedback"
     ):
-        score = _windows(page.review_score)
-        responses = _windows(page.review_responses)
-        correct = _windows(page.review_correct)
-        feedback = _windows(page.review_feedback) & correct
-        values = {}
-        for window in WINDOWS:
-            items = []
-            if window in responses:
-                items.append("response")
-            if window in score:
-                items.append("score")
-            if window in correct:
-                items += ["marks", "correct"]
-            if window in feedback:
-                items.append("feedback")
-            values[f"review_{window}"] = items
+        values = mapped(
+            score=page.review_score,
+            responses=page.review_responses,
+            correct=page.review_correct,
+            feedback=page.review_feedback,
+        )
         QuizPage.objects.filter(pk=page.pk).update(**values)
 
 

@@ -169,3 +169,26 @@ def test_the_admin_offers_each_window_as_ticks_and_says_why_marks_need_answers(
     assert re.search(r'name="review_closed" value="correct"[^>]*checked', html)
     assert not re.search(r'name="review_closed" value="marks"[^>]*checked', html)
     assert "a mark says whether a true/false" in html
+
+
+def test_old_review_settings_map_to_windows_with_marks_only_beside_the_key():
+    import importlib
+
+    migration = importlib.import_module("quizzes.migrations.0003_review_windows")
+    # The demo final exam before issue 14: score, answers and feedback after each attempt,
+    # correct answers once closed (its marks after attempt 1 gave true/false keys away).
+    final = migration.mapped(
+        score="after_attempt", responses="after_attempt", correct="after_close",
+        feedback="after_attempt",
+    )  # fmt: skip
+    assert final == {
+        "review_immediately": ["response", "score"],
+        "review_open": ["response", "score"],
+        "review_closed": ["response", "score", "marks", "correct", "feedback"],
+    }
+    never = migration.mapped(score="never", responses="never", correct="never", feedback="never")
+    assert never == {"review_immediately": [], "review_open": [], "review_closed": []}
+    practice = migration.mapped(
+        score="after_attempt", responses="never", correct="after_attempt", feedback="never"
+    )
+    assert practice["review_open"] == ["score", "marks", "correct"]
