@@ -7,15 +7,20 @@ import secrets
 
 def seed(*, learners: int, questions: int) -> dict:
     """A course with one quiz of `questions` questions on one page (every type but
-    scenarios, in turn), `learners` enrolled learners each with an open attempt, and for
-    each attempt the POST that answers everything right and submits."""
+    scenarios, in turn), `learners` enrolled learners each with an open attempt whose
+    answers (all right) are saved as "Finish attempt…" saves them, and for each attempt
+    the summary's "Submit all and finish" POST."""
+    from django.http import QueryDict
+
     from accounts.models import User
     from courses.selectors import course_of
     from courses.services import enrolment_create
     from institutions.models import Institution
     from quizzes import factories as f
     from quizzes.factories import right_answers
-    from quizzes.services import attempt_start
+    from quizzes.forms import parse_page_responses
+    from quizzes.selectors import attempt_questions_on_page
+    from quizzes.services import attempt_save_responses, attempt_start
 
     makers = [
         f.single_choice,
@@ -45,14 +50,19 @@ def seed(*, learners: int, questions: int) -> dict:
     for user in users:
         enrolment_create(user=user, course=course)
         attempt = attempt_start(user=user, quiz=quiz)
-        data = right_answers(attempt)[1]
+        form = QueryDict(mutable=True)
+        for name, value in right_answers(attempt)[1].items():
+            form.setlist(name, value if isinstance(value, list) else [value])
+        page = attempt_questions_on_page(attempt=attempt, page=1)
+        responses = parse_page_responses(attempt_questions=page, data=form)
+        attempt_save_responses(attempt=attempt, responses=responses)
         token = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret
         rows.append(
             {
                 "attempt": attempt.pk,
-                "path": f"/sr-latn/learning/quizzes/attempts/{attempt.pk}/?page=1",
+                "path": f"/sr-latn/learning/quizzes/attempts/{attempt.pk}/submit/",
                 "cookies": {"sessionid": session_key_for(user), "csrftoken": token},
-                "data": {**data, "nav": "submit", "csrfmiddlewaretoken": token},
+                "data": {"confirm": "1", "csrfmiddlewaretoken": token},
             }
         )
     return {"quiz": quiz.pk, "rows": rows}

@@ -202,12 +202,14 @@ class Learner(PlatformUser):
                 answers.setdefault(attrs.get("name", ""), attrs.get("value", ""))
             answers.pop("", None)
             last = 'value="next"' not in body
-            answers["nav"] = "submit" if last else "next"
+            answers["nav"] = "finish" if last else "next"
             response = self.post(action or location, "quiz answer", answers)
             location = response.headers.get("Location", "")
             if last:
-                if "/result/" not in location and "submit" in location:
-                    response = self.post(location, "quiz submit", {})
+                if "/summary/" in location:  # the summary confirms the submit
+                    self.get(location, "quiz summary")
+                    submit = location.replace("/summary/", "/submit/")
+                    response = self.post(submit, "quiz submit", {"confirm": "1"})
                     location = response.headers.get("Location", "")
                 if location:
                     self.get(location, "quiz result")

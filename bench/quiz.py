@@ -11,9 +11,10 @@ attempt. Then, against one gunicorn (production settings, 2 workers):
 
 - trivial: POST /bench/post/ (session, authentication and CSRF checked, nothing written;
   added by bench/_quiz_wsgi.py, which only the benchmark loads);
-- submit: POST the attempt page with every answer and nav=submit, as the browser does:
-  the answers are validated and saved, the attempt closed, graded, its result written and
-  the course told (the quiz is the course's only step, so the course completes too).
+- submit: POST the summary's "Submit all and finish" form (`confirm=1`), as the browser
+  does after "Finish attempt…" saved the answers (done while seeding, through the same
+  form code): the attempt is closed, graded, its result written and the course told (the
+  quiz is the course's only step, so the course completes too).
 
 Rounds alternate trivial, submit, trivial, submit… with the same concurrency (4 keep-alive
 connections). Reports requests per second (median over rounds), p50/p95 and

@@ -27,7 +27,7 @@ from .models import (
     QuestionOption,
     QuizPage,
     QuizSlot,
-    ReviewWhen,
+    ReviewItem,
 )
 from .versions import question_versions_sync
 
@@ -77,7 +77,11 @@ def _load_course_quizzes(data, course, english, counts) -> None:
         "attempts_allowed": 3,
         "questions_per_page": 5,
         "estimated_minutes": 10,
-        "review_correct": ReviewWhen.AFTER_ATTEMPT,
+        "shuffle_options": True,
+        # A practice quiz: everything once submitted.
+        "review_immediately": list(ReviewItem.values),
+        "review_open": list(ReviewItem.values),
+        "review_closed": list(ReviewItem.values),
     }
     final_settings = {
         "required": True,
@@ -87,7 +91,12 @@ def _load_course_quizzes(data, course, english, counts) -> None:
         "time_limit_minutes": 30,
         "questions_per_page": 5,
         "estimated_minutes": 30,
-        "review_correct": ReviewWhen.AFTER_CLOSE,
+        "shuffle_options": True,
+        # The exam: answers and score while attempts remain; the key, marks and feedback
+        # only once the learner has passed or used every attempt.
+        "review_immediately": [ReviewItem.RESPONSE.value, ReviewItem.SCORE.value],
+        "review_open": [ReviewItem.RESPONSE.value, ReviewItem.SCORE.value],
+        "review_closed": list(ReviewItem.values),
     }
     for lang_index, lang in enumerate(LANGUAGES):
         if lang == "en" and english is None:
@@ -151,6 +160,7 @@ def _question(data: dict[str, Any], lang: str, category, counts, scenario=None, 
         "language": lang,
         "text": data[lang] if data[lang].startswith("<") else f"<p>{data[lang]}</p>",
         "marks": Decimal("1"),
+        "shuffle_options": True,  # the demo authors the right answer first
         "general_feedback": (f"<p>{data['explain'][index]}</p>" if data.get("explain") else ""),
         "true_false_answer": data["answer"] if data["kind"] == QuestionKind.TRUE_FALSE else None,
         "numeric_answer": (

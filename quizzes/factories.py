@@ -140,8 +140,9 @@ def quiz_in_course(*, questions=(), course=None, lessons: int = 0, **quiz_kwargs
 
 
 def right_answers(attempt):
-    """POST data answering every question of `attempt` right, page by page (tests and
-    bench/quiz.py)."""
+    """POST data answering every question of `attempt` right, page by page, in the page's
+    own field names and tokens (tests and bench/quiz.py)."""
+    from quizzes.forms import CHOICE, ITEM, OPTION, PROMPT, TRUE_FALSE, answer_tokens
     from quizzes.grading import correct_response
     from quizzes.models import QuestionKind
 
@@ -149,22 +150,25 @@ def right_answers(attempt):
     for aq in attempt.questions.select_related("version").order_by("slot"):
         q = aq.content
         key = correct_response(q)
+        tokens = answer_tokens(aq)
+        name = tokens.field
         data = pages.setdefault(aq.page, {})
         if q.kind == QuestionKind.SINGLE:
-            data[f"q{aq.pk}"] = str(key)
+            data[name] = tokens.token(OPTION, key)
         elif q.kind == QuestionKind.MULTIPLE:
-            data[f"q{aq.pk}"] = [str(k) for k in key]
+            data[name] = [tokens.token(OPTION, k) for k in key]
         elif q.kind == QuestionKind.TRUE_FALSE:
-            data[f"q{aq.pk}"] = "true" if key else "false"
+            data[name] = tokens.token(TRUE_FALSE, key)
         elif q.kind == QuestionKind.ORDERING:
             for position, pk in enumerate(key, 1):
-                data[f"q{aq.pk}_{pk}"] = str(position)
+                data[f"{name}_{tokens.token(ITEM, pk)}"] = str(position)
         elif q.kind == QuestionKind.MATCHING:
             by_text = {o.match_text: o.pk for o in q.options.all() if o.pk in aq.option_order}
             for prompt, match in key.items():
-                data[f"q{aq.pk}_{prompt}"] = str(by_text[match])
+                choice = tokens.token(CHOICE, by_text[match])
+                data[f"{name}_{tokens.token(PROMPT, int(prompt))}"] = choice
         elif q.kind == QuestionKind.NUMERIC:
-            data[f"q{aq.pk}"] = str(key)
+            data[name] = str(key)
         elif q.kind == QuestionKind.SHORT_TEXT:
-            data[f"q{aq.pk}"] = key[0]
+            data[name] = key[0]
     return pages

@@ -478,15 +478,71 @@ class GradingMethod(models.TextChoices):
     FIRST = "first", _("First attempt")
 
 
-class ReviewWhen(models.TextChoices):
-    NEVER = "never", _("Never")
-    AFTER_ATTEMPT = "after_attempt", _("After each attempt")
-    AFTER_CLOSE = "after_close", _("Once passed or out of attempts")
+class ReviewItem(models.TextChoices):
+    """What the review of a closed attempt may show."""
+
+    RESPONSE = "response", _("The learner's answers")
+    SCORE = "score", _("The total score")
+    MARKS = "marks", _("Marks per question")
+    CORRECT = "correct", _("The correct answers")
+    FEEDBACK = "feedback", _("Feedback")
+
+
+class ReviewWindow(models.TextChoices):
+    """When the review is read: during the attempt, within a short time of submitting
+    (`QUIZ_REVIEW_IMMEDIATE_SECONDS`, 2 minutes as in Moodle), later while the learner may
+    still try again (attempts left and not passed), and once the quiz is closed for them
+    (passed or out of attempts). The windows follow each other: each moment is in one."""
+
+    DURING = "during", _("During the attempt")
+    IMMEDIATELY = "immediately", _("Immediately after the attempt")
+    OPEN = "open", _("Later, while the quiz is still open")
+    CLOSED = "closed", _("After the quiz is closed")
+
+
+# Items that say or imply whether an answer was right: shown only where the correct
+# answers are (per-question marks give a true/false or single-choice key away, and
+# feedback usually names or explains the right answer).
+REVIEW_NEEDS_CORRECT = (ReviewItem.MARKS, ReviewItem.FEEDBACK)
+
+
+def review_default_before_close() -> list[str]:
+    return [ReviewItem.RESPONSE.value, ReviewItem.SCORE.value]
+
+
+def review_default_after_close() -> list[str]:
+    return list(ReviewItem.values)
+
+
+REVIEW_FIELDS = {
+    ReviewWindow.IMMEDIATELY: "review_immediately",
+    ReviewWindow.OPEN: "review_open",
+    ReviewWindow.CLOSED: "review_closed",
+}
 
 
 class QuizPageForm(WagtailAdminPageForm):
-    """A quiz may use only its own course's questions and categories, and the national
-    bank's."""
+    """The review options as ticks, one set of items per window; and a quiz may use only its
+    own course's questions and categories, and the national bank's."""
+
+    review_immediately = forms.MultipleChoiceField(
+        label=_("Immediately after the attempt"),
+        choices=ReviewItem.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    review_open = forms.MultipleChoiceField(
+        label=_("Later, while the quiz is still open"),
+        choices=ReviewItem.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    review_closed = forms.MultipleChoiceField(
+        label=_("After the quiz is closed"),
+        choices=ReviewItem.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -563,34 +619,30 @@ class QuizPage(SerbianScriptsPageMixin, Page):
     shuffle_options = models.BooleanField(
         _("shuffle options"),
         default=True,
-        help_text=_("Each question's own setting can still keep its options in order."),
+        help_text=_(
+            "Each question's own setting can still keep its options in order. Options in "
+            "the order they were written let a learner guess by position (the right answer "
+            "is often written first); matching choices and ordering items are always "
+            "shuffled."
+        ),
     )
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=15, validators=[MaxValueValidator(600)]
     )
-    review_score = models.CharField(
-        _("show the score"),
-        max_length=15,
-        choices=ReviewWhen.choices,
-        default=ReviewWhen.AFTER_ATTEMPT,
+    review_immediately = models.JSONField(
+        _("immediately after the attempt"),
+        default=review_default_before_close,
+        blank=True,
     )
-    review_responses = models.CharField(
-        _("show the learner's answers"),
-        max_length=15,
-        choices=ReviewWhen.choices,
-        default=ReviewWhen.AFTER_ATTEMPT,
+    review_open = models.JSONField(
+        _("later, while the quiz is still open"),
+        default=review_default_before_close,
+        blank=True,
     )
-    review_correct = models.CharField(
-        _("show the correct answers"),
-        max_length=15,
-        choices=ReviewWhen.choices,
-        default=ReviewWhen.AFTER_CLOSE,
-    )
-    review_feedback = models.CharField(
-        _("show feedback"),
-        max_length=15,
-        choices=ReviewWhen.choices,
-        default=ReviewWhen.AFTER_ATTEMPT,
+    review_closed = models.JSONField(
+        _("after the quiz is closed"),
+        default=review_default_after_close,
+        blank=True,
     )
 
     content_panels = [
@@ -619,22 +671,57 @@ class QuizPage(SerbianScriptsPageMixin, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("review_score"),
-                FieldPanel("review_responses"),
-                FieldPanel("review_correct"),
-                FieldPanel("review_feedback"),
+                FieldPanel("review_immediately"),
+                FieldPanel("review_open"),
+                FieldPanel("review_closed"),
             ],
-            heading=_("Review after submitting"),
+            heading=_("Review options"),
+            help_text=_(
+                "What the learner sees of a submitted attempt, by when they look: within "
+                "2 minutes of submitting, later while they may still try again (attempts "
+                "left and not passed), and once the quiz is closed for them (passed or out "
+                "of attempts). During the attempt they see only their own answers. Marks "
+                "per question and feedback are shown only where the correct answers are: "
+                "a mark says whether a true/false or single-choice answer was right, and "
+                "feedback usually explains the right answer."
+            ),
         ),
         *Page.settings_panels,
     ]
-    search_fields = [*Page.search_fields, *SerbianScriptsPageMixin.search_fields_scripts]
     base_form_class = QuizPageForm
+    search_fields = [*Page.search_fields, *SerbianScriptsPageMixin.search_fields_scripts]
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("quiz")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for window in REVIEW_FIELDS.values():
+            items = getattr(self, window) or []
+            unknown = set(items) - set(ReviewItem.values)
+            if unknown:
+                errors[window] = _("Unknown review item.")
+            elif ReviewItem.CORRECT not in items and set(items) & set(REVIEW_NEEDS_CORRECT):
+                errors[window] = _(
+                    "Marks per question and feedback give the right answer away: show them "
+                    "only together with the correct answers."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def review_items(self, window: str) -> frozenset[str]:
+        """What the review shows in `window`, the server's rule whatever was stored: nothing
+        but the form during the attempt, and marks and feedback only with the correct
+        answers."""
+        field_name = REVIEW_FIELDS.get(window)
+        items = set(getattr(self, field_name) or []) if field_name else set()
+        items &= set(ReviewItem.values)
+        if ReviewItem.CORRECT not in items:
+            items -= set(REVIEW_NEEDS_CORRECT)
+        return frozenset(items)
 
     def serve(self, request, *args, **kwargs):
         from django.contrib.auth.views import redirect_to_login

@@ -18,11 +18,12 @@ def _number(value):
 
 def personal_data_quizzes(user) -> dict[str, Any]:
     from .models import Attempt, QuizResult
+    from .selectors import readable_response
 
     attempts = (
         Attempt.objects.filter(user=user)
         .select_related("quiz")
-        .prefetch_related("questions__question")
+        .prefetch_related("questions__question", "questions__version")
         .order_by("started_at", "pk")
     )
     return {
@@ -36,7 +37,7 @@ def personal_data_quizzes(user) -> dict[str, Any]:
                 "score_percent": _number(attempt.score),
                 "passed": attempt.passed,
                 "answers": [
-                    {"question": str(aq.question), "response": aq.response}
+                    {"question": str(aq.question), "response": readable_response(aq)}
                     for aq in sorted(attempt.questions.all(), key=lambda aq: aq.slot)
                 ],
             }

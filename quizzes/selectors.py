@@ -8,12 +8,17 @@ the context of an open attempt, so no template can leak them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses import api as courses_api
 
+from .forms import CHOICE, ITEM, OPTION, PROMPT, TRUE_FALSE, answer_tokens, true_false_order
 from .grading import correct_response, feedback_for, prompts_of
 from .models import (
     Attempt,
@@ -22,7 +27,8 @@ from .models import (
     QuestionKind,
     QuizPage,
     QuizResult,
-    ReviewWhen,
+    ReviewItem,
+    ReviewWindow,
 )
 
 
@@ -60,16 +66,21 @@ def quiz_overview_for(*, quiz: QuizPage, user, request=None) -> dict[str, Any]:
     course = courses_api.course_of(quiz)
     enrolment = courses_api.enrolment_for(user=user, course=course) if course else None
     left = attempts_left(quiz=canonical, used=len(attempts))
+    closed = _closed(canonical, result, left)
+    now = timezone.now()
     for attempt in attempts:
-        attempt.show_score = review_allows(
-            canonical.review_score, attempt=attempt, closed=_closed(canonical, result, left)
-        )
+        window = review_window(attempt=attempt, closed=closed, now=now)
+        attempt.show_score = ReviewItem.SCORE in canonical.review_items(window)
+    from .services import result_attempt
+
+    counted = result_attempt(attempts, canonical.grading_method)
     return {
         "quiz": canonical,
         "course": course,
         "attempts": attempts,
         "open_attempt": open_attempt,
         "result": result,
+        "show_result_score": counted is not None and counted.show_score,
         "enrolment": enrolment,
         "attempts_left": left,
         "can_start": enrolment is not None and open_attempt is None and left != 0,
@@ -81,12 +92,21 @@ def _closed(quiz: QuizPage, result: QuizResult | None, left: int | None) -> bool
     return bool(result and result.passed) or left == 0
 
 
-def review_allows(when: str, *, attempt: Attempt, closed: bool) -> bool:
-    if attempt.state == AttemptState.IN_PROGRESS or when == ReviewWhen.NEVER:
-        return False
-    if when == ReviewWhen.AFTER_ATTEMPT:
-        return True
-    return closed
+def review_immediate_period() -> timedelta:
+    """How long after submitting the review is "immediately after the attempt"."""
+    return timedelta(seconds=getattr(settings, "QUIZ_REVIEW_IMMEDIATE_SECONDS", 120))
+
+
+def review_window(*, attempt: Attempt, closed: bool, now=None) -> str:
+    """The review window `attempt` is in at `now` (see `ReviewWindow`)."""
+    if attempt.state == AttemptState.IN_PROGRESS:
+        return ReviewWindow.DURING
+    now = now or timezone.now()
+    if attempt.submitted_at is not None and now - attempt.submitted_at <= (
+        review_immediate_period()
+    ):
+        return ReviewWindow.IMMEDIATELY
+    return ReviewWindow.CLOSED if closed else ReviewWindow.OPEN
 
 
 def attempt_for_user(*, attempt_id: int, user) -> Attempt:
@@ -111,23 +131,27 @@ def attempt_questions_on_page(*, attempt: Attempt, page: int) -> list[AttemptQue
 
 @dataclass
 class Choice:
-    id: int
+    """An option as the page shows it: `id` is its opaque token (a position 1…n for an
+    ordering item's choices), never a database id."""
+
+    id: str | int
     text: str
     selected: bool = False
     correct: bool | None = None
-    position: int | None = None
+    position: str | int | None = None
 
 
 @dataclass
 class ShownQuestion:
     """A question as the learner sees it: text and options only, unless `review` fills the
-    rest."""
+    rest. `field` is the form field's name, `number` what the learner reads."""
 
-    id: int
+    field: str
     number: int
     kind: str
     text: str
     marks: Any
+    page: int = 1
     scenario_text: str | None = None
     scenario_case: Any = None
     choices: list[Choice] = field(default_factory=list)
@@ -142,19 +166,26 @@ class ShownQuestion:
     answered: bool = False
 
 
+def _is_answered(response) -> bool:
+    return response not in (None, "", [], {})
+
+
 def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
-    """The attempt's questions for the answering form (nothing that reveals the key)."""
+    """The attempt's questions for the answering form (nothing that reveals the key: no
+    database id, options in the attempt's order, values as per-attempt tokens)."""
     shown, previous_scenario = [], None
     for offset, aq in enumerate(questions):
-        question = aq.content  # the version the attempt started with
+        question = aq.content
+        tokens = answer_tokens(aq)
         options = {o.pk: o for o in question.options.all()}
         response = aq.response
         item = ShownQuestion(
-            id=aq.pk,
+            field=tokens.field,
             number=first_number + offset,
             kind=question.kind,
             text=question.text,
             marks=aq.marks,
+            page=aq.page,
         )
         if aq.scenario_id and aq.scenario_id != previous_scenario:
             vignette = question.scenario  # as the sub-question's version froze it
@@ -164,70 +195,134 @@ def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
         if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
             chosen = set(response or []) if question.kind == QuestionKind.MULTIPLE else {response}
             item.choices = [
-                Choice(id=pk, text=options[pk].text, selected=pk in chosen)
+                Choice(id=tokens.token(OPTION, pk), text=options[pk].text, selected=pk in chosen)
                 for pk in aq.option_order
                 if pk in options
             ]
         elif question.kind == QuestionKind.TRUE_FALSE:
-            item.value = "" if response is None else ("true" if response else "false")
+            labels = {True: _("True"), False: _("False")}
+            item.choices = [
+                Choice(id=tokens.token(TRUE_FALSE, value), text=labels[value])
+                for value in true_false_order(aq)
+            ]
+            for choice, value in zip(item.choices, true_false_order(aq), strict=True):
+                choice.selected = response is value
         elif question.kind == QuestionKind.MATCHING:
             response = response or {}
             item.choices = [
-                Choice(id=pk, text=options[pk].match_text)
+                Choice(id=tokens.token(CHOICE, pk), text=options[pk].match_text)
                 for pk in aq.option_order
                 if pk in options
             ]
+            chosen = {prompt: tokens.to_token.get((CHOICE, pk)) for prompt, pk in response.items()}
             item.prompts = [
-                Choice(id=p.pk, text=p.text, position=response.get(str(p.pk)))
+                Choice(id=tokens.token(PROMPT, p.pk), text=p.text, position=chosen.get(str(p.pk)))
                 for p in prompts_of(question)
             ]
         elif question.kind == QuestionKind.ORDERING:
             response = response or {}
             item.prompts = [
-                Choice(id=pk, text=options[pk].text, position=response.get(str(pk)))
+                Choice(
+                    id=tokens.token(ITEM, pk),
+                    text=options[pk].text,
+                    position=response.get(str(pk)),
+                )
                 for pk in aq.option_order
                 if pk in options
             ]
             item.choices = [Choice(id=n, text=str(n)) for n in range(1, len(item.prompts) + 1)]
         else:
             item.value = response or ""
-        item.answered = response not in (None, "", [], {})
+        item.answered = _is_answered(aq.response)
         shown.append(item)
     return shown
+
+
+def readable_response(aq: AttemptQuestion):
+    """The stored response in the words the learner saw, with no option ids (the
+    personal-data export: ids in authoring order would hint at the key): option texts,
+    {prompt: match}, the items in the learner's order; true/false and typed text as is."""
+    question, response = aq.content, aq.response
+    if response is None:
+        return None
+    texts = {o.pk: o.text for o in question.options.all()}
+    kind = question.kind
+    if kind == QuestionKind.SINGLE:
+        return texts.get(response)
+    if kind == QuestionKind.MULTIPLE:
+        return [texts.get(pk) for pk in response]
+    if kind == QuestionKind.MATCHING:
+        matches = {o.pk: o.match_text for o in question.options.all()}
+        return {texts.get(int(p), ""): matches.get(c) for p, c in response.items()}
+    if kind == QuestionKind.ORDERING:
+        return [
+            texts.get(int(pk)) for pk, _position in sorted(response.items(), key=lambda i: i[1])
+        ]
+    return response
+
+
+def _first_number(*, attempt: Attempt, page: int) -> int:
+    if page <= 1:
+        return 1
+    return AttemptQuestion.objects.filter(attempt=attempt, page__lt=page).count() + 1
 
 
 def attempt_page_context(*, attempt: Attempt, page: int, pages=None) -> dict[str, Any]:
     pages = pages if pages is not None else attempt_pages(attempt)
     questions = attempt_questions_on_page(attempt=attempt, page=page)
-    first_number = (
-        AttemptQuestion.objects.filter(attempt=attempt, page__lt=page).count() + 1
-        if page > 1
-        else 1
-    )
     return {
         "attempt": attempt,
         "quiz": attempt.served_from or attempt.quiz,
         "page_number": page,
         "pages": pages,
+        "is_first_page": page == pages[0] if pages else True,
         "is_last_page": page == pages[-1] if pages else True,
-        "questions": shown_questions(questions, first_number=first_number),
+        "questions": shown_questions(
+            questions, first_number=_first_number(attempt=attempt, page=page)
+        ),
         "attempt_questions": questions,
     }
 
 
-def review_context(*, attempt: Attempt) -> dict[str, Any]:
-    """The result page: score, answers, correct answers and feedback as the quiz's review
-    policy allows at this moment."""
+@dataclass
+class SummaryRow:
+    number: int
+    page: int
+    answered: bool
+
+
+def attempt_summary_context(*, attempt: Attempt) -> dict[str, Any]:
+    """The summary before submitting: each question, answered or not, and its page (one
+    query, nothing of the questions' content)."""
+    rows = [
+        SummaryRow(number=number, page=page, answered=_is_answered(response))
+        for number, (page, response) in enumerate(
+            AttemptQuestion.objects.filter(attempt=attempt)
+            .order_by("slot")
+            .values_list("page", "response"),
+            1,
+        )
+    ]
+    return {
+        "attempt": attempt,
+        "quiz": attempt.served_from or attempt.quiz,
+        "rows": rows,
+        "unanswered": sum(1 for row in rows if not row.answered),
+    }
+
+
+def review_context(*, attempt: Attempt, now=None) -> dict[str, Any]:
+    """The result page: what the quiz's review options allow in the window the attempt is
+    in now (see `ReviewWindow`), enforced here so that no template can show more."""
     quiz = attempt.quiz
     used = Attempt.objects.filter(user_id=attempt.user_id, quiz=quiz).count()
     result = QuizResult.objects.filter(user_id=attempt.user_id, quiz=quiz).first()
     closed = _closed(quiz, result, attempts_left(quiz=quiz, used=used))
-    allow = {
-        name: review_allows(getattr(quiz, f"review_{name}"), attempt=attempt, closed=closed)
-        for name in ("score", "responses", "correct", "feedback")
-    }
+    window = review_window(attempt=attempt, closed=closed, now=now)
+    items = quiz.review_items(window)
+    allow = {item: item in items for item in ReviewItem.values}
     questions = []
-    if allow["responses"] or allow["correct"] or allow["feedback"]:
+    if allow["response"] or allow["correct"] or allow["feedback"]:
         attempt_questions = list(
             AttemptQuestion.objects.filter(attempt=attempt)
             .select_related("version")
@@ -240,6 +335,7 @@ def review_context(*, attempt: Attempt) -> dict[str, Any]:
         "attempt": attempt,
         "quiz": attempt.served_from or quiz,
         "allow": allow,
+        "window": window,
         "questions": questions,
         "result": result,
     }
@@ -247,13 +343,13 @@ def review_context(*, attempt: Attempt) -> dict[str, Any]:
 
 def _fill_review(item: ShownQuestion, aq: AttemptQuestion, allow: dict[str, bool]) -> None:
     question = aq.content
-    if not allow["responses"]:
+    if not allow["response"]:
         for choice in item.choices:
             choice.selected = False
         for prompt in item.prompts:
             prompt.position = None
         item.value = ""
-    if allow["score"] or allow["correct"]:
+    if allow["marks"]:
         item.fraction = aq.fraction
         item.marks_obtained = aq.marks_obtained
     if allow["correct"]:
@@ -261,8 +357,10 @@ def _fill_review(item: ShownQuestion, aq: AttemptQuestion, allow: dict[str, bool
         options = {o.pk: o for o in question.options.all()}
         if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
             right = {key} if question.kind == QuestionKind.SINGLE else set(key or [])
+            tokens = answer_tokens(aq)
+            right_tokens = {tokens.to_token.get((OPTION, pk)) for pk in right}
             for choice in item.choices:
-                choice.correct = choice.id in right
+                choice.correct = choice.id in right_tokens
         elif question.kind == QuestionKind.TRUE_FALSE:
             item.correct_text = "true" if key else "false"
         elif question.kind == QuestionKind.MATCHING:

@@ -34,6 +34,10 @@ from .versions import question_versions_current, question_versions_preview
 
 HUNDRED = Decimal("100")
 
+# Draws and option orders come from the operating system's generator: a learner who sees
+# many shuffles cannot work out the next ones (tests may put a seeded Random here).
+_random: random.Random = random.SystemRandom()
+
 
 def grace() -> timedelta:
     """Answers arriving this long after the deadline still count (network, a slow click)."""
@@ -144,7 +148,11 @@ def _attempt_questions_create(*, attempt: Attempt, page: QuizPage, settings_from
     AttemptQuestion.objects.bulk_create(rows)
 
 
-def _option_order(question: Question, *, shuffle: bool) -> list[int]:
+def _option_order(question: Question, *, shuffle: bool) -> list:
+    """The order this attempt shows the question's options in (see `forms.py` for how
+    they are named). Single and multiple choice, and true / false, are shuffled where the
+    quiz and the question allow it; matching choices (one per distinct match) always;
+    ordering items always, and never in their correct order."""
     options = list(question.options.all())
     if question.kind == QuestionKind.MATCHING:
         seen, ids = set(), []
@@ -152,18 +160,25 @@ def _option_order(question: Question, *, shuffle: bool) -> list[int]:
             if o.match_text.strip() and o.match_text.strip() not in seen:
                 seen.add(o.match_text.strip())
                 ids.append(o.pk)
-        random.shuffle(ids)
+        _random.shuffle(ids)
         return ids
     if question.kind == QuestionKind.ORDERING:
-        ids = [o.pk for o in options]
-        while len(ids) > 1 and ids == [o.pk for o in options]:
-            random.shuffle(ids)
+        right = [o.pk for o in options]
+        ids = list(right)
+        while len(ids) > 1 and ids == right:
+            _random.shuffle(ids)
         return ids
+    may_shuffle = shuffle and question.shuffle_options
     if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         ids = [o.pk for o in options]
-        if shuffle and question.shuffle_options:
-            random.shuffle(ids)
+        if may_shuffle:
+            _random.shuffle(ids)
         return ids
+    if question.kind == QuestionKind.TRUE_FALSE:
+        order = [True, False]
+        if may_shuffle:
+            _random.shuffle(order)
+        return order
     return []
 
 
@@ -198,8 +213,8 @@ def questions_for_attempt(*, page: QuizPage, user, quiz: QuizPage) -> list[Quest
         )
         fresh = [q for q in pool if q.pk not in seen]
         stale = [q for q in pool if q.pk in seen]
-        random.shuffle(fresh)
-        random.shuffle(stale)
+        _random.shuffle(fresh)
+        _random.shuffle(stale)
         drawn = (fresh + stale)[: slot.draw_count]
         taken.update(q.pk for q in drawn)
         chosen.extend(drawn)

@@ -7,6 +7,7 @@ app_name = "quizzes"
 urlpatterns = [
     path("<int:quiz_id>/start/", views.start, name="start"),
     path("attempts/<int:attempt_id>/", views.attempt, name="attempt"),
+    path("attempts/<int:attempt_id>/summary/", views.summary, name="summary"),
     path("attempts/<int:attempt_id>/submit/", views.submit, name="submit"),
     path("attempts/<int:attempt_id>/result/", views.result, name="result"),
 ]

@@ -1,5 +1,10 @@
-"""The learner's side of quizzes: start, answer page by page, submit, see the result.
-Plain HTML forms; the services decide, the views only route."""
+"""The learner's side of quizzes: start, answer page by page, review the summary, submit
+from it, see the result. Plain HTML forms, no JavaScript needed; the services decide, the
+views only route.
+
+Submitting needs a confirmation (WCAG 3.3.4): the attempt pages have Previous, Next and
+"Finish attempt…", which saves the page and opens the summary; only the summary's "Submit
+all and finish" form carries the `confirm` field the submit view requires."""
 
 from __future__ import annotations
 
@@ -9,13 +14,20 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.selectors import course_is_visible_to, course_of
 
 from .forms import parse_page_responses
 from .models import AttemptState, QuizPage
-from .selectors import attempt_for_user, attempt_page_context, attempt_pages, review_context
+from .selectors import (
+    attempt_for_user,
+    attempt_page_context,
+    attempt_pages,
+    attempt_summary_context,
+    review_context,
+)
 from .services import (
     AttemptRefused,
     attempt_close,
@@ -76,16 +88,13 @@ def attempt(request, attempt_id: int):
         messages.error(request, " ".join(error.messages))
         return render(request, "quizzes/attempt.html", context, status=400)
     nav = request.POST.get("nav", "next")
-    if nav == "submit":
-        attempt = attempt_submit(attempt=attempt, responses=responses)
-        if attempt.state == AttemptState.EXPIRED:
-            messages.warning(request, _time_ran_out())
-        return redirect("quizzes:result", attempt.pk)
     try:
         attempt_save_responses(attempt=attempt, responses=responses)
     except AttemptRefused as refusal:
         messages.warning(request, str(refusal))
         return redirect("quizzes:result", attempt.pk)
+    if nav in ("finish", "submit"):  # "submit": a page from before the summary existed
+        return redirect("quizzes:summary", attempt.pk)
     index = pages.index(page) if page in pages else 0
     if nav == "prev":
         index = max(0, index - 1)
@@ -94,11 +103,40 @@ def attempt(request, attempt_id: int):
     return redirect(_attempt_url(attempt, pages[index]))
 
 
+@require_http_methods(["GET"])
+@login_required
+def summary(request, attempt_id: int):
+    """Each question answered or not, links back to its page, and "Submit all and
+    finish": the confirmation step before grading."""
+    attempt = attempt_for_user(attempt_id=attempt_id, user=request.user)
+    if attempt.state != AttemptState.IN_PROGRESS:
+        return redirect("quizzes:result", attempt.pk)
+    if attempt_is_overdue(attempt):
+        attempt_close(attempt=attempt, state=AttemptState.EXPIRED)
+        messages.warning(request, _time_ran_out())
+        return redirect("quizzes:result", attempt.pk)
+    return render(request, "quizzes/summary.html", attempt_summary_context(attempt=attempt))
+
+
 @require_POST
 @login_required
 def submit(request, attempt_id: int):
+    """Grade the attempt, only from the summary's form (it carries `confirm`)."""
     attempt = attempt_for_user(attempt_id=attempt_id, user=request.user)
-    attempt_submit(attempt=attempt)
+    if attempt.state != AttemptState.IN_PROGRESS:
+        return redirect("quizzes:result", attempt.pk)
+    if request.POST.get("confirm") != "1" and not attempt_is_overdue(attempt):
+        messages.error(
+            request,
+            gettext(
+                "The attempt was not submitted: check your answers below, then choose "
+                "“Submit all and finish”."
+            ),
+        )
+        return redirect("quizzes:summary", attempt.pk)
+    attempt = attempt_submit(attempt=attempt)
+    if attempt.state == AttemptState.EXPIRED:
+        messages.warning(request, _time_ran_out())
     return redirect("quizzes:result", attempt.pk)
 
 
@@ -113,6 +151,4 @@ def result(request, attempt_id: int):
 
 
 def _time_ran_out() -> str:
-    from django.utils.translation import gettext
-
     return gettext("Time ran out: the attempt was closed with the answers you had saved.")

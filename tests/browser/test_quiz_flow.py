@@ -1,4 +1,5 @@
-"""A learner takes a quiz, fails, tries again, passes, and sees the course complete."""
+"""A learner takes a quiz, fails, tries again, passes, and sees the course complete; each
+attempt ends on the summary page, whose "Submit all and finish" is the only submit."""
 
 import re
 
@@ -35,20 +36,25 @@ def test_learner_fails_a_quiz_retries_passes_and_completes_the_course(page, lear
     def take(choice: str, statement: str) -> None:
         page.locator("#quiz-start").click()
         expect(page).to_have_url(re.compile(r"/attempts/\d+/\?page=1"))
+        expect(page.locator("#quiz-submit")).to_have_count(0)  # no submit on the pages
         page.get_by_label(choice).check()
         page.locator("button[name=nav][value=next]").click()
         expect(page).to_have_url(re.compile(r"\?page=2"))
-        page.locator(f"input[type=radio][value={statement}]").check()
+        page.get_by_label(in_latin(statement), exact=True).check()
+        page.locator("#quiz-finish").click()
+        # The summary: each question answered, a way back, then the confirmed submit.
+        expect(page).to_have_url(re.compile(r"/summary/"))
+        expect(page.locator("#attempt-summary")).to_contain_text(in_latin("Answer saved"))
         page.locator("#quiz-submit").click()
         expect(page).to_have_url(re.compile(r"/result/"))
 
-    take("Recruitment", "false")
+    take("Recruitment", "False")
     expect(page.locator("#attempt-score")).to_contain_text("0")
     assert Attempt.objects.get(user=learner, number=1).passed is False
     assert Enrolment.objects.get(user=learner).completed_at is None
 
     page.goto(quiz.url)
-    take("Exploitation", "true")
+    take("Exploitation", "True")
     expect(page.locator("#attempt-score")).to_contain_text("100")
     assert Attempt.objects.get(user=learner, number=2).passed is True
 

@@ -31,3 +31,24 @@ def trainer_course(trainer):
     course = CoursePageFactory()
     course_assign_trainer(course=course, user=trainer)
     return course
+
+
+def field(aq):
+    """The form field name of an attempt question (its slot, not its id)."""
+    from quizzes.forms import answer_tokens
+
+    return answer_tokens(aq).field
+
+
+def token(aq, text):
+    """The value the attempt page gives the option of `aq` whose text is `text`."""
+    from quizzes.forms import OPTION, answer_tokens
+
+    return answer_tokens(aq).token(OPTION, option_id(aq.question, text))
+
+
+def finish(client, attempt):
+    """Submit from the summary page, as the learner does (with the confirmation)."""
+    from django.urls import reverse
+
+    return client.post(reverse("quizzes:submit", args=[attempt.pk]), {"confirm": "1"})

@@ -11,7 +11,7 @@ from courses.models import Enrolment, StepCompletion
 from quizzes.models import Attempt, AttemptState, QuizResult
 from quizzes.services import AttemptRefused, attempt_start, attempt_submit
 
-from .conftest import option_id, right_answers
+from .conftest import field, finish, option_id, right_answers, token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -39,12 +39,12 @@ def test_answers_saved_on_page_change_and_shown_again(client, quiz_setup):
     aq = attempt.questions.get(slot=1)
     chosen = option_id(aq.question, "Recruitment")
     url = reverse("quizzes:attempt", args=[attempt.pk]) + "?page=1"
-    response = client.post(url, {f"q{aq.pk}": str(chosen), "nav": "next"})
+    response = client.post(url, {field(aq): token(aq, "Recruitment"), "nav": "next"})
     assert response["Location"].endswith("?page=2")
     aq.refresh_from_db()
     assert aq.response == chosen
     back = client.get(url)
-    assert f'value="{chosen}" checked'.encode() in back.content
+    assert f'value="{token(aq, "Recruitment")}" checked'.encode() in back.content
 
 
 def test_submit_grades_passes_and_completes_the_course(client, quiz_setup):
@@ -54,7 +54,11 @@ def test_submit_grades_passes_and_completes_the_course(client, quiz_setup):
     url = reverse("quizzes:attempt", args=[attempt.pk])
     pages = right_answers(attempt)
     client.post(url + "?page=1", {**pages[1], "nav": "next"})
-    response = client.post(url + "?page=2", {**pages[2], "nav": "submit"})
+    response = client.post(url + "?page=2", {**pages[2], "nav": "finish"})
+    assert response["Location"] == reverse("quizzes:summary", args=[attempt.pk])
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.IN_PROGRESS  # nothing graded before the summary
+    response = finish(client, attempt)
     assert response["Location"] == reverse("quizzes:result", args=[attempt.pk])
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.SUBMITTED
@@ -71,7 +75,7 @@ def test_failed_attempt_does_not_complete_and_retry_is_offered(client, quiz_setu
     learner, quiz = quiz_setup["learner"], quiz_setup["quiz"]
     client.force_login(learner)
     attempt, _ = start(client, quiz)
-    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    finish(client, attempt)
     attempt.refresh_from_db()
     assert attempt.score == 0 and attempt.passed is False
     assert not StepCompletion.objects.filter(page_id=quiz.pk).exists()
@@ -83,15 +87,15 @@ def test_second_submit_of_same_attempt_is_ignored(client, quiz_setup):
     learner, quiz = quiz_setup["learner"], quiz_setup["quiz"]
     client.force_login(learner)
     attempt, _ = start(client, quiz)
-    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    finish(client, attempt)
     attempt.refresh_from_db()
     graded_at = attempt.graded_at
     # A replayed POST, a second tab: nothing is graded again, nothing is saved.
-    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    finish(client, attempt)
     aq = attempt.questions.get(slot=1)
     late = client.post(
         reverse("quizzes:attempt", args=[attempt.pk]) + "?page=1",
-        {f"q{aq.pk}": str(option_id(aq.question, "Exploitation")), "nav": "submit"},
+        {field(aq): token(aq, "Exploitation"), "nav": "finish"},
     )
     assert late.status_code == 302
     attempt.refresh_from_db()
@@ -150,7 +154,9 @@ def test_another_learners_attempt_is_not_found(client, quiz_setup, other_learner
     client.force_login(other_learner)
     for name in ("quizzes:attempt", "quizzes:result"):
         assert client.get(reverse(name, args=[attempt.pk])).status_code == 404
-    assert client.post(reverse("quizzes:submit", args=[attempt.pk])).status_code == 404
+    for name in ("quizzes:submit", "quizzes:summary"):
+        assert client.get(reverse(name, args=[attempt.pk])).status_code in (404, 405)
+    assert finish(client, attempt).status_code == 404
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.IN_PROGRESS
 
@@ -183,11 +189,11 @@ def test_answers_after_deadline_plus_grace_are_not_counted(client, quiz_setup):
     attempt, _ = start(client, quiz)
     aq = attempt.questions.get(slot=1)
     url = reverse("quizzes:attempt", args=[attempt.pk]) + "?page=1"
-    client.post(url, {f"q{aq.pk}": str(option_id(aq.question, "Exploitation")), "nav": "next"})
+    client.post(url, {field(aq): token(aq, "Exploitation"), "nav": "next"})
     _overdue(attempt, 120)
     aq2 = attempt.questions.get(slot=2)
-    right = [str(option_id(aq2.question, t)) for t in ("Threat", "Deception")]
-    response = client.post(url, {f"q{aq2.pk}": right, "nav": "submit"})
+    right = [token(aq2, t) for t in ("Threat", "Deception")]
+    response = client.post(url, {field(aq2): right, "nav": "finish"})
     assert response["Location"] == reverse("quizzes:result", args=[attempt.pk])
     attempt.refresh_from_db()
     aq2.refresh_from_db()
@@ -202,7 +208,8 @@ def test_answers_within_the_grace_count(client, quiz_setup):
     _overdue(attempt, 5)  # grace is 30 seconds
     aq = attempt.questions.get(slot=1)
     url = reverse("quizzes:attempt", args=[attempt.pk]) + "?page=1"
-    client.post(url, {f"q{aq.pk}": str(option_id(aq.question, "Exploitation")), "nav": "submit"})
+    client.post(url, {field(aq): token(aq, "Exploitation"), "nav": "finish"})
+    finish(client, attempt)
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.SUBMITTED and attempt.score > 0
 
@@ -234,11 +241,13 @@ def test_close_overdue_attempts_command(quiz_setup):
     "bad",
     [
         "unknown_option",
-        "other_attempts_question",
+        "database_id_as_value",
+        "other_attempts_token",
         "wrong_type",
         "oversized",
         "two_single_values",
         "other_page_question",
+        "question_id_as_field",
     ],
 )
 def test_malformed_answers_are_refused_and_nothing_is_saved(client, quiz_setup, other_learner, bad):
@@ -249,16 +258,19 @@ def test_malformed_answers_are_refused_and_nothing_is_saved(client, quiz_setup, 
     attempt, _ = start(client, quiz)
     aq1 = attempt.questions.get(slot=1)
     aq2 = attempt.questions.get(slot=2)
-    good = {f"q{aq1.pk}": str(option_id(aq1.question, "Exploitation"))}
+    good = {field(aq1): token(aq1, "Exploitation")}
     enrolment_create(user=other_learner, course=quiz_setup["course"])
-    others = attempt_start(user=other_learner, quiz=quiz).questions.get(slot=1)
+    others = attempt_start(user=other_learner, quiz=quiz).questions.get(slot=2)
     data = {
-        "unknown_option": {f"q{aq2.pk}": ["999999"]},
-        "other_attempts_question": {f"q{others.pk}": str(option_id(others.question, "Deception"))},
-        "wrong_type": {f"q{aq2.pk}": ["abc"]},
-        "oversized": {f"q{aq2.pk}": ["1" * 5000]},
-        "two_single_values": {f"q{aq1.pk}": [str(o.pk) for o in aq1.question.options.all()]},
-        "other_page_question": {f"q{attempt.questions.get(slot=3).pk}": "true"},
+        "unknown_option": {field(aq2): ["AAAAAAAAAA"]},
+        "database_id_as_value": {field(aq2): [str(option_id(aq2.question, "Threat"))]},
+        # The same question in another learner's attempt: its tokens mean nothing here.
+        "other_attempts_token": {field(aq2): [token(others, "Threat")]},
+        "wrong_type": {field(aq2): ["abc"]},
+        "oversized": {field(aq2): ["1" * 5000]},
+        "two_single_values": {field(aq1): [token(aq1, o.text) for o in aq1.question.options.all()]},
+        "other_page_question": {field(attempt.questions.get(slot=3)): "true"},
+        "question_id_as_field": {f"q{aq2.pk + 1000}": token(aq2, "Threat")},
     }[bad]
     response = client.post(
         reverse("quizzes:attempt", args=[attempt.pk]) + "?page=1",

@@ -92,3 +92,30 @@ def test_result_follows_the_last_attempt_when_the_quiz_says_so(learner):
     attempt_submit(attempt=second)
     result = QuizResult.objects.get(user=learner)
     assert result.score == 0 and result.passed is False and result.attempts_count == 2
+
+
+def test_option_orders_really_shuffle_and_ordering_items_never_come_in_order():
+    import random
+    from itertools import permutations
+
+    from quizzes import services
+
+    generator = random.Random(7)
+    original = services._random
+    services._random = generator
+    try:
+        single, ordering, tf = f.single_choice(), f.ordering(), f.true_false()
+        two = f.QuestionFactory(kind="ordering")
+        for text in ("First", "Second"):
+            f.option(two, text)
+        seen = {
+            name: {tuple(services._option_order(q, shuffle=True)) for _ in range(300)}
+            for name, q in (("single", single), ("ordering", ordering), ("tf", tf), ("two", two))
+        }
+    finally:
+        services._random = original
+    assert seen["single"] == set(permutations(o.pk for o in single.options.all()))
+    right = tuple(o.pk for o in ordering.options.all())
+    assert right not in seen["ordering"] and len(seen["ordering"]) == 23  # 4! − 1
+    assert seen["two"] == {tuple(reversed([o.pk for o in two.options.all()]))}
+    assert seen["tf"] == {(True, False), (False, True)}

@@ -1,5 +1,6 @@
 """Nothing of the key reaches the browser before submitting; afterwards only what the review
-policy allows. Submitting costs a fixed number of queries, whatever the attempt's length."""
+options allow (tests/quizzes/test_review_windows.py has each window × item). Submitting
+costs a fixed number of queries, whatever the attempt's length."""
 
 import re
 
@@ -11,9 +12,9 @@ from django.urls import reverse
 from courses.selectors import course_of
 from courses.services import enrolment_create
 from quizzes import factories as f
-from quizzes.models import Attempt, QuestionKind, ReviewWhen
+from quizzes.models import Attempt, QuestionKind, ReviewItem
 
-from .conftest import right_answers
+from .conftest import finish, right_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -82,15 +83,10 @@ def test_quiz_page_shows_no_key(client, learner):
         assert secret not in html
 
 
-def test_review_policy_never_hides_answers_and_feedback_after_submit(client, learner):
-    quiz = every_type_quiz(
-        review_score=ReviewWhen.NEVER,
-        review_responses=ReviewWhen.NEVER,
-        review_correct=ReviewWhen.NEVER,
-        review_feedback=ReviewWhen.NEVER,
-    )
+def test_review_options_that_show_nothing_show_nothing_after_submit(client, learner):
+    quiz = every_type_quiz(review_immediately=[], review_open=[], review_closed=[])
     attempt = _start(client, learner, quiz)
-    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    finish(client, attempt)
     html = client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
     for secret in SECRETS:
         assert secret not in html
@@ -98,34 +94,35 @@ def test_review_policy_never_hides_answers_and_feedback_after_submit(client, lea
     assert "Exploitation" not in html  # not even the questions
 
 
-def test_review_after_close_shows_the_key_only_once_passed_or_out_of_attempts(client, learner):
-    quiz = every_type_quiz(
-        attempts_allowed=2,
-        review_correct=ReviewWhen.AFTER_CLOSE,
-        review_feedback=ReviewWhen.AFTER_CLOSE,
-    )
+def test_review_after_close_shows_the_key_only_once_passed_or_out_of_attempts(
+    client, learner, settings
+):
+    settings.QUIZ_REVIEW_IMMEDIATE_SECONDS = 0  # straight to "later"
+    before = [ReviewItem.RESPONSE, ReviewItem.SCORE]
+    quiz = every_type_quiz(attempts_allowed=2, review_immediately=before, review_open=before)
     attempt = _start(client, learner, quiz)
-    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    finish(client, attempt)
     html = client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
     assert 'id="attempt-score"' in html
     assert "akcept-odgovor-tajni" not in html and "GENERAL-FEEDBACK-secret" not in html
+    assert "question-marks" not in html
     client.post(reverse("quizzes:start", args=[quiz.pk]))
     second = Attempt.objects.get(user=learner, number=2)
-    client.post(reverse("quizzes:submit", args=[second.pk]))
+    finish(client, second)
     html = client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
     assert "akcept-odgovor-tajni" in html and "GENERAL-FEEDBACK-secret" in html
     assert "388.123" in html
 
 
 def test_review_after_attempt_shows_chosen_options_feedback(client, learner):
-    quiz = every_type_quiz(review_feedback=ReviewWhen.AFTER_ATTEMPT)
+    quiz = every_type_quiz(review_immediately=list(ReviewItem.values))
     attempt = _start(client, learner, quiz)
     url = reverse("quizzes:attempt", args=[attempt.pk])
     pages = right_answers(attempt)
     for page, data in pages.items():
         response = client.post(url + f"?page={page}", {**data, "nav": "next"})
         assert response.status_code == 302, response.content.decode()
-    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    finish(client, attempt)
     attempt.refresh_from_db()
     assert attempt.score == 100
     html = client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
@@ -138,8 +135,9 @@ def _submit_queries(client, learner, count):
     attempt = _start(client, learner, quiz)
     data = right_answers(attempt)[1]
     url = reverse("quizzes:attempt", args=[attempt.pk]) + "?page=1"
+    assert client.post(url, {**data, "nav": "finish"}).status_code == 302
     with CaptureQueriesContext(connection) as queries:
-        response = client.post(url, {**data, "nav": "submit"})
+        response = finish(client, attempt)
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.score == 100
@@ -153,3 +151,28 @@ def test_submitting_a_20_question_attempt_runs_a_bounded_number_of_queries(
     many = _submit_queries(client, other_learner, 20)
     assert many == few, (few, many)
     assert many <= 40
+
+
+def test_the_personal_data_export_names_answers_by_their_text_not_their_ids(client, learner):
+    from quizzes.personal_data import personal_data_quizzes
+    from quizzes.selectors import attempt_questions_on_page
+
+    quiz = every_type_quiz()
+    attempt = _start(client, learner, quiz)
+    url = reverse("quizzes:attempt", args=[attempt.pk])
+    for page, data in right_answers(attempt).items():
+        client.post(url + f"?page={page}", {**data, "nav": "next"})
+    option_ids = set()
+    for page in (1, 2, 3):
+        for aq in attempt_questions_on_page(attempt=attempt, page=page):
+            option_ids |= {o.pk for o in aq.question.options.all()}
+    answers = personal_data_quizzes(learner)["attempts"][0]["answers"]
+    by_text = {a["question"]: a["response"] for a in answers}
+    assert "Exploitation" in by_text.values()
+    assert ["Identify", "Refer", "Protect", "Reintegrate"] in by_text.values()
+    assert {"Recruitment": "Act", "Threat": "Means", "Forced labour": "Purpose"} in (
+        by_text.values()
+    )
+    flat = repr([a["response"] for a in answers])
+    for pk in option_ids:
+        assert not re.search(rf"(?<![\w.]){pk}(?![\w.])", flat), pk

@@ -236,6 +236,7 @@ RULES: dict[str, dict[str, Expect]] = {
     # the learner back to it)
     "quizzes:start": post_only(DENY, anonymous=LOGIN, learner=OK),
     "quizzes:attempt": signed_in(NOT_FOUND, learner=OK),
+    "quizzes:summary": signed_in(NOT_FOUND, learner=OK),
     "quizzes:submit": post_only(NOT_FOUND, anonymous=LOGIN, learner=OK),
     "quizzes:result": signed_in(NOT_FOUND, learner=REDIRECT),
     # The question bank is for authors; regrading and statistics for the quiz's own trainers
@@ -386,6 +387,7 @@ def params_for(route: Route, world) -> dict[str, object]:
         "quizzes:start": {"quiz_id": world["quiz"].pk},
         "quizzes:attempt": {"attempt_id": world["attempt"].pk},
         "quizzes:submit": {"attempt_id": world["attempt"].pk},
+        "quizzes:summary": {"attempt_id": world["attempt"].pk},
         "quizzes:result": {"attempt_id": world["attempt"].pk},
         "quizzes_admin:regrade": {"quiz_id": world["quiz"].pk},
         "quizzes_admin:statistics": {"quiz_id": world["quiz"].pk},
