@@ -54,8 +54,17 @@ def api_token_revoke(*, token: ApiToken, actor) -> None:
             audit_record(action=AuditAction.API_TOKEN_REVOKED, actor=actor, target=token)
 
 
+class TokenExpired(Exception):
+    """The key is a token's, but the token has expired."""
+
+    def __init__(self, expires_at: datetime.datetime):
+        super().__init__(f"expired at {expires_at.isoformat()}")
+        self.expires_at = expires_at
+
+
 def api_token_authenticate(key: str) -> ApiToken | None:
-    """The live token with this key, its use recorded (at most once a minute)."""
+    """The live token with this key, its use recorded (at most once a minute); None for
+    an unknown or revoked key; TokenExpired for an expired one."""
     if not key.startswith(TOKEN_PREFIX) or len(key) > 100:
         return None
     token = (
@@ -66,6 +75,8 @@ def api_token_authenticate(key: str) -> ApiToken | None:
     if token is None:
         return None
     now = timezone.now()
+    if token.expires_at <= now:
+        raise TokenExpired(token.expires_at)
     if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token

@@ -29,6 +29,7 @@ from .selectors import (
     SUPPRESSED,
     OutOfScope,
     focus_institution,
+    min_cell,
     people_not_completed,
     stats_by_institution,
     stats_by_month,
@@ -55,7 +56,7 @@ PEOPLE_ON_PAGE = 500  # the downloads have everyone
 
 
 def sort_rows(rows: list, sort: str) -> list:
-    """Server-side sorting by `label` or a figure, `-` for descending. Hidden ("<5") and
+    """Server-side sorting by `label` or a figure, `-` for descending. Hidden ("x") and
     missing figures sort below every number."""
     descending = sort.startswith("-")
     name = sort.lstrip("-")
@@ -69,6 +70,15 @@ def sort_rows(rows: list, sort: str) -> list:
         return -1 if value is None or value == SUPPRESSED else value
 
     return sorted(rows, key=key, reverse=descending)
+
+
+def _id_or_404(value: str) -> int:
+    """A row id from a form: digits only, within a database integer, else 404 (an id
+    that is not a number names nothing, it is not a server error)."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        raise Http404
+    return int(value)
 
 
 def _scope_or_403(request):
@@ -141,7 +151,8 @@ class DashboardView(StatsAdminView):
             summary=[
                 (FIGURE_LABELS[name], _display(value)) for name, value in summary.public().items()
             ],
-            summary_suppressed=summary.suppressed,
+            summary_suppressed=summary.suppressed or any(row.suppressed for row in rows),
+            min_cell=min_cell(),
             table=self._table(rows, view=view, params=params, sort=request.GET.get("sort", "")),
             exports=self._export_links(view, params, request.GET.get("sort", "")),
             trail=self._trail(filters, params, view),
@@ -343,7 +354,7 @@ class TokensView(StatsAdminView):
 
     def post(self, request, *args, **kwargs):
         if revoke_id := request.POST.get("revoke"):
-            token = get_object_or_404(ApiToken, pk=revoke_id, user=request.user)
+            token = get_object_or_404(ApiToken, pk=_id_or_404(revoke_id), user=request.user)
             services.api_token_revoke(token=token, actor=request.user)
             messages.success(request, _("The token has been revoked."))
             return redirect("stats_admin:tokens")
@@ -377,7 +388,9 @@ class SubscriptionsView(StatsAdminView):
 
     def post(self, request, *args, **kwargs):
         if delete_id := request.POST.get("delete"):
-            subscription = get_object_or_404(ReportSubscription, pk=delete_id, user=request.user)
+            subscription = get_object_or_404(
+                ReportSubscription, pk=_id_or_404(delete_id), user=request.user
+            )
             subscription.delete()
             messages.success(request, _("The subscription has been cancelled."))
             return redirect("stats_admin:subscriptions")
