@@ -43,7 +43,17 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         return f'{self.keyword} realm="statistics"'
 
 
-class AddressRateThrottle(throttling.SimpleRateThrottle):
+class _SettingsRate:
+    """The rate read from the settings at each request (the framework reads it once, at
+    import), so that changing REST_FRAMEWORK takes effect."""
+
+    def get_rate(self):
+        from rest_framework.settings import api_settings
+
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+class AddressRateThrottle(_SettingsRate, throttling.SimpleRateThrottle):
     """Requests per client address (as the audit log and allauth see it, behind the
     trusted proxies), whoever they claim to be. Rate: DEFAULT_THROTTLE_RATES["address"]."""
 
@@ -56,7 +66,7 @@ class AddressRateThrottle(throttling.SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
-class TokenRateThrottle(throttling.SimpleRateThrottle):
+class TokenRateThrottle(_SettingsRate, throttling.SimpleRateThrottle):
     """Requests per personal token. Rate: DEFAULT_THROTTLE_RATES["token"]."""
 
     scope = "token"
