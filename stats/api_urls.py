@@ -3,7 +3,7 @@ from drf-spectacular-sidecar's static files: no CDN; its start-up script is a se
 request, so the page runs under the site's Content Security Policy without inline script)."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import AllowAny
 
 from . import api_views
@@ -29,7 +29,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),
     path(
         "docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="stats_api:schema", **PUBLIC),
+        api_views.ApiDocsView.as_view(url_name="stats_api:schema", **PUBLIC),
         name="docs",
     ),
 ]

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _gettext
@@ -72,13 +72,13 @@ def sort_rows(rows: list, sort: str) -> list:
     return sorted(rows, key=key, reverse=descending)
 
 
-def _id_or_404(value: str) -> int:
-    """A row id from a form: digits only, within a database integer, else 404 (an id
-    that is not a number names nothing, it is not a server error)."""
+def _own_row(model, request, value: str):
+    """The viewer's own row with the id given in a form, or None. An id that is not a
+    number (or too long for the database) names nothing, like an unknown one."""
     value = value.strip()
     if not (value.isascii() and value.isdigit()) or len(value) > 18:
-        raise Http404
-    return int(value)
+        return None
+    return model.objects.filter(pk=int(value), user=request.user).first()
 
 
 def _scope_or_403(request):
@@ -354,7 +354,10 @@ class TokensView(StatsAdminView):
 
     def post(self, request, *args, **kwargs):
         if revoke_id := request.POST.get("revoke"):
-            token = get_object_or_404(ApiToken, pk=_id_or_404(revoke_id), user=request.user)
+            token = _own_row(ApiToken, request, revoke_id)
+            if token is None:
+                messages.error(request, _("There is no such token among yours."))
+                return self._render(ApiTokenForm(), status=400)
             services.api_token_revoke(token=token, actor=request.user)
             messages.success(request, _("The token has been revoked."))
             return redirect("stats_admin:tokens")
@@ -388,9 +391,10 @@ class SubscriptionsView(StatsAdminView):
 
     def post(self, request, *args, **kwargs):
         if delete_id := request.POST.get("delete"):
-            subscription = get_object_or_404(
-                ReportSubscription, pk=_id_or_404(delete_id), user=request.user
-            )
+            subscription = _own_row(ReportSubscription, request, delete_id)
+            if subscription is None:
+                messages.error(request, _("There is no such subscription among yours."))
+                return self._render(status=400)
             subscription.delete()
             messages.success(request, _("The subscription has been cancelled."))
             return redirect("stats_admin:subscriptions")
