@@ -181,3 +181,9 @@ def test_delete_subscription_with_a_bad_or_unknown_id_says_so(
     assert response.status_code == 400
     assert "There is no such subscription among yours." in response.content.decode()
     assert ReportSubscription.objects.filter(pk=subscription.pk).exists()
+
+
+def test_wagtails_admin_api_still_works_with_the_admin_session(client, administrator, mfa_login):
+    mfa_login(client, administrator)
+    for url in ("/admin/api/main/images/", "/admin/api/main/documents/", "/admin/api/main/pages/"):
+        assert client.get(url).status_code == 200, url
