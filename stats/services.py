@@ -17,7 +17,13 @@ from django.utils.translation import override
 
 from . import exports
 from .models import ApiToken, Frequency, ReportSubscription
-from .selectors import STATS_VIEWS, OutOfScope, StatsFilters, stats_scope_for
+from .selectors import (
+    STATS_VIEWS,
+    OutOfScope,
+    StatsFilters,
+    effective_filters,
+    stats_scope_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -122,10 +128,13 @@ def subscription_report(
     form = StatsFilterForm(params, scope=scope)
     if not form.is_valid():
         return None
+    filters = form.to_filters()
     try:
-        rows = STATS_VIEWS[subscription.view](scope=scope, filters=form.to_filters())
+        rows = STATS_VIEWS[subscription.view](scope=scope, filters=filters)
     except OutOfScope:
         return None
+    # The period the figures cover (whole months, unless the owner is an administrator).
+    applied = effective_filters(scope=scope, filters=filters)
     from .views import KEY_HEADINGS
 
     headings, body = exports.figures_table(
@@ -133,7 +142,9 @@ def subscription_report(
         key_heading=str(KEY_HEADINGS[subscription.view]),
         with_code=subscription.view == "institution",
     )
-    preamble = [[_("Statistics"), f"{start.isoformat()} – {end.isoformat()}"]]
+    preamble = [
+        [_("Statistics"), f"{applied.date_from.isoformat()} – {applied.date_to.isoformat()}"]
+    ]
     preamble += [[k, v] for k, v in subscription.params.items()]
     return exports.as_xlsx(
         headings, body, title=f"statistics-{subscription.view}", preamble=preamble

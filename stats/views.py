@@ -28,6 +28,7 @@ from .selectors import (
     STATS_VIEWS,
     SUPPRESSED,
     OutOfScope,
+    effective_filters,
     focus_institution,
     min_cell,
     people_not_completed,
@@ -140,7 +141,11 @@ class DashboardView(StatsAdminView):
                 rows, key_heading=str(KEY_HEADINGS[view]), with_code=view == "institution"
             )
             return _export_response(
-                export, headings, body, name=f"statistics-{view}", preamble=self._preamble(form)
+                export,
+                headings,
+                body,
+                name=f"statistics-{view}",
+                preamble=self._preamble(form, filters),
             )
         summary = stats_summary(scope=scope, filters=filters)
         by_institution = rows if view == "institution" else None
@@ -260,10 +265,16 @@ class DashboardView(StatsAdminView):
             for a in trail
         ]
 
-    def _preamble(self, form):
+    def _preamble(self, form, filters=None):
+        """The file's first lines: when, and the filters applied (the period in whole
+        months for protected viewers)."""
         lines = [[_gettext("Statistics"), timezone.localtime().strftime("%Y-%m-%d %H:%M")]]
+        applied = {}
+        if filters is not None:
+            effective = effective_filters(scope=self.scope, filters=filters)
+            applied = {"date_from": effective.date_from, "date_to": effective.date_to}
         for name, field in form.fields.items():
-            value = form.cleaned_data.get(name)
+            value = applied.get(name) or form.cleaned_data.get(name)
             if value:
                 lines.append([str(field.label), str(getattr(value, "code", None) or value)])
         return lines

@@ -333,8 +333,9 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DEFAULT_AUTHENTICATION_CLASSES": ["stats.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_THROTTLE_CLASSES": ["stats.authentication.AddressRateThrottle"],
-    # Counted in the default cache (Redis in production), so all workers share them.
+    # The statistics API and its schema name their throttles (stats.authentication); they
+    # count in the default cache (Redis in production), so all workers share the counts.
+    # Wagtail's admin API (the page explorer) is not throttled.
     "DEFAULT_THROTTLE_RATES": {
         "token": env("STATS_API_TOKEN_RATE", default="600/hour"),
         "address": env("STATS_API_ADDRESS_RATE", default="1200/hour"),
