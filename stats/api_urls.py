@@ -3,9 +3,20 @@ from drf-spectacular-sidecar's static files: no CDN; its start-up script is a se
 request, so the page runs under the site's Content Security Policy without inline script)."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import AllowAny
 
 from . import api_views
+from .authentication import AddressRateThrottle
+
+# The schema and its documentation are public and authenticate nobody: credentials sent
+# to them (a password in HTTP Basic, a session) are never looked at, so they cannot be
+# used to test a password. They are limited per address like the rest of the API.
+PUBLIC = {
+    "authentication_classes": [],
+    "permission_classes": [AllowAny],
+    "throttle_classes": [AddressRateThrottle],
+}
 
 app_name = "stats_api"
 
@@ -15,6 +26,10 @@ urlpatterns = [
     path("stats/by-profession/", api_views.ByProfessionView.as_view(), name="by_profession"),
     path("stats/by-region/", api_views.ByRegionView.as_view(), name="by_region"),
     path("stats/by-month/", api_views.ByMonthView.as_view(), name="by_month"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="stats_api:schema"), name="docs"),
+    path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),
+    path(
+        "docs/",
+        api_views.ApiDocsView.as_view(url_name="stats_api:schema", **PUBLIC),
+        name="docs",
+    ),
 ]

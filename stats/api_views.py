@@ -13,7 +13,8 @@ from drf_spectacular.utils import (
     extend_schema_field,
     inline_serializer,
 )
-from rest_framework import authentication, exceptions, permissions, serializers
+from drf_spectacular.views import SpectacularSwaggerSplitView
+from rest_framework import exceptions, permissions, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -22,45 +23,22 @@ from rest_framework.views import APIView
 from accounts.models import Profession
 from institutions.models import Region
 
+from .authentication import AddressRateThrottle, BearerTokenAuthentication, TokenRateThrottle
 from .forms import StatsFilterForm
 from .selectors import (
     STATS_VIEWS,
     SUPPRESSED,
     OutOfScope,
+    effective_filters,
     stats_scope_for,
     stats_summary,
 )
-from .services import api_token_authenticate
 
 # --- Authentication ---------------------------------------------------------------------------
 
 
-class BearerTokenAuthentication(authentication.BaseAuthentication):
-    """`Authorization: Bearer st_…` with a personal token made in the admin."""
-
-    keyword = "Bearer"
-
-    def authenticate(self, request):
-        header = authentication.get_authorization_header(request).split()
-        if not header or header[0].decode(errors="replace").lower() != self.keyword.lower():
-            return None
-        if len(header) != 2:
-            raise exceptions.AuthenticationFailed("Give one token after 'Bearer'.")
-        try:
-            key = header[1].decode()
-        except UnicodeDecodeError as error:
-            raise exceptions.AuthenticationFailed("The token is not valid.") from error
-        token = api_token_authenticate(key)
-        if token is None or not token.user.is_active:
-            raise exceptions.AuthenticationFailed("The token is not valid or has been revoked.")
-        return token.user, token
-
-    def authenticate_header(self, request):
-        return f'{self.keyword} realm="statistics"'
-
-
 class BearerTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "stats.api_views.BearerTokenAuthentication"
+    target_class = "stats.authentication.BearerTokenAuthentication"
     name = "personalToken"
 
     def get_security_definition(self, auto_schema):
@@ -91,7 +69,11 @@ class HasStatisticsScope(permissions.BasePermission):
             {"type": "integer", "minimum": 0},
             {"type": "string", "enum": [SUPPRESSED]},
         ],
-        "description": 'A count; "<5" when it is 1-4 and you are outside the institution.',
+        "description": (
+            'A count; "x" when it is hidden to protect individuals (it rests on fewer than '
+            "STATS_MIN_CELL people, or would reveal such a count). Administrators' tokens "
+            "get exact figures."
+        ),
     }
 )
 class CountField(serializers.Field):
@@ -127,7 +109,11 @@ class InstitutionRowSerializer(RowSerializer):
 
 
 class SummarySerializer(serializers.Serializer):
-    filters = serializers.DictField(child=serializers.CharField())
+    filters = serializers.DictField(
+        child=serializers.CharField(),
+        help_text="The filters applied (periods widen to whole months unless you are an "
+        "administrator).",
+    )
     figures = FiguresSerializer()
 
 
@@ -155,8 +141,9 @@ FILTER_PARAMETERS = [
 ]
 ERRORS = {
     400: OpenApiResponse(ErrorSerializer, description="Bad parameters, with the reason."),
-    401: OpenApiResponse(DetailSerializer, description="No token, or a revoked one."),
+    401: OpenApiResponse(DetailSerializer, description="No token, or a revoked or expired one."),
     403: OpenApiResponse(DetailSerializer, description="Outside your statistics."),
+    429: OpenApiResponse(DetailSerializer, description="Too many requests (see Retry-After)."),
 }
 
 
@@ -181,6 +168,15 @@ class StatsAPIView(APIView):
     authentication_classes = [BearerTokenAuthentication]
     permission_classes = [permissions.IsAuthenticated, HasStatisticsScope]
     renderer_classes = [JSONRenderer]
+    throttle_classes = [TokenRateThrottle]
+
+    def initial(self, request, *args, **kwargs):
+        # The address is counted before the token is looked at, so that failed and
+        # missing tokens count too; the token's own limit follows its authentication.
+        address = AddressRateThrottle()
+        if not address.allow_request(request, self):
+            self.throttled(request, address.wait())
+        super().initial(request, *args, **kwargs)
 
     def filters_or_400(self, request):
         form = StatsFilterForm(request.query_params, scope=self.scope)
@@ -212,7 +208,8 @@ class SummaryView(StatsAPIView):
     def get(self, request):
         filters = self.filters_or_400(request)
         figures = stats_summary(scope=self.scope, filters=filters)
-        return Response({"filters": filters.as_params(), "figures": figures.public()})
+        applied = effective_filters(scope=self.scope, filters=filters)
+        return Response({"filters": applied.as_params(), "figures": figures.public()})
 
 
 def _breakdown_view(kind: str, serializer, summary: str):
@@ -268,6 +265,17 @@ ByInstitutionView = _breakdown_view(
 ByProfessionView = _breakdown_view("profession", RowSerializer, "By profession")
 ByRegionView = _breakdown_view("region", RowSerializer, "By region")
 ByMonthView = _breakdown_view("month", RowSerializer, "By month")
+
+
+class ApiDocsView(SpectacularSwaggerSplitView):
+    """Swagger UI without a CSRF token in its script: the API takes bearer tokens only
+    (no session, so nothing for CSRF to protect), and the page then reads the same for
+    everyone, whatever cookies or credentials come with the request."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response.data["csrf_token"] = ""
+        return response
 
 
 def only_this_api(endpoints, **kwargs):

@@ -1,7 +1,8 @@
 """Statistics as CSV and XLSX: the same rows and figures the dashboard and the API show.
 
 Text cells that a spreadsheet would read as a formula (=, +, -, @, …) get a leading
-apostrophe (config.spreadsheets.safe_cell). Counts under five stay the text "<5".
+apostrophe (config.spreadsheets.safe_cell). Hidden figures stay the text "x" (the
+selectors decide what is hidden; see stats/selectors.py).
 """
 
 from __future__ import annotations

@@ -35,7 +35,13 @@ class StatsFilterForm(forms.Form):
         label=_("Region"), required=False, choices=[("", _("All regions")), *Region.choices]
     )
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "Periods cover whole months: a day stands for its month (administrators see "
+            "exact days)."
+        ),
     )
     date_to = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})

@@ -1,13 +1,22 @@
 """Personal API tokens and scheduled e-mail reports of statistics."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def token_expiry() -> datetime.datetime:
+    """When a token made now expires (settings.STATS_API_TOKEN_DAYS, default a year)."""
+    return timezone.now() + datetime.timedelta(days=getattr(settings, "STATS_API_TOKEN_DAYS", 365))
 
 
 class ApiToken(models.Model):
     """A personal token for /api/v1/stats/. Only a SHA-256 digest is stored: the token is
-    shown once, when it is made. It reaches what its owner's roles reach, now."""
+    shown once, when it is made. It reaches what its owner's roles reach, now, until it
+    expires (a year by default) or is revoked."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stats_api_tokens"
@@ -18,6 +27,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), default=token_expiry)
 
     class Meta:
         verbose_name = _("API token")
@@ -28,8 +38,12 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
 
 
 class Frequency(models.TextChoices):

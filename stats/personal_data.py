@@ -23,6 +23,7 @@ def personal_data_statistics(user) -> dict[str, Any]:
                 "created_at": _iso(t.created_at),
                 "last_used_at": _iso(t.last_used_at),
                 "revoked_at": _iso(t.revoked_at),
+                "expires_at": _iso(t.expires_at),
             }
             for t in ApiToken.objects.filter(user=user).order_by("created_at")
         ],

@@ -17,7 +17,13 @@ from django.utils.translation import override
 
 from . import exports
 from .models import ApiToken, Frequency, ReportSubscription
-from .selectors import STATS_VIEWS, OutOfScope, StatsFilters, stats_scope_for
+from .selectors import (
+    STATS_VIEWS,
+    OutOfScope,
+    StatsFilters,
+    effective_filters,
+    stats_scope_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +60,17 @@ def api_token_revoke(*, token: ApiToken, actor) -> None:
             audit_record(action=AuditAction.API_TOKEN_REVOKED, actor=actor, target=token)
 
 
+class TokenExpired(Exception):
+    """The key is a token's, but the token has expired."""
+
+    def __init__(self, expires_at: datetime.datetime):
+        super().__init__(f"expired at {expires_at.isoformat()}")
+        self.expires_at = expires_at
+
+
 def api_token_authenticate(key: str) -> ApiToken | None:
-    """The live token with this key, its use recorded (at most once a minute)."""
+    """The live token with this key, its use recorded (at most once a minute); None for
+    an unknown or revoked key; TokenExpired for an expired one."""
     if not key.startswith(TOKEN_PREFIX) or len(key) > 100:
         return None
     token = (
@@ -66,6 +81,8 @@ def api_token_authenticate(key: str) -> ApiToken | None:
     if token is None:
         return None
     now = timezone.now()
+    if token.expires_at <= now:
+        raise TokenExpired(token.expires_at)
     if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token
@@ -111,10 +128,13 @@ def subscription_report(
     form = StatsFilterForm(params, scope=scope)
     if not form.is_valid():
         return None
+    filters = form.to_filters()
     try:
-        rows = STATS_VIEWS[subscription.view](scope=scope, filters=form.to_filters())
+        rows = STATS_VIEWS[subscription.view](scope=scope, filters=filters)
     except OutOfScope:
         return None
+    # The period the figures cover (whole months, unless the owner is an administrator).
+    applied = effective_filters(scope=scope, filters=filters)
     from .views import KEY_HEADINGS
 
     headings, body = exports.figures_table(
@@ -122,7 +142,9 @@ def subscription_report(
         key_heading=str(KEY_HEADINGS[subscription.view]),
         with_code=subscription.view == "institution",
     )
-    preamble = [[_("Statistics"), f"{start.isoformat()} – {end.isoformat()}"]]
+    preamble = [
+        [_("Statistics"), f"{applied.date_from.isoformat()} – {applied.date_to.isoformat()}"]
+    ]
     preamble += [[k, v] for k, v in subscription.params.items()]
     return exports.as_xlsx(
         headings, body, title=f"statistics-{subscription.view}", preamble=preamble

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _gettext
@@ -28,7 +28,9 @@ from .selectors import (
     STATS_VIEWS,
     SUPPRESSED,
     OutOfScope,
+    effective_filters,
     focus_institution,
+    min_cell,
     people_not_completed,
     stats_by_institution,
     stats_by_month,
@@ -55,7 +57,7 @@ PEOPLE_ON_PAGE = 500  # the downloads have everyone
 
 
 def sort_rows(rows: list, sort: str) -> list:
-    """Server-side sorting by `label` or a figure, `-` for descending. Hidden ("<5") and
+    """Server-side sorting by `label` or a figure, `-` for descending. Hidden ("x") and
     missing figures sort below every number."""
     descending = sort.startswith("-")
     name = sort.lstrip("-")
@@ -69,6 +71,15 @@ def sort_rows(rows: list, sort: str) -> list:
         return -1 if value is None or value == SUPPRESSED else value
 
     return sorted(rows, key=key, reverse=descending)
+
+
+def _own_row(model, request, value: str):
+    """The viewer's own row with the id given in a form, or None. An id that is not a
+    number (or too long for the database) names nothing, like an unknown one."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        return None
+    return model.objects.filter(pk=int(value), user=request.user).first()
 
 
 def _scope_or_403(request):
@@ -130,7 +141,11 @@ class DashboardView(StatsAdminView):
                 rows, key_heading=str(KEY_HEADINGS[view]), with_code=view == "institution"
             )
             return _export_response(
-                export, headings, body, name=f"statistics-{view}", preamble=self._preamble(form)
+                export,
+                headings,
+                body,
+                name=f"statistics-{view}",
+                preamble=self._preamble(form, filters),
             )
         summary = stats_summary(scope=scope, filters=filters)
         by_institution = rows if view == "institution" else None
@@ -141,7 +156,8 @@ class DashboardView(StatsAdminView):
             summary=[
                 (FIGURE_LABELS[name], _display(value)) for name, value in summary.public().items()
             ],
-            summary_suppressed=summary.suppressed,
+            summary_suppressed=summary.suppressed or any(row.suppressed for row in rows),
+            min_cell=min_cell(),
             table=self._table(rows, view=view, params=params, sort=request.GET.get("sort", "")),
             exports=self._export_links(view, params, request.GET.get("sort", "")),
             trail=self._trail(filters, params, view),
@@ -249,10 +265,16 @@ class DashboardView(StatsAdminView):
             for a in trail
         ]
 
-    def _preamble(self, form):
+    def _preamble(self, form, filters=None):
+        """The file's first lines: when, and the filters applied (the period in whole
+        months for protected viewers)."""
         lines = [[_gettext("Statistics"), timezone.localtime().strftime("%Y-%m-%d %H:%M")]]
+        applied = {}
+        if filters is not None:
+            effective = effective_filters(scope=self.scope, filters=filters)
+            applied = {"date_from": effective.date_from, "date_to": effective.date_to}
         for name, field in form.fields.items():
-            value = form.cleaned_data.get(name)
+            value = applied.get(name) or form.cleaned_data.get(name)
             if value:
                 lines.append([str(field.label), str(getattr(value, "code", None) or value)])
         return lines
@@ -343,7 +365,10 @@ class TokensView(StatsAdminView):
 
     def post(self, request, *args, **kwargs):
         if revoke_id := request.POST.get("revoke"):
-            token = get_object_or_404(ApiToken, pk=revoke_id, user=request.user)
+            token = _own_row(ApiToken, request, revoke_id)
+            if token is None:
+                messages.error(request, _("There is no such token among yours."))
+                return self._render(ApiTokenForm(), status=400)
             services.api_token_revoke(token=token, actor=request.user)
             messages.success(request, _("The token has been revoked."))
             return redirect("stats_admin:tokens")
@@ -377,7 +402,10 @@ class SubscriptionsView(StatsAdminView):
 
     def post(self, request, *args, **kwargs):
         if delete_id := request.POST.get("delete"):
-            subscription = get_object_or_404(ReportSubscription, pk=delete_id, user=request.user)
+            subscription = _own_row(ReportSubscription, request, delete_id)
+            if subscription is None:
+                messages.error(request, _("There is no such subscription among yours."))
+                return self._render(status=400)
             subscription.delete()
             messages.success(request, _("The subscription has been cancelled."))
             return redirect("stats_admin:subscriptions")

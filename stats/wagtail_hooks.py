@@ -2,8 +2,11 @@
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authentication import SessionAuthentication
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 
 from . import views
 from .selectors import stats_scope_for
@@ -67,3 +70,24 @@ def register_stats_menu():
     return StatsSubmenuItem(
         _("Statistics"), stats_menu, name="statistics", icon_name="table", order=250
     )
+
+
+# --- Wagtail's own admin API ------------------------------------------------------------------
+# The REST framework's default authentication is the statistics API's bearer token only
+# (config/settings/base.py). Wagtail's admin API for pages names its session authentication
+# itself; the one for images and documents relies on the default, so it is named here
+# (after Wagtail's own hooks, which register the endpoints first).
+
+
+class SessionImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+    authentication_classes = [SessionAuthentication]
+
+
+class SessionDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+    authentication_classes = [SessionAuthentication]
+
+
+@hooks.register("construct_admin_api", order=100)
+def admin_api_by_session(router):
+    router.register_endpoint("images", SessionImagesAdminAPIViewSet)
+    router.register_endpoint("documents", SessionDocumentsAdminAPIViewSet)

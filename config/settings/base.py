@@ -325,10 +325,24 @@ CERTIFICATE_VERIFY_RATE_WINDOW = env.int("CERTIFICATE_VERIFY_RATE_WINDOW", defau
 # Django REST framework for /api/v1/, drf-spectacular for its OpenAPI schema, and the sidecar
 # package for Swagger UI's files (served as our own static files: no CDN).
 INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar"]
+# Personal bearer tokens are the only way in: no sessions, no HTTP Basic (a password
+# tried against the API would have no rate limit and no second factor). Wagtail's own
+# admin API sets its session authentication itself.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["stats.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The statistics API and its schema name their throttles (stats.authentication); they
+    # count in the default cache (Redis in production), so all workers share the counts.
+    # Wagtail's admin API (the page explorer) is not throttled.
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env("STATS_API_TOKEN_RATE", default="600/hour"),
+        "address": env("STATS_API_ADDRESS_RATE", default="1200/hour"),
+    },
 }
+# How long a new API token lives (days).
+STATS_API_TOKEN_DAYS = env.int("STATS_API_TOKEN_DAYS", default=365)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Anti-trafficking e-learning: statistics API",
     "DESCRIPTION": (
@@ -345,6 +359,9 @@ SPECTACULAR_SETTINGS = {
 }
 # How long computed statistics are kept in the cache (seconds; 0: not cached).
 STATS_CACHE_SECONDS = env.int("STATS_CACHE_SECONDS", default=300)
+# The fewest people a published statistic may rest on (smaller cells are hidden from
+# everyone but administrators; see stats/selectors.py).
+STATS_MIN_CELL = env.int("STATS_MIN_CELL", default=5)
 # --- end Statistics API -----------------------------------------------------------------------
 
 # --- Content Security Policy (django-csp; per-path relaxations in config/security.py) -----

@@ -146,3 +146,28 @@ def test_dashboard_queries_do_not_grow_with_institutions(
         response = client.get(URL, {"course": course.pk, "institution": "PU-BG"})
     assert response.status_code == 200
     assert response.content.decode().count("PS-BG-Q") >= 25
+
+
+def test_protected_dashboard_queries_do_not_grow_with_institutions(
+    client, analyst, tree, course, mfa_login, django_assert_max_num_queries
+):
+    """The disclosure control adds a fixed number of grouped queries per table (one per
+    filter it looks across, and the period's edge months), not one per row."""
+    from accounts.factories import UserFactory
+    from institutions.factories import InstitutionFactory
+
+    for i in range(25):
+        station = InstitutionFactory(parent=tree["belgrade"], code=f"PS-BG-Q{i}")
+        for _ in range(2):
+            enrol(UserFactory(institution=station), course, completed="2026-01-20")
+    mfa_login(client, analyst)
+    params = {"course": course.pk, "institution": "PS-BG-Q1", "region": "national"}
+    params |= {"profession": "police_officer", "from": "2026-01-01", "to": "2026-03-31"}
+    client.get(URL, params)  # warm caches
+    with django_assert_max_num_queries(150):
+        response = client.get(URL, params)
+    assert response.status_code == 200
+    with django_assert_max_num_queries(150):
+        response = client.get(URL, {**params, "institution": "PU-BG"})
+    assert response.status_code == 200
+    assert response.content.decode().count("PS-BG-Q") >= 25
