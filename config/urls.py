@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import set_language
 from home.views import healthz, home_redirect, search
 
+handler403 = "home.views.permission_denied"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Everyone signs in through allauth (rate limits, MFA), never Wagtail's own form.

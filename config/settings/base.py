@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
+    # /admin/ for signed-in people without admin access: a 403 page, not a sign-in loop.
+    "accounts.admin_access.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: answers lesson pages from their cached shell once everything above has run.
     "courses.lesson_shell.LessonShellMiddleware",
@@ -273,6 +275,9 @@ USE_TZ = True
 TIME_ZONE = "Europe/Belgrade"
 LANGUAGE_COOKIE_NAME = "language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+# No script reads it; Secure in production.py (accounts/language_cookie.py writes it).
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Serbian content is authored once (in either script) under one Wagtail locale,
 # `sr`; both interface languages `sr` and `sr-latn` read it. English is a
