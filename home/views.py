@@ -21,7 +21,7 @@ def search(request):
 
     query = request.GET.get("q", "")
     too_long = len(query) > MAX_QUERY_LENGTH
-    hits = [] if too_long else site_search(query=query, user=request.user)
+    hits = [] if too_long else site_search(query=query, request=request)
     page = Paginator(hits, 20).get_page(request.GET.get("page"))
     return render(
         request,
