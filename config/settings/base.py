@@ -376,8 +376,22 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # Violations are reported to us (audit/views.py: stored, shown to administrators).
+        "report-uri": ["/csp-report/"],
+        "report-to": "csp-endpoint",
     },
 }
+# The Reporting API endpoint named by report-to (the Reporting-Endpoints header, set in
+# config/security.py).
+CSP_REPORTING_ENDPOINT = "csp-endpoint"
+CSP_REPORT_PATH = "/csp-report/"
+# Reports: at most this many bytes per request, this many requests per client address per
+# window (seconds); kept this many days, and never more than this many rows.
+CSP_REPORT_MAX_BYTES = env.int("CSP_REPORT_MAX_BYTES", default=32 * 1024)
+CSP_REPORT_RATE_LIMIT = env.int("CSP_REPORT_RATE_LIMIT", default=60)
+CSP_REPORT_RATE_WINDOW = env.int("CSP_REPORT_RATE_WINDOW", default=60)
+CSP_REPORTS_KEEP_DAYS = env.int("CSP_REPORTS_KEEP_DAYS", default=30)
+CSP_REPORTS_MAX_ROWS = env.int("CSP_REPORTS_MAX_ROWS", default=10_000)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # Behind a load balancer: how many proxies append to X-Forwarded-For, so that sign-in rate
