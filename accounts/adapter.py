@@ -2,6 +2,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.utils import translation
 
+from .language_cookie import language_cookie_set
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def post_login(self, request, user, **kwargs):
@@ -9,11 +11,5 @@ class AccountAdapter(DefaultAccountAdapter):
         language = user.preferred_language or settings.LANGUAGE_CODE
         translation.activate(language)
         response = super().post_login(request, user, **kwargs)
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
-            samesite="Lax",
-        )
+        language_cookie_set(response, language=language)
         return response

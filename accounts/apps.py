@@ -11,9 +11,11 @@ class AccountsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import personal_data, signals  # noqa: F401
+        from .admin_access import admin_refusals_as_403
         from .roles import ensure_role_groups
 
         post_migrate.connect(ensure_role_groups, dispatch_uid="ensure_role_groups")
+        admin_refusals_as_403()
 
         personal_data.register_exporter("account", personal_data.export_account)
         personal_data.register_exporter("institution_history", personal_data.export_memberships)

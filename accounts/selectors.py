@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 
 from institutions.models import Institution
 from institutions.selectors import institution_is_within
@@ -108,3 +110,22 @@ def membership_history(*, user: User) -> QuerySet[Membership]:
         .select_related("institution")
         .order_by("-started_at", "-pk")
     )
+
+
+def user_ids_by_email(*, emails) -> dict[str, int]:
+    """Accounts that own any of `emails` (lower case), as their primary or another address;
+    two queries whatever the number of addresses."""
+    emails = {email.lower() for email in emails}
+    if not emails:
+        return {}
+    found = dict(
+        EmailAddress.objects.annotate(lower_email=Lower("email"))
+        .filter(lower_email__in=emails)
+        .values_list("lower_email", "user_id")
+    )
+    found.update(
+        User.objects.annotate(lower_email=Lower("email"))
+        .filter(lower_email__in=emails)
+        .values_list("lower_email", "pk")
+    )
+    return found

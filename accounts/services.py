@@ -164,6 +164,21 @@ def invitation_send(*, user: User, base_url: str) -> None:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
+def import_notice_send(*, user: User, institution: Institution, base_url: str) -> None:
+    """Tell the owner of an address that a bulk import for `institution` met it: their
+    account exists already, so nothing was created or changed."""
+    with translation.override(user.preferred_language):
+        context = {
+            "user": user,
+            "institution": institution.name,
+            "url": base_url.rstrip("/") + "/",
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        subject = render_to_string("accounts/email/import_notice_subject.txt", context).strip()
+        body = render_to_string("accounts/email/import_notice_message.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
 @transaction.atomic
 def personal_data_erase(*, user: User) -> None:
     """Remove everything that identifies the person; keep anonymous learning records.

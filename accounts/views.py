@@ -15,6 +15,7 @@ from django.views.i18n import set_language as django_set_language
 from audit.api import AuditAction, audit_record
 
 from .forms import ErasureConfirmForm, ProfileForm
+from .language_cookie import language_cookie_set
 from .models import User
 from .personal_data import personal_data_export
 from .services import personal_data_erase
@@ -27,7 +28,7 @@ def profile(request):
         form.save()
         messages.success(request, _("Your profile has been saved."))
         response = redirect("accounts:profile")
-        response.set_cookie("language", request.user.preferred_language, samesite="Lax")
+        language_cookie_set(response, language=request.user.preferred_language)
         return response
     return render(request, "accounts/profile.html", {"form": form})
 

@@ -18,7 +18,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from accounts.selectors import user_is_administrator
 from config.spreadsheets import safe_cell
 
-from .models import AuditAction, AuditEvent
+from .models import AuditAction, AuditEvent, CSPReport
 
 
 class AuditEventFilterSet(WagtailFilterSet):
@@ -133,4 +133,96 @@ class AuditViewSet(ViewSet):
         return [
             path("", AuditEventIndexView.as_view(), name="index"),
             path("results/", AuditEventIndexView.as_view(results_only=True), name="index_results"),
+        ]
+
+
+# --- CSP violation reports ---------------------------------------------------------------------
+
+
+class CSPReportFilterSet(WagtailFilterSet):
+    received_at = django_filters.DateFromToRangeFilter(
+        label=_("Date"), widget=DateRangePickerWidget
+    )
+    effective_directive = django_filters.CharFilter(label=_("Directive"), lookup_expr="startswith")
+
+    class Meta:
+        model = CSPReport
+        fields = []
+
+
+class CSPReportIndexView(generic.IndexView):
+    """Read-only: the reports browsers sent, newest first (administrators only)."""
+
+    model = CSPReport
+    permission_policy = None
+    any_permission_required = None
+    page_title = _("CSP violation reports")
+    header_icon = "warning"
+    index_url_name = "csp_reports:index"
+    index_results_url_name = "csp_reports:index_results"
+    filterset_class = CSPReportFilterSet
+    is_searchable = True
+    search_fields = ["document_uri", "blocked_uri", "source_file"]
+    search_backend_name = None
+    default_ordering = "-received_at"
+    paginate_by = 50
+    verbose_name = _("CSP violation report")
+    verbose_name_plural = _("CSP violation reports")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_is_administrator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_add_url(self):
+        return None
+
+    def get_edit_url(self, instance):
+        return None
+
+    def get_valid_orderings(self):
+        return ["received_at", "-received_at"]
+
+    def order_queryset(self, queryset):
+        if self.ordering == "received_at":
+            return queryset.order_by("received_at", "pk")
+        return queryset.order_by("-received_at", "-pk")
+
+    @cached_property
+    def columns(self):
+        return [
+            DateColumn("received_at", label=_("Received"), sort_key="received_at"),
+            Column("document_uri", label=_("Page")),
+            Column("effective_directive", label=_("Directive")),
+            Column("blocked_uri", label=_("Blocked")),
+            Column("source", label=_("Source"), accessor=csp_report_source),
+            Column("disposition", label=_("Disposition")),
+            Column("user_agent", label=_("Browser")),
+        ]
+
+
+def csp_report_source(report: CSPReport) -> str:
+    if not report.source_file:
+        return ""
+    place = ":".join(str(n) for n in (report.line_number, report.column_number) if n is not None)
+    return f"{report.source_file}:{place}" if place else report.source_file
+
+
+class CSPReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_is_administrator(request.user)
+
+
+class CSPReportViewSet(ViewSet):
+    icon = "warning"
+    menu_label = _("CSP reports")
+    menu_name = "csp_reports"
+    menu_order = 910
+    add_to_settings_menu = True
+    menu_item_class = CSPReportMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", CSPReportIndexView.as_view(), name="index"),
+            path("results/", CSPReportIndexView.as_view(results_only=True), name="index_results"),
         ]

@@ -61,3 +61,39 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_action_display()} {self.target_repr}"
+
+
+class CSPReportFormat(models.TextChoices):
+    LEGACY = "csp-report", _("report-uri (application/csp-report)")
+    REPORTING_API = "reports+json", _("Reporting API (application/reports+json)")
+
+
+class CSPReport(models.Model):
+    """A Content-Security-Policy violation a browser reported (audit.csp_reports).
+
+    Addresses are kept without their query string or fragment, which may carry tokens; the
+    reporting client's address is not kept. Old reports are pruned as new ones arrive.
+    """
+
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    report_format = models.CharField(_("format"), max_length=20, choices=CSPReportFormat.choices)
+    document_uri = models.CharField(_("page"), max_length=2000, blank=True)
+    referrer = models.CharField(_("referrer"), max_length=2000, blank=True)
+    blocked_uri = models.CharField(_("blocked"), max_length=2000, blank=True)
+    effective_directive = models.CharField(_("directive"), max_length=100, blank=True)
+    violated_directive = models.CharField(_("violated directive"), max_length=200, blank=True)
+    disposition = models.CharField(_("disposition"), max_length=20, blank=True)
+    source_file = models.CharField(_("source file"), max_length=2000, blank=True)
+    line_number = models.PositiveIntegerField(_("line"), null=True, blank=True)
+    column_number = models.PositiveIntegerField(_("column"), null=True, blank=True)
+    status_code = models.PositiveIntegerField(_("status code"), null=True, blank=True)
+    sample = models.CharField(_("sample"), max_length=200, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("CSP violation report")
+        verbose_name_plural = _("CSP violation reports")
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.effective_directive or self.violated_directive}: {self.blocked_uri}"

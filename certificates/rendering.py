@@ -1,24 +1,97 @@
 """The certificate's PDF: HTML from a template, drawn by WeasyPrint as PDF/A-3b.
 
-Everything the PDF shows is in the HTML itself (fonts from this app's folder, images and
-the QR code as data URIs), so nothing is fetched while rendering and the output depends
-only on the certificate, the programme settings and the signatories.
+Everything the PDF shows is in the HTML itself (images and the QR code as data URIs) or is
+one of our own static files (the fonts), so the output depends only on the certificate, the
+programme settings and the signatories. WeasyPrint fetches through `CertificateURLFetcher`,
+which serves our static and media files by path and refuses everything else: no file on the
+server outside them (file:///etc/passwd), no other host, no redirect.
 """
 
 from __future__ import annotations
 
 import base64
 import mimetypes
+import posixpath
 from dataclasses import dataclass
-from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 PDF_VARIANT = "pdf/a-3b"
+
+
+# --- What WeasyPrint may fetch ---------------------------------------------------------------
+
+
+def document_base_url() -> str:
+    """Relative addresses in the certificate's HTML (/static/…) resolve against our site."""
+    return settings.CERTIFICATE_BASE_URL.rstrip("/") + "/"
+
+
+class CertificateURLFetcher(URLFetcher):
+    """data: URIs, and our own static and media files read by path from their storage (or
+    the static finders, before collectstatic); nothing else. A refusal raises, which
+    WeasyPrint reports as a warning and renders without the resource."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=("data",), allow_redirects=False)
+
+    def fetch(self, url, headers=None):
+        if urlsplit(url).scheme.lower() == "data":
+            return super().fetch(url, headers)
+        base = document_base_url()
+        for prefix, opener in (
+            (urljoin(base, settings.STATIC_URL), _static_file),
+            (urljoin(base, settings.MEDIA_URL), _media_file),
+        ):
+            if url.startswith(prefix):
+                name = _safe_name(unquote(urlsplit(url[len(prefix) :]).path))
+                if name:
+                    body = opener(name)
+                    if body is not None:
+                        content_type = mimetypes.guess_type(name)[0]
+                        return URLFetcherResponse(
+                            url,
+                            body,
+                            {"Content-Type": content_type or "application/octet-stream"},
+                        )
+        raise ValueError(f"Not fetched for a certificate (only our static and media files): {url}")
+
+
+def _safe_name(name: str) -> str | None:
+    """A relative path within a storage, or None ("..", absolute or empty)."""
+    if not name or name.startswith("/") or "\\" in name:
+        return None
+    if ".." in name.split("/") or posixpath.normpath(name) != name:
+        return None
+    return name
+
+
+def _static_file(name: str) -> bytes | None:
+    from django.contrib.staticfiles import finders
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    if staticfiles_storage.exists(name):
+        with staticfiles_storage.open(name, "rb") as handle:
+            return handle.read()
+    found = finders.find(name)
+    if found:
+        with open(found, "rb") as handle:
+            return handle.read()
+    return None
+
+
+def _media_file(name: str) -> bytes | None:
+    from django.core.files.storage import default_storage
+
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
 
 
 def verification_url(code: str) -> str:
@@ -145,7 +218,6 @@ def certificate_html(*, certificate, design: Design | None = None) -> str:
                 "design": design,
                 "verify_url": url,
                 "qr": qr_data_uri(url),
-                "fonts_dir": FONTS_DIR.as_uri(),
                 "language": certificate.language,
             },
         )
@@ -155,7 +227,9 @@ def pdf_from_html(html: str) -> bytes:
     """WeasyPrint alone: HTML → PDF/A-3b bytes."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=str(FONTS_DIR)).write_pdf(pdf_variant=PDF_VARIANT)
+    return HTML(
+        string=html, base_url=document_base_url(), url_fetcher=CertificateURLFetcher()
+    ).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def course_title_in(*, course, language: str) -> str:

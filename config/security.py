@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 
 ADMIN_PREFIXES = ("/admin/",)
 
@@ -42,4 +43,11 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     def process_response(self, request, response):
         response = super().process_response(request, response)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if "Content-Security-Policy" in response.headers:
+            # Where the policy's report-to sends violations (the Reporting API wants an
+            # absolute address).
+            endpoint = request.build_absolute_uri(settings.CSP_REPORT_PATH)
+            response.headers.setdefault(
+                "Reporting-Endpoints", f'{settings.CSP_REPORTING_ENDPOINT}="{endpoint}"'
+            )
         return response

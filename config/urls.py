@@ -7,7 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import set_language
+from audit.views import csp_report
 from home.views import healthz, home_redirect, search
+
+handler403 = "home.views.permission_denied"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -20,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("csp-report/", csp_report, name="csp_report"),
     path("api/v1/", include("stats.api_urls")),
 ]
 

@@ -11,6 +11,8 @@ from wagtail.models import Locale
 from accounts.selectors import institutions_visible_to, people_visible_to
 
 from .models import CoursePage
+from .selectors import people_course_is_not_meant_for
+from .services import course_not_meant_for_message
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 MAX_PEOPLE = 20_000
@@ -116,4 +118,12 @@ class EnrolPeopleForm(forms.Form):
                 _("That is more than %(max)d people; enrol them in parts.") % {"max": MAX_PEOPLE}
             )
         cleaned["people"] = list(unique.values())
+        course = cleaned.get("course")
+        refused = (
+            people_course_is_not_meant_for(course=course, users=cleaned["people"])
+            if course is not None
+            else []
+        )
+        if refused:
+            raise forms.ValidationError(course_not_meant_for_message(course=course, users=refused))
         return cleaned

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -20,12 +20,16 @@ def enrol_people(request):
     if request.method == "POST" and form.is_valid():
         people = form.cleaned_data["people"]
         source = EnrolmentSource.CSV if form.cleaned_data.get("file") else EnrolmentSource.MANAGER
-        created = enrolments_create_for_people(
-            users=people,
-            course=form.cleaned_data["course"],
-            enrolled_by=request.user,
-            source=source,
-        )
+        try:
+            created = enrolments_create_for_people(
+                users=people,
+                course=form.cleaned_data["course"],
+                enrolled_by=request.user,
+                source=source,
+            )
+        except ValidationError as error:  # the course's access changed meanwhile
+            form.add_error(None, error)
+            return render(request, "courses/manage/enrol_people.html", {"form": form})
         messages.success(
             request,
             _("%(created)d people enrolled; %(already)d were enrolled already.")

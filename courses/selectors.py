@@ -35,6 +35,16 @@ def course_is_visible_to(*, course: CoursePage, user) -> bool:
     return True
 
 
+def people_course_is_not_meant_for(*, course: CoursePage, users) -> list:
+    """Those of `users` a restricted course is not open to (none for an open course): they
+    could not open it, so nobody may enrol them in it. One query for the course's
+    institutions, whatever the number of people (their institutions should be loaded)."""
+    if course.access != "restricted":
+        return []
+    course = CoursePage.objects.prefetch_related("restricted_institutions").get(pk=course.pk)
+    return [user for user in users if not course_is_visible_to(course=course, user=user)]
+
+
 def course_catalogue(*, index: CourseIndexPage, user) -> list[CoursePage]:
     courses = (
         CoursePage.objects.child_of(index)

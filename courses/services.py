@@ -17,6 +17,7 @@ from .selectors import (
     course_is_visible_to,
     course_of,
     current_enrolment,
+    people_course_is_not_meant_for,
     required_step_ids,
 )
 
@@ -71,6 +72,16 @@ def enrolment_create(
     return enrolment, True
 
 
+def course_not_meant_for_message(*, course: CoursePage, users) -> str:
+    """Why a manager may not enrol `users`: the course's access, decided by its authors."""
+    names = ", ".join(u.email for u in users[:20]) + ("…" if len(users) > 20 else "")
+    return _(
+        "“%(course)s” is restricted to particular institutions or professions, and these "
+        "people are not among them, so they could not open it: %(people)s. Nobody was "
+        "enrolled. Leave them out, or ask the course's authors to open it to them."
+    ) % {"course": course.title, "people": names}
+
+
 @transaction.atomic
 def enrolments_create_for_people(
     *, users: Iterable, course: CoursePage, enrolled_by, source: str = EnrolmentSource.MANAGER
@@ -79,6 +90,9 @@ def enrolments_create_for_people(
     were newly enrolled; those already enrolled are left as they are."""
     course = _canonical_course(course)
     users = list(users)
+    refused = people_course_is_not_meant_for(course=course, users=users)
+    if refused:
+        raise ValidationError(course_not_meant_for_message(course=course, users=refused))
     already = set(
         Enrolment.objects.filter(
             course=course, archived_at__isnull=True, user__in=users

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from courses.models import CoursePage
 from courses.selectors import course_is_visible_to
@@ -33,19 +34,32 @@ def _content_locale() -> Locale:
         return Locale.get_default()
 
 
-def site_search(*, query: str, user) -> list[SearchHit]:
+def pages_readable_by(pages: PageQuerySet, *, request) -> PageQuerySet:
+    """`pages` without those under a Wagtail view restriction (privacy setting) the reader
+    has not passed: anonymous readers get public pages only; signed-in readers also pages
+    restricted to signed-in people, to groups they are in, or by a password they gave in this
+    session (Wagtail's own test, `accept_request`)."""
+    if not request.user.is_authenticated:
+        return pages.public()
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+        "groups"
+    ):
+        if not restriction.accept_request(request):
+            pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    return pages
+
+
+def site_search(*, query: str, request) -> list[SearchHit]:
     """Live pages of the reader's content language matching every word of `query`,
-    without pages of restricted courses the reader may not see (best first)."""
+    without pages the reader may not open: view-restricted ones they have not passed and
+    those of restricted courses not meant for them (best first)."""
+    user = request.user
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     if not query:
         return []
     latin = to_latin(query) if get_language() in ("sr", "sr-latn") else query
-    results = list(
-        Page.objects.live()
-        .filter(locale=_content_locale())
-        .specific()
-        .search(latin, operator="and")[:MAX_RESULTS]
-    )
+    pages = pages_readable_by(Page.objects.live().filter(locale=_content_locale()), request=request)
+    results = list(pages.specific().search(latin, operator="and")[:MAX_RESULTS])
     hidden = [
         course.path
         for course in CoursePage.objects.live()

@@ -1,5 +1,5 @@
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 
 def healthz(request):
@@ -21,10 +21,26 @@ def search(request):
 
     query = request.GET.get("q", "")
     too_long = len(query) > MAX_QUERY_LENGTH
-    hits = [] if too_long else site_search(query=query, user=request.user)
+    hits = [] if too_long else site_search(query=query, request=request)
     page = Paginator(hits, 20).get_page(request.GET.get("page"))
     return render(
         request,
         "home/search.html",
         {"query": query[:MAX_QUERY_LENGTH], "too_long": too_long, "results": page},
     )
+
+
+def forbidden(request, *, reason: str = "", back_url: str = "", admin_area: bool = False):
+    """The site's 403 page: what was refused, in the reader's language, with a way home."""
+    return render(
+        request,
+        "403.html",
+        {"reason": reason, "back_url": back_url, "admin_area": admin_area},
+        status=403,
+    )
+
+
+def permission_denied(request, exception=None):
+    """handler403: the site's page for every refusal (the exception's text is not shown: it
+    is written for developers, not readers)."""
+    return forbidden(request)

@@ -227,18 +227,34 @@ def _parent_errors(
 # --- Users --------------------------------------------------------------------
 
 
-def _user_errors(*, rows: Sequence[ImportRow], scope: PeopleScope) -> list[RowError]:
-    institutions = institution_refs_by_code(row.values.get("institution_code", "") for row in rows)
-    emails = {row.values.get("email", "").lower() for row in rows} - {""}
-    registered = set(
-        User.objects.annotate(lower_email=Lower("email"))
+def registered_emails_within(*, emails: Iterable[str], scope: PeopleScope) -> set[str]:
+    """The addresses among `emails` (lower case) that belong to someone within `scope`.
+
+    Only these are reported as taken. An address registered outside the uploader's subtree
+    is treated like a new one: the check would otherwise tell a manager who has an account
+    anywhere in the country (a refusal of that row alone, worded however vaguely, would tell
+    the same). The import then leaves that account alone (`users_import`).
+    """
+    emails = set(emails)
+    if not emails:
+        return set()
+    return set(
+        User.objects.filter(scope.path_q("institution__path"))
+        .annotate(lower_email=Lower("email"))
         .filter(lower_email__in=emails)
         .values_list("lower_email", flat=True)
     ) | set(
-        EmailAddress.objects.annotate(lower_email=Lower("email"))
+        EmailAddress.objects.filter(scope.path_q("user__institution__path"))
+        .annotate(lower_email=Lower("email"))
         .filter(lower_email__in=emails)
         .values_list("lower_email", flat=True)
     )
+
+
+def _user_errors(*, rows: Sequence[ImportRow], scope: PeopleScope) -> list[RowError]:
+    institutions = institution_refs_by_code(row.values.get("institution_code", "") for row in rows)
+    emails = {row.values.get("email", "").lower() for row in rows} - {""}
+    registered = registered_emails_within(emails=emails, scope=scope)
     languages = [code for code, _name in settings.LANGUAGES]
     errors: list[RowError] = []
     first_line_of_email: dict[str, int] = {}

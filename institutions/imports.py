@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.services import invitation_send, user_create
+from accounts.selectors import user_ids_by_email
+from accounts.services import import_notice_send, invitation_send, user_create
 
 from .import_access import import_scope_for
 from .import_files import ImportFileRefused, ImportRow, import_file_read
@@ -234,35 +235,53 @@ def institutions_import(*, rows: Sequence[ImportRow], progress: ImportProgress) 
 
 
 def users_import(*, rows: Sequence[ImportRow], base_url: str, progress: ImportProgress) -> int:
-    """Create accounts for checked user rows; invitations go out once the transaction commits."""
+    """Create accounts for checked user rows; emails go out once the transaction commits.
+
+    A row whose address already has an account (outside the uploader's subtree: inside it,
+    checking refused the file) creates nothing and changes nothing: that account is not
+    moved, renamed or re-invited. Its owner is told by email instead, and the uploader sees
+    the row counted like any other, so the import does not reveal who has an account.
+    Returns the number of rows imported.
+    """
     institutions = Institution.objects.in_bulk(
         {row.values["institution_code"] for row in rows}, field_name="code"
     )
-    user_ids = []
+    existing = user_ids_by_email(emails=[row.values["email"] for row in rows])
+    user_ids, notices = [], []
     for row in rows:
-        user = user_create(
-            **user_fields(row),
-            institution=institutions[row.values["institution_code"]],
-            password=None,
-            email_verified=False,
-        )
-        user_ids.append(user.pk)
+        institution = institutions[row.values["institution_code"]]
+        fields = user_fields(row)
+        if fields["email"] in existing:
+            notices.append((existing[fields["email"]], institution.pk))
+        else:
+            user = user_create(
+                **fields, institution=institution, password=None, email_verified=False
+            )
+            user_ids.append(user.pk)
         progress.advance()
     transaction.on_commit(
-        partial(import_invitations_enqueue, user_ids=user_ids, base_url=base_url), robust=True
+        partial(import_invitations_enqueue, user_ids=user_ids, base_url=base_url, notices=notices),
+        robust=True,
     )
-    return len(user_ids)
+    return len(rows)
 
 
 # --- Invitations --------------------------------------------------------------
 
 
-def import_invitations_enqueue(*, user_ids: Sequence[int], base_url: str) -> None:
-    from .tasks import import_invitations_deliver  # tasks.py imports this module
+def import_invitations_enqueue(
+    *, user_ids: Sequence[int], base_url: str, notices: Sequence[tuple[int, int]] = ()
+) -> None:
+    from .tasks import import_invitations_deliver, import_notices_deliver  # imports this module
 
     for start in range(0, len(user_ids), INVITATIONS_PER_TASK):
         import_invitations_deliver.enqueue(
             user_ids=list(user_ids[start : start + INVITATIONS_PER_TASK]), base_url=base_url
+        )
+    for start in range(0, len(notices), INVITATIONS_PER_TASK):
+        import_notices_deliver.enqueue(
+            notices=[list(pair) for pair in notices[start : start + INVITATIONS_PER_TASK]],
+            base_url=base_url,
         )
 
 
@@ -276,6 +295,25 @@ def import_invitations_send(*, user_ids: Sequence[int], base_url: str) -> int:
             invitation_send(user=user, base_url=base_url)
         except Exception:
             logger.exception("Could not send the invitation to user %s", user.pk)
+            continue
+        sent += 1
+    return sent
+
+
+def import_notices_send(*, notices: Sequence[Sequence[int]], base_url: str) -> int:
+    """Tell the owners of addresses that an import met (user id, institution id) that their
+    account already exists and was left unchanged; returns how many were told."""
+    users = User.objects.in_bulk({user_id for user_id, _institution_id in notices})
+    institutions = Institution.objects.in_bulk({pk for _user_id, pk in notices})
+    sent = 0
+    for user_id, institution_id in notices:
+        user, institution = users.get(user_id), institutions.get(institution_id)
+        if user is None or institution is None or not user.is_active:
+            continue
+        try:
+            import_notice_send(user=user, institution=institution, base_url=base_url)
+        except Exception:
+            logger.exception("Could not send the import notice to user %s", user.pk)
             continue
         sent += 1
     return sent

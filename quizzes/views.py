@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.selectors import course_is_visible_to, course_of
+from home.views import forbidden
 
 from .forms import parse_page_responses
 from .models import AttemptState, QuizPage
@@ -60,8 +61,8 @@ def start(request, quiz_id: int):
     try:
         attempt = attempt_start(user=request.user, quiz=quiz)
     except AttemptRefused as refusal:
-        messages.error(request, str(refusal))
-        return redirect(quiz.get_url(request))
+        # A refusal, not a redirect: nothing was started (tests/security's matrix).
+        return forbidden(request, reason=str(refusal), back_url=quiz.get_url(request))
     return redirect(_attempt_url(attempt, 1))
 
 

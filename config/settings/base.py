@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
+    # /admin/ for signed-in people without admin access: a 403 page, not a sign-in loop.
+    "accounts.admin_access.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: answers lesson pages from their cached shell once everything above has run.
     "courses.lesson_shell.LessonShellMiddleware",
@@ -273,6 +275,9 @@ USE_TZ = True
 TIME_ZONE = "Europe/Belgrade"
 LANGUAGE_COOKIE_NAME = "language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+# No script reads it; Secure in production.py (accounts/language_cookie.py writes it).
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Serbian content is authored once (in either script) under one Wagtail locale,
 # `sr`; both interface languages `sr` and `sr-latn` read it. English is a
@@ -388,8 +393,22 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # Violations are reported to us (audit/views.py: stored, shown to administrators).
+        "report-uri": ["/csp-report/"],
+        "report-to": "csp-endpoint",
     },
 }
+# The Reporting API endpoint named by report-to (the Reporting-Endpoints header, set in
+# config/security.py).
+CSP_REPORTING_ENDPOINT = "csp-endpoint"
+CSP_REPORT_PATH = "/csp-report/"
+# Reports: at most this many bytes per request, this many requests per client address per
+# window (seconds); kept this many days, and never more than this many rows.
+CSP_REPORT_MAX_BYTES = env.int("CSP_REPORT_MAX_BYTES", default=32 * 1024)
+CSP_REPORT_RATE_LIMIT = env.int("CSP_REPORT_RATE_LIMIT", default=60)
+CSP_REPORT_RATE_WINDOW = env.int("CSP_REPORT_RATE_WINDOW", default=60)
+CSP_REPORTS_KEEP_DAYS = env.int("CSP_REPORTS_KEEP_DAYS", default=30)
+CSP_REPORTS_MAX_ROWS = env.int("CSP_REPORTS_MAX_ROWS", default=10_000)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # Behind a load balancer: how many proxies append to X-Forwarded-For, so that sign-in rate

@@ -76,3 +76,72 @@ def test_learners_trainers_and_analysts_cannot_enrol_others(
         mfa_login(client, user)
         assert client.get("/en/manage/enrolments/").status_code == 403
         client.logout()
+
+
+# --- Restricted courses: a manager enrols only people the course is meant for ----------------
+# A restricted course is its authors' decision about who may take it; a manager's enrolment
+# does not override it, because the people enrolled could not open the course anyway.
+
+
+def _restricted_to(institution, **fields):
+    course = course_with_lessons(modules=1, lessons=1, access="restricted", **fields)
+    if institution is not None:
+        course.restricted_institutions.add(institution)
+    course.save_revision().publish()
+    return course
+
+
+def test_manager_cannot_enrol_people_a_restricted_course_is_not_meant_for(
+    client, mfa_login, manager_bg, learner, tree, english
+):
+    course = _restricted_to(tree["nis"])  # Niš only; the learner works in Belgrade
+    mfa_login(client, manager_bg)
+    response = client.post("/en/manage/enrolments/", {"course": course.pk, "emails": learner.email})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "is restricted to particular institutions or professions" in page
+    assert learner.email in page
+    assert not Enrolment.objects.exists()
+
+
+def test_a_whole_subtree_is_refused_if_anyone_in_it_could_not_open_the_course(
+    client, mfa_login, manager_bg, learner, tree
+):
+    colleague = UserFactory(institution=tree["belgrade"], profession="judge")
+    course = _restricted_to(None, restricted_professions=["judge"])
+    learner.profession = "police_officer"
+    learner.save()
+    mfa_login(client, manager_bg)
+    response = client.post(
+        "/en/manage/enrolments/",
+        {"course": course.pk, "institution": tree["belgrade"].pk, "include_subtree": "on"},
+    )
+    assert response.status_code == 200
+    assert learner.email in response.content.decode()
+    assert colleague.email not in response.content.decode()
+    assert not Enrolment.objects.exists()
+
+
+def test_manager_enrols_people_a_restricted_course_is_meant_for(
+    client, mfa_login, manager_bg, learner, tree
+):
+    course = _restricted_to(tree["belgrade"])
+    mfa_login(client, manager_bg)
+    response = client.post("/en/manage/enrolments/", {"course": course.pk, "emails": learner.email})
+    assert response.status_code == 302
+    assert Enrolment.objects.filter(user=learner, course=course).exists()
+    # …and the learner can open what they were enrolled in.
+    client.force_login(learner)
+    assert client.get(course.url).status_code == 200
+
+
+def test_the_service_refuses_too_whoever_calls_it(manager_bg, learner, tree):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from courses.services import enrolments_create_for_people
+
+    course = _restricted_to(tree["nis"])
+    with pytest.raises(ValidationError):
+        enrolments_create_for_people(users=[learner], course=course, enrolled_by=manager_bg)
+    assert not Enrolment.objects.exists()

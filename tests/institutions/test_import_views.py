@@ -5,6 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from accounts.factories import UserFactory
 from accounts.models import Role, User
@@ -203,7 +205,7 @@ def test_good_xlsx_of_users_from_a_manager_is_imported_and_invitations_go_out(
     assert sorted(message.to[0] for message in mail.outbox) == ["ana@example.org", "bo@example.org"]
     assert "http://testserver/" in mail.outbox[0].body
     page = client.get(response["Location"]).content.decode()
-    assert "2 people were added." in page
+    assert "2 rows were imported." in page
 
 
 def test_every_bad_row_is_listed_with_its_line_and_nothing_is_imported(
@@ -246,6 +248,90 @@ def test_manager_importing_users_into_another_subtree_gets_a_row_error(
     assert [(e.line, e.column) for e in response.context["errors"]] == [(3, "institution_code")]
     assert "You may only add people to the institutions you manage." in response.content.decode()
     assert not User.objects.filter(email__in=["a@example.org", "b@example.org"]).exists()
+
+
+# --- Who has an account: only within the uploader's subtree ---------------------------------
+
+
+def _preview(client, rows):
+    """The checking page for a file that also has one bad row (so nothing is imported)."""
+    response = post(client, "users", csv_upload([USER_HEADER, *rows, user_row("not-an-email")]))
+    assert response.status_code == 200
+    return response
+
+
+def test_preview_does_not_tell_a_manager_about_an_account_outside_their_subtree(
+    client, mfa_login, manager_bg, other_learner
+):
+    """Finding 7: an address registered in Niš reads, to the manager of Belgrade, exactly like
+    an address nobody has: no error on its row, nothing that names it."""
+    mfa_login(client, manager_bg)
+    elsewhere = _preview(client, [user_row(other_learner.email.upper(), "PS-BG-1")])
+    nobody = _preview(client, [user_row("nobody-yet@example.org", "PS-BG-1")])
+    assert [(e.line, e.column, e.message) for e in elsewhere.context["errors"]] == [
+        (e.line, e.column, e.message) for e in nobody.context["errors"]
+    ]
+    assert [(e.line, e.column) for e in elsewhere.context["errors"]] == [(3, "email")]
+    page = elsewhere.content.decode()
+    assert other_learner.email not in page.lower()
+    assert "already registered" not in page
+    assert page.replace(other_learner.email.upper(), "X") == nobody.content.decode().replace(
+        "nobody-yet@example.org", "X"
+    ).replace(_csrf(nobody), _csrf(elsewhere))
+
+
+def _csrf(response) -> str:
+    import re
+
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
+    return found.group(1) if found else ""
+
+
+def test_preview_reports_an_account_within_the_managers_subtree(
+    client, mfa_login, manager_bg, learner
+):
+    mfa_login(client, manager_bg)
+    response = _preview(client, [user_row(learner.email, "PS-BG-1")])
+    assert [(e.line, e.column) for e in response.context["errors"]] == [(2, "email"), (3, "email")]
+    assert "already registered" in response.content.decode()
+
+
+def test_import_leaves_an_account_outside_the_subtree_alone_and_says_nothing_about_it(
+    client, mfa_login, manager_bg, other_learner, django_capture_on_commit_callbacks
+):
+    before = User.objects.filter(pk=other_learner.pk).values().get()
+    mfa_login(client, manager_bg)
+    upload = csv_upload(
+        [
+            USER_HEADER,
+            user_row(other_learner.email.upper(), "PS-BG-1"),
+            user_row("new-person@example.org", "PS-BG-1"),
+        ]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, "users", upload)
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.DONE and job.created_count == 2
+    # The account in Niš is untouched: not moved, renamed, re-invited or duplicated.
+    assert User.objects.filter(pk=other_learner.pk).values().get() == before
+    assert User.objects.filter(email__iexact=other_learner.email).count() == 1
+    assert User.objects.get(email="new-person@example.org").institution.code == "PS-BG-1"
+    # Its owner is told; the new person is invited.
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {other_learner.email, "new-person@example.org"}
+    with translation.override(other_learner.preferred_language):
+        assert gettext("Your account on %(site_name)s").split("%")[0] in (
+            by_address[other_learner.email].subject
+        )
+    # (a notice carries no set-password link: the account keeps its password)
+    assert "/password/reset/key/" not in by_address[other_learner.email].body
+    assert "/password/reset/key/" in by_address["new-person@example.org"].body
+    # The manager reads the same outcome as for two new people.
+    page = client.get(response["Location"]).content.decode()
+    assert "2 rows were imported." in page
+    assert other_learner.email not in page.lower()
+    assert "Nothing was imported" not in page
 
 
 def test_manager_cannot_add_an_institution_under_another_subtree(
@@ -299,7 +385,7 @@ def test_large_upload_runs_in_the_background_and_the_job_page_shows_the_outcome(
     assert job.processed_rows == job.total_rows == 5
     assert cache.get(import_progress_key(job_id=job.pk)) == {"processed": 5, "total": 5}
     assert len(mail.outbox) == 5
-    assert "5 people were added." in client.get(response["Location"]).content.decode()
+    assert "5 rows were imported." in client.get(response["Location"]).content.decode()
 
 
 # --- Job page -----------------------------------------------------------------------------

@@ -13,12 +13,18 @@ set it up on every staff route (/admin/, /manage/), whatever the rule says for s
 
 Read requests (GET) go to every URL for every role. Write requests (POST) go, for the roles
 a rule refuses, to every URL that takes them: a refusal must hold for writes too.
+
+A refusal is a 403, 404 or 405, or a redirect to the sign-in or second-factor page; nothing
+else (a write that succeeds redirects too). A refused POST must also leave every table's row
+count and every object of the world as they were. An allowed POST is made, in a fresh world,
+and its effect checked (`WRITES`, at the end).
 """
 
 from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
@@ -48,25 +54,47 @@ MISSING = 999_999  # an id that names nothing
 # --- Expected outcomes -------------------------------------------------------------------------
 
 
+# A refusal that redirects may only send the person to sign in or to pass their second
+# factor (paths without the language prefix); a redirect anywhere else, however polite, may
+# be a write that succeeded, so it is not a refusal.
+# (/admin/login/ is config.urls' alias that forwards to the sign-in page, `next` and all.)
+LOGIN_PATHS = ("/accounts/login/", "/admin/login/")
+MFA_PATHS = ("/accounts/2fa/totp/activate/", "/accounts/2fa/authenticate/")
+LANGUAGE_PREFIXES = ("sr-latn", "sr", "en")
+
+
+def redirect_path(response) -> str:
+    """Where a redirect goes: its path, without scheme, host, query or language prefix."""
+    path = urlsplit(response.get("Location", "")).path
+    parts = path.split("/", 2)
+    if len(parts) > 2 and parts[1] in LANGUAGE_PREFIXES:
+        path = "/" + parts[2]
+    return path
+
+
 @dataclass(frozen=True)
 class Expect:
     name: str
     statuses: tuple[int, ...]
-    location: str | None = None  # a 302 must go somewhere containing this
+    locations: tuple[str, ...] | None = None  # a 302 must go to one of these paths
 
     def matches(self, response) -> bool:
         if response.status_code not in self.statuses:
             return False
-        if response.status_code == 302 and self.location is not None:
-            return self.location in response.get("Location", "")
+        if response.status_code == 302 and self.locations is not None:
+            return redirect_path(response) in self.locations
         return True
 
 
 OK = Expect("200", (200,))
-LOGIN = Expect("sign-in redirect", (302,), "login/")
-MFA = Expect("MFA set-up redirect", (302,), "/2fa/totp/activate/")
+LOGIN = Expect("sign-in redirect", (302,), LOGIN_PATHS)
+MFA = Expect("MFA set-up redirect", (302,), MFA_PATHS)
 REDIRECT = Expect("redirect", (302,))
-DENY = Expect("refused (302/403/404/405)", (302, 403, 404, 405))
+DENY = Expect(
+    "refused (403/404/405, or sent to sign in or to the second factor)",
+    (302, 403, 404, 405),
+    LOGIN_PATHS + MFA_PATHS,
+)
 NOT_FOUND = Expect("404", (404,))
 FORBIDDEN = Expect("403", (403,))
 UNAUTHORIZED = Expect("401", (401,))
@@ -124,6 +152,8 @@ RULES: dict[str, dict[str, Expect]] = {
     # Site
     "healthz": public(),
     "set_language": post_only(ANY),
+    # Browsers post violation reports here, signed in or not (no CSRF token, no session).
+    "csp_report": post_only(ANY),
     "home_redirect": rule(REDIRECT),
     "search": public(),
     "wagtail_serve": signed_in(),  # a lesson page
@@ -202,6 +232,7 @@ RULES: dict[str, dict[str, Expect]] = {
     "people:move": admin_any(staff=DENY, administrator=ANY),
     "people:*": admin_any(staff=DENY, administrator=OK),
     "audit:*": admin_any(staff=DENY, administrator=OK),
+    "csp_reports:*": admin_any(staff=DENY, administrator=OK),
     "courses_reports:index*": admin_any(staff=DENY, trainer=OK, administrator=OK),
     "courses_reports:*": admin_any(staff=DENY, administrator=OK),
     "institution_tree:*": admin_any(staff=DENY, administrator=ANY),
@@ -210,7 +241,8 @@ RULES: dict[str, dict[str, Expect]] = {
     "wagtailadmin_login_redirect": rule(LOGIN),
     "wagtailadmin_login": rule(LOGIN),
     "wagtailadmin_logout": admin_any(),
-    "wagtailadmin_password_reset*": rule(REDIRECT),
+    # Wagtail's password reset is switched off (allauth's is used): its URLs answer 404.
+    "wagtailadmin_password_reset*": rule(NOT_FOUND),
     "wagtailadmin_error_test": admin_any(staff=SKIP),  # raises on purpose
     "wagtailadmin_javascript_catalog": public(),
     "wagtailadmin_sprite": public(),
@@ -226,7 +258,7 @@ RULES: dict[str, dict[str, Expect]] = {
     "wagtailsnippets_certificates_signatory:*": admin_only(),
     "wagtailsnippetchoosers_certificates_signatory:*": admin_any(),
     "wagtaildocs_serve": rule(NOT_FOUND),  # no such document
-    "wagtaildocs_authenticate_with_password": rule(REDIRECT),
+    "wagtaildocs_authenticate_with_password": rule(NOT_FOUND),  # no such restriction
     "wagtail*": admin_any(),
     "simple_translation:*": admin_any(),
     "admin/test404/": admin_any(),
@@ -502,30 +534,99 @@ def test_every_url_has_a_rule():
 
 REFUSALS = (DENY, LOGIN, MFA, NOT_FOUND, FORBIDDEN, UNAUTHORIZED)
 
+# Rows that change without anyone writing on purpose: sessions, the audit trail (a refused
+# attempt may well be recorded), Wagtail's per-user admin preferences, task results.
+UNTRACKED_MODELS = {
+    "sessions.session",
+    "audit.auditevent",
+    "wagtailusers.userprofile",
+    "django_tasks_database.dbtaskresult",
+}
 
-def check_post_only(client, url: str, want: Expect) -> str | None:
+
+def post_data_for(route_key: str, world) -> dict[str, object]:
+    """What a refused role posts: a well-formed request, so that a missing check would act."""
+    data = {"reason": "Matrix", "next": "/"}
+    if route_key == "people:move":
+        data["institution"] = world["institution"].pk
+    if route_key == "people:role_grant":
+        data.update(role=Role.ADMINISTRATOR, institution="")
+    if route_key == "set_language":
+        data["language"] = "en"
+    return data
+
+
+def state_fingerprint(world) -> dict[str, object]:
+    """Row counts of every table (one query), and every field of the objects in `world`."""
+    from django.apps import apps
+    from django.db import connection
+
+    tables = sorted(
+        {
+            model._meta.db_table
+            for model in apps.get_models()
+            if model._meta.managed
+            and not model._meta.proxy
+            and model._meta.label_lower not in UNTRACKED_MODELS
+        }
+    )
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        # Table names from the models, quoted: no outside input reaches this query.
+        counts_sql = ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in tables)  # noqa: S608
+        cursor.execute(f"SELECT {counts_sql}")  # noqa: S608
+        counts = dict(zip(tables, cursor.fetchone(), strict=True))
+    objects = [
+        value
+        for value in [*world.values(), *world["users"].values()]
+        if hasattr(value, "_meta") and hasattr(value, "pk")
+    ]
+    fields = {
+        f"{obj._meta.label_lower}:{obj.pk}": type(obj)
+        ._base_manager.filter(pk=obj.pk)
+        .values()
+        .first()
+        for obj in objects
+    }
+    return {**counts, **fields}
+
+
+def what_changed(before: dict, after: dict) -> list[str]:
+    return sorted(key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
+
+
+def refused_post(client, url: str, want: Expect, route_key: str, world) -> str | None:
+    """A refused write: a refusal (never a redirect elsewhere), and nothing changed."""
+    before = state_fingerprint(world)
+    post = client.post(url, post_data_for(route_key, world))
+    refused = DENY.matches(post) or (want is UNAUTHORIZED and post.status_code == 401)
+    if want is LOGIN and post.status_code == 302:
+        refused = LOGIN.matches(post)
+    if not refused:
+        return f"POST got {post.status_code} {post.get('Location', '')}, want a refusal"
+    changed = what_changed(before, state_fingerprint(world))
+    if changed:
+        return f"POST was refused ({post.status_code}) but changed {changed}"
+    return None
+
+
+def check_post_only(client, url: str, want: Expect, route_key: str, world) -> str | None:
     if want in REFUSALS and want is not MFA:
-        post = client.post(url, {})
-        if not want.matches(post):
-            return f"POST got {post.status_code} {post.get('Location', '')}, want {want.name}"
-        return None
-    # Allowed roles (and staff sent to MFA first): GET only, which must not act.
+        return refused_post(client, url, want, route_key, world)
+    # Allowed roles (and staff sent to MFA first): GET only, which must not act. What the
+    # allowed write does is checked by test_allowed_write_has_its_effect below.
     get = client.get(url)
     if (want is MFA and not MFA.matches(get)) or (want is not MFA and get.status_code != 405):
         return f"GET got {get.status_code} {get.get('Location', '')}"
     return None
 
 
-def check(client, url: str, want: Expect) -> str | None:
+def check(client, url: str, want: Expect, route_key: str, world) -> str | None:
     response = client.get(url)
     if not want.matches(response):
         return f"GET got {response.status_code} {response.get('Location', '')}, want {want.name}"
     if want in REFUSALS:
-        post = client.post(url, {})
-        if post.status_code not in (302, 400, 401, 403, 404, 405):
-            return f"POST got {post.status_code}"
-        if post.status_code == 302 and not want.matches(post) and want is not DENY:
-            return f"POST went to {post['Location']}, want {want.name}"
+        return refused_post(client, url, want, route_key, world)
     return None
 
 
@@ -549,9 +650,177 @@ def test_each_role_gets_what_the_rules_say_on_every_url(role, world):
             # administrator, who reaches the most, checks that once for every staff role.
             continue
         if expectations.get("_method") == "post":
-            problem = check_post_only(client, url, want)
+            problem = check_post_only(client, url, want, route.key, world)
         else:
-            problem = check(client, url, want)
+            problem = check(client, url, want, route.key, world)
         if problem:
             failures.append(f"{url} ({route.key}) as {role}: {problem}")
     assert not failures, "\n".join(failures)
+
+
+# --- What an allowed write does ---------------------------------------------------------------
+# The sweep above never performs an allowed write (it would change the world under the URLs
+# after it). Here each POST-only URL is posted, in a fresh world, by every role it allows, and
+# the write must have happened: a 200 or a redirect alone proves nothing.
+
+
+@dataclass(frozen=True)
+class Write:
+    roles: tuple[str, ...]
+    effect: object  # (world, user) -> bool: false before the POST, true after
+    data: object = None  # (world) -> POST data
+    setup: object = None  # (world, user) -> None, run before the POST
+    post: object = None  # (client, url) -> response, when the body is not form data
+
+
+def _enrolled(world, user) -> bool:
+    from courses.models import Enrolment
+
+    return Enrolment.objects.filter(
+        user=user, course=world["course"], archived_at__isnull=True
+    ).exists()
+
+
+def _enrol(world, user) -> None:
+    from courses.services import enrolment_create
+
+    enrolment_create(user=user, course=world["course"])
+
+
+def _lesson_done(world, user) -> bool:
+    from courses.models import StepCompletion
+
+    return StepCompletion.objects.filter(
+        enrolment__user=user, enrolment__archived_at__isnull=True, page=world["lesson"]
+    ).exists()
+
+
+def _restarted(world, user) -> bool:
+    from courses.models import Enrolment
+
+    current = Enrolment.objects.get(user=user, course=world["course"], archived_at__isnull=True)
+    return current.pk != world["enrolment"].pk and current.completed_at is None
+
+
+def _certificate_status(world) -> str:
+    world["certificate"].refresh_from_db()
+    return world["certificate"].status()
+
+
+def _no_attempt(world, user) -> None:
+    world["attempt"].delete()
+
+
+def _attempt_in_progress(world, user) -> bool:
+    from quizzes.models import Attempt, AttemptState
+
+    return Attempt.objects.filter(user=user, state=AttemptState.IN_PROGRESS).exists()
+
+
+def _csp_reports_stored() -> bool:
+    from audit.models import CSPReport
+
+    return CSPReport.objects.exists()
+
+
+def _speaks_english(world, user) -> bool:
+    if user is None:
+        return False  # the cookie is checked by the test itself
+    user.refresh_from_db()
+    return user.preferred_language == "en"
+
+
+SIGNED_IN_BUT_THE_LEARNER = (
+    "other_learner",
+    "trainer",
+    "manager_other",
+    "analyst",
+    "administrator",
+)
+
+WRITES: dict[str, Write] = {
+    # (the learner has completed the course already: enrolling or marking a lesson is not new)
+    "courses:enrol": Write(roles=SIGNED_IN_BUT_THE_LEARNER, effect=_enrolled),
+    "courses:step_done": Write(roles=SIGNED_IN_BUT_THE_LEARNER, effect=_lesson_done, setup=_enrol),
+    "courses:restart": Write(roles=("learner",), effect=_restarted),
+    "certificates_manage:revoke": Write(
+        roles=("administrator",),
+        data=lambda world: {"reason": "Issued by mistake"},
+        effect=lambda world, user: _certificate_status(world) == "revoked",
+    ),
+    "certificates_manage:reissue": Write(
+        roles=("administrator",),
+        data=lambda world: {"reason": "Name corrected"},
+        effect=lambda world, user: _certificate_status(world) == "superseded",
+    ),
+    "quizzes:start": Write(roles=("learner",), effect=_attempt_in_progress, setup=_no_attempt),
+    "csp_report": Write(
+        roles=("anonymous", "learner"),
+        data=None,
+        effect=lambda world, user: _csp_reports_stored(),
+        post=lambda client, url: client.post(
+            url,
+            '{"csp-report": {"document-uri": "http://testserver/en/", '
+            '"effective-directive": "script-src-elem", "blocked-uri": "inline"}}',
+            content_type="application/csp-report",
+        ),
+    ),
+    "set_language": Write(
+        roles=tuple(r for r in ROLES if r != "anonymous"),
+        data=lambda world: {"language": "en", "next": "/en/"},
+        effect=_speaks_english,
+    ),
+}
+# Allowed POSTs whose effect is checked elsewhere, and why.
+WRITES_CHECKED_ELSEWHERE = {
+    # Submitting asks for a confirmation on the quiz branches' summary page; tests/quizzes
+    # checks that a submitted attempt is graded and closed.
+    "quizzes:submit": "tests/quizzes/test_attempts.py",
+    # Signs out (a session ends, nothing else): tests/accounts.
+    "account_logout": "tests/accounts",
+}
+
+
+def _allowed_post_roles(expectations: dict[str, Expect]) -> set[str]:
+    return {
+        role
+        for role in ROLES
+        if expectations[role] not in REFUSALS and expectations[role] is not SKIP
+    }
+
+
+def test_every_allowed_post_only_write_has_its_effect_checked():
+    missing = []
+    for route in all_routes():
+        expectations = rule_for(route.key)
+        if not expectations or expectations.get("_method") != "post":
+            continue
+        if route.key in WRITES_CHECKED_ELSEWHERE:
+            continue
+        allowed = _allowed_post_roles(expectations) - {"anonymous"}
+        covered = set(WRITES[route.key].roles) if route.key in WRITES else set()
+        if route.key not in WRITES or not covered:
+            missing.append(f"{route.key} (allowed: {sorted(allowed)})")
+    assert not missing, "Add a Write to WRITES for: " + ", ".join(missing)
+
+
+@pytest.mark.parametrize(
+    ("key", "role"), [(key, role) for key, write in WRITES.items() for role in write.roles]
+)
+def test_allowed_write_has_its_effect(key, role, world):
+    write = WRITES[key]
+    route = next(r for r in all_routes() if r.key == key)
+    url = url_for(route, world)
+    user = world["users"].get(role)
+    if write.setup:
+        write.setup(world, user)
+    assert not write.effect(world, user), "the effect holds already: the test would prove nothing"
+    client = client_for(role, world)
+    if write.post:
+        response = write.post(client, url)
+    else:
+        response = client.post(url, write.data(world) if write.data else {})
+    assert response.status_code in (200, 204, 302), response.status_code
+    if response.status_code == 302:
+        assert not DENY.matches(response), f"refused: {response['Location']}"
+    assert write.effect(world, user), f"POST {url} as {role} answered but did nothing"
