@@ -272,6 +272,8 @@ class ApiDocsView(SpectacularSwaggerSplitView):
     (no session, so nothing for CSRF to protect), and the page then reads the same for
     everyone, whatever cookies or credentials come with the request."""
 
+    schema = None  # the docs page is not part of the API it documents
+
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         response.data["csrf_token"] = ""

@@ -50,7 +50,9 @@ def test_analyst_drills_down_exports_and_pulls_the_api(
     download_info.value.save_as(path)
     rows = list(load_workbook(io.BytesIO(path.read_bytes())).active.iter_rows(values_only=True))
     station = next(r for r in rows if r[1] == "PS-BG-1")
-    assert station[2:5] == (8, 8, 6)
+    # "started" rests on a month with fewer than K starts: protected for an analyst, the
+    # same in every door.
+    assert station[2:5] == (8, "x", 6)
 
     # A token, shown once, and the same figures from the API.
     page.goto("/admin/stats/tokens/")
@@ -63,6 +65,6 @@ def test_analyst_drills_down_exports_and_pulls_the_api(
     )
     assert response.ok
     api_row = next(r for r in response.json()["results"] if r["code"] == "PS-BG-1")
-    assert (api_row["enrolled"], api_row["started"], api_row["completed"]) == (8, 8, 6)
+    assert (api_row["enrolled"], api_row["started"], api_row["completed"]) == (8, "x", 6)
     page.reload()
     expect(page.locator("#new-token")).to_have_count(0)
