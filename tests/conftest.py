@@ -109,3 +109,30 @@ def in_serbian(message: str) -> str:
     """`message` as a reader of the Serbian (Latin) interface sees it."""
     with translation.override("sr-latn"):
         return translation.gettext(message)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """`load_demo` once for a whole test module (it takes tens of seconds), rolled back when
+    the module ends. Each test of the module runs inside its own savepoint on top of it
+    (pytest-django's `db` nests), so a test that changes the demo leaves nothing for the
+    next one. Only modules whose every test wants the demo may use it: a test of the same
+    module that does not ask for it still runs on top of the loaded demo. `--dist loadfile`
+    (pyproject.toml) keeps a module on one xdist worker, so the demo loads once per module
+    and not once per worker. Yields what the command printed."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            output = StringIO()
+            call_command("load_demo", stdout=output)
+            cache.clear()
+            yield output.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

@@ -1,12 +1,15 @@
+"""The demo site as `load_demo` leaves it, loaded once for this module (`demo_site`); the
+tests that load it again check that a second run changes nothing. Tests that need a database
+without the demo first are in test_load_demo_fresh.py."""
+
 from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Revision, Site
 
-from accounts.factories import UserFactory
 from accounts.models import Membership, Role, RoleAssignment, User
 from home.demo_data import ACCOUNTS, DEMO_PASSWORD, HOME_PAGE, PARTNERS
 from home.models import HomePage, PartnerLogo, ProgrammeSettings
@@ -37,8 +40,7 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in models}
 
 
-def test_second_run_creates_no_duplicates_and_no_new_revisions():
-    load_demo()
+def test_second_run_creates_no_duplicates_and_no_new_revisions(demo_site):
     first = counts()
     load_demo()
     assert counts() == first
@@ -47,8 +49,7 @@ def test_second_run_creates_no_duplicates_and_no_new_revisions():
     assert first["Institution"] >= 60
 
 
-def test_every_role_exists_with_its_scope():
-    load_demo()
+def test_every_role_exists_with_its_scope(demo_site):
     scopes = {
         a.role: (a.institution.code if a.institution else None)
         for a in RoleAssignment.objects.select_related("institution")
@@ -64,8 +65,7 @@ def test_every_role_exists_with_its_scope():
     assert admin.is_superuser and admin.is_staff
 
 
-def test_accounts_have_verified_emails_the_demo_password_and_an_institution():
-    load_demo()
+def test_accounts_have_verified_emails_the_demo_password_and_an_institution(demo_site):
     for user in User.objects.all():
         assert user.check_password(DEMO_PASSWORD)
         assert user.institution_id is not None
@@ -74,21 +74,7 @@ def test_accounts_have_verified_emails_the_demo_password_and_an_institution():
     assert User.objects.filter(first_name="Ljiljana", last_name="Petrović").exists()
 
 
-def test_existing_account_keeps_its_data_but_gets_its_role(tree):
-    person = UserFactory(
-        email="manager@demo.local", first_name="Vesna", last_name="Rakić", institution=tree["nis"]
-    )
-    load_demo()
-    person.refresh_from_db()
-    assert (person.first_name, person.institution.code) == ("Vesna", "PU-NI")
-    assert not person.check_password(DEMO_PASSWORD)
-    assert RoleAssignment.objects.filter(
-        user=person, role=Role.INSTITUTION_MANAGER, institution__code="PU-BG"
-    ).exists()
-
-
-def test_institutions_are_updated_in_place_and_put_back_under_their_parent():
-    load_demo()
+def test_institutions_are_updated_in_place_and_put_back_under_their_parent(demo_site):
     station = Institution.objects.get(code="PS-VRACAR")
     station.name_en = "Renamed"
     station.save()
@@ -103,8 +89,7 @@ def test_institutions_are_updated_in_place_and_put_back_under_their_parent():
     assert Institution.objects.count() == before
 
 
-def test_institution_tree_is_valid_and_shaped_as_documented():
-    load_demo()
+def test_institution_tree_is_valid_and_shaped_as_documented(demo_site):
     for node in Institution.objects.all():
         node.full_clean()
     parents = {
@@ -124,8 +109,7 @@ def test_institution_tree_is_valid_and_shaped_as_documented():
     assert Institution.objects.get(code="PU-BG").get_children_count() >= 2
 
 
-def test_english_translation_of_the_home_page_is_published():
-    load_demo()
+def test_english_translation_of_the_home_page_is_published(demo_site):
     serbian = Site.objects.get(is_default_site=True).root_page.specific
     english = serbian.get_translation(Locale.objects.get(language_code="en")).specific
     assert isinstance(english, HomePage)
@@ -144,8 +128,7 @@ def test_english_translation_of_the_home_page_is_published():
 
 # /sr/ is left out: Serbian content is transliterated to Cyrillic there.
 @pytest.mark.parametrize(("prefix", "language"), [("/en/", "en"), ("/sr-latn/", "sr")])
-def test_each_language_prefix_serves_its_home_page(client, prefix, language):
-    load_demo()
+def test_each_language_prefix_serves_its_home_page(client, prefix, language, demo_site):
     response = client.get(prefix)
     assert response.status_code == 200
     html = response.content.decode()
@@ -153,8 +136,7 @@ def test_each_language_prefix_serves_its_home_page(client, prefix, language):
     assert HOME_PAGE[language]["audiences"][0]["title"] in html
 
 
-def test_programme_settings_name_the_partners():
-    load_demo()
+def test_programme_settings_name_the_partners(demo_site):
     programme = ProgrammeSettings.for_site(Site.objects.get(is_default_site=True))
     for partner in ("IOM", "UNHCR", "UNODC", "Vladom Republike Srbije"):
         assert partner in programme.footer_text
@@ -163,8 +145,8 @@ def test_programme_settings_name_the_partners():
     ]
 
 
-def test_output_lists_the_accounts_with_the_password_and_the_totp_hint():
-    output = load_demo()
+def test_output_lists_the_accounts_with_the_password_and_the_totp_hint(demo_site):
+    output = demo_site
     for account in ACCOUNTS:
         assert account.email in output
     assert DEMO_PASSWORD in output
@@ -172,10 +154,3 @@ def test_output_lists_the_accounts_with_the_password_and_the_totp_hint():
     assert "TOTP" in output
     assert "existing account" not in output
     assert "existing account" in load_demo()
-
-
-def test_refuses_to_run_under_production_settings(settings):
-    settings.SETTINGS_MODULE = "config.settings.production"
-    with pytest.raises(CommandError, match="production"):
-        call_command("load_demo", stdout=StringIO())
-    assert not User.objects.exists()

@@ -395,3 +395,11 @@ def format_summary(summary: dict) -> str:
                 f"{r['score_pct']:>8} {r['chance_pct']:>9} {r['bound_pct']:>8}  {verdict}"
             )
     return "\n".join(lines)
+
+
+def assert_no_better_than_chance(samples: list[Sample]) -> None:
+    """Every heuristic was tried, and none scored above chance + 4 sigma."""
+    summary = summarise(samples)
+    print(format_summary(summary))
+    assert set(summary["overall"]) == set(HEURISTICS)
+    assert not failures(summary), "\n" + format_summary(summary)

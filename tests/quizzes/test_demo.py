@@ -1,7 +1,11 @@
 """The demo quizzes: every demo course gets a module quiz and a final exam in Serbian and
-English, with at least ten questions, scenarios included; loading twice changes nothing."""
+English, with at least ten questions, scenarios included; loading twice changes nothing; a
+learner who reads only the attempt pages' HTML scores no better than chance on each of them
+(see test_blind_learner.py). The demo is loaded once for the module (`demo_site`)."""
 
+import random
 from io import StringIO
+from itertools import count
 
 import pytest
 from django.core.management import call_command
@@ -9,19 +13,18 @@ from django.core.management import call_command
 from accounts.factories import UserFactory
 from courses.models import CoursePage
 from courses.services import enrolment_create
-from quizzes.models import Question, QuestionKind, QuizPage
+from institutions.models import Institution
+from quizzes import services
+from quizzes.models import Attempt, Question, QuestionKind, QuizPage
 from quizzes.selectors import canonical_quiz
 from quizzes.services import attempt_start, questions_for_attempt
+
+from .blind_learner import assert_no_better_than_chance, take_quizzes
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-
-
-def test_every_demo_course_has_a_module_quiz_and_a_final_exam_in_both_languages(demo):
+def test_every_demo_course_has_a_module_quiz_and_a_final_exam_in_both_languages(demo_site):
     courses = CoursePage.objects.all()
     assert courses.count() == 8  # four courses, Serbian and English
     for course in courses:
@@ -46,7 +49,7 @@ def _scenarios_ask_which_elements_are_shown_and_missing():
         assert kinds == ["multiple", "single", "true_false"]
 
 
-def test_demo_quizzes_load_twice_without_changes(demo):
+def test_demo_quizzes_load_twice_without_changes(demo_site):
     _scenarios_ask_which_elements_are_shown_and_missing()
     from wagtail.models import Revision
 
@@ -68,3 +71,18 @@ def _an_english_attempt_counts_on_the_serbian_quiz(learner):
     assert attempt.served_from_id == quiz_en.pk
     languages = set(attempt.questions.values_list("question__language", flat=True))
     assert languages == {"en"}
+
+
+def test_blind_learner_scores_no_better_than_chance_on_every_demo_quiz(demo_site, monkeypatch):
+    monkeypatch.setattr(services, "_random", random.Random(20261203))
+    station = Institution.objects.get(code="PS-VRACAR")
+    numbers = count()
+
+    def make_learner():
+        return UserFactory(institution=station, email=f"blind-{next(numbers)}@example.org")
+
+    quizzes = list(QuizPage.objects.live().order_by("locale__language_code", "path"))
+    assert len(quizzes) == 16  # a module quiz and a final exam per course, sr and en
+    samples = take_quizzes(quizzes=quizzes, attempts_per_quiz=6, make_learner=make_learner)
+    assert Attempt.objects.filter(graded_at__isnull=False).count() == 16 * 6
+    assert_no_better_than_chance(samples)
