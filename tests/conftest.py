@@ -7,6 +7,42 @@ from accounts.factories import UserFactory
 from accounts.models import Role
 from institutions.factories import InstitutionFactory
 
+_TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return bool(_TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test empties the database when it ends (pytest-django flushes it),
+    migration data included: the root page, locales, content types. Django's runner runs
+    such tests last; `--dist loadfile` sends whole modules to a worker in no fixed order,
+    so a rollback test may come next on the same worker. Put back what the migrations
+    made (serialized when the test database was created) before it runs."""
+    result = yield
+    if _is_transactional(item):
+        _restore_migrated_data(item.config)
+    return result
+
+
+def _restore_migrated_data(config) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
+    ContentType.objects.clear_cache()
+    cache.clear()
+
 
 @pytest.fixture(autouse=True)
 def _clean_slate():
