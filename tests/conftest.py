@@ -23,9 +23,11 @@ def pytest_runtest_teardown(item, nextitem):
     migration data included: the root page, locales, content types. Django's runner runs
     such tests last; `--dist loadfile` sends whole modules to a worker in no fixed order,
     so a rollback test may come next on the same worker. Put back what the migrations
-    made (serialized when the test database was created) before it runs."""
+    made (serialized when the test database was created) before it runs. After the
+    worker's last test the session's fixtures have already dropped the test database
+    (and pointed the connection back at the real one): nothing to restore then."""
     result = yield
-    if _is_transactional(item):
+    if nextitem is not None and _is_transactional(item):
         _restore_migrated_data(item.config)
     return result
 
