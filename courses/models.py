@@ -60,6 +60,15 @@ class CourseIndexPage(SerbianScriptsPageMixin, Page):
         context["courses"] = course_catalogue(index=self, user=request.user)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        """For readers who are signed out, from its cached entry (pagecache), which any
+        change under the catalogue makes stale; a signed-in reader's list is their own."""
+        from pagecache.store import serve_page
+
+        if request.user.is_authenticated or getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        return serve_page(page=self, request=request)
+
 
 class CoursePageForm(WagtailAdminPageForm):
     audience_professions = forms.MultipleChoiceField(
@@ -172,13 +181,22 @@ class CoursePage(SerbianScriptsPageMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        """The course through its cached shell (courses.course_shell), filled for this
+        reader; others' restricted courses are not found."""
         from django.http import Http404
 
+        from pagecache.store import serve_cached
+
+        from .course_shell import course_entry_for
         from .selectors import course_is_visible_to
 
         if not course_is_visible_to(course=self, user=request.user):
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        return serve_cached(
+            request=request, page=self, entry=course_entry_for(page=self, request=request)
+        )
 
 
 class ModulePage(SerbianScriptsPageMixin, Page):
@@ -235,7 +253,9 @@ class LessonPage(SerbianScriptsPageMixin, Page):
         from django.contrib.auth.views import redirect_to_login
         from django.http import Http404
 
-        from .lesson_shell import lesson_shell_fill, lesson_shell_for
+        from pagecache.store import serve_cached
+
+        from .lesson_shell import lesson_entry_for
         from .selectors import course_is_visible_to, course_of, course_structure
 
         if not request.user.is_authenticated:
@@ -243,7 +263,7 @@ class LessonPage(SerbianScriptsPageMixin, Page):
         course = course_of(self)
         if course is None or not course_is_visible_to(course=course, user=request.user):
             raise Http404
-        shell = lesson_shell_for(
+        entry = lesson_entry_for(
             page=self,
             course=course,
             request=request,
@@ -252,7 +272,7 @@ class LessonPage(SerbianScriptsPageMixin, Page):
                 "modules": course_structure(course=course, request=request),
             },
         )
-        return lesson_shell_fill(shell=shell, request=request, page=self)
+        return serve_cached(request=request, page=self, entry=entry)
 
     def preview_response(self, request, mode_name):
         # Wagtail previews render the template with get_context(); a lesson is its shell

@@ -122,6 +122,9 @@ class Step:
     minutes: int
     done: bool = False
     translation_key: Any = None
+    # Markers a cached course page fills per learner (courses.course_shell).
+    marker_class: str = ""
+    marker_label: str = ""
 
 
 @dataclass

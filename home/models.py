@@ -31,6 +31,16 @@ class HomePage(SerbianScriptsPageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def serve(self, request, *args, **kwargs):
+        """From its cached entry (pagecache): the same for everyone signed out, and for
+        everyone signed in but for the menu. It shows only itself; the pages it links to
+        reach it through the reference index."""
+        from pagecache.store import serve_page
+
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        return serve_page(page=self, request=request, whole_tree=False)
+
 
 @register_setting(icon="site")
 class ProgrammeSettings(ClusterableModel, BaseSiteSetting):

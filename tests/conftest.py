@@ -1,3 +1,5 @@
+import functools
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -6,6 +8,7 @@ from django.utils import translation
 from accounts.factories import UserFactory
 from accounts.models import Role
 from institutions.factories import InstitutionFactory
+from pagecache import versions
 
 _TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
 
@@ -51,10 +54,20 @@ def _clean_slate():
     """Each test starts with an empty cache and the default language, whatever ran before
     (a view may activate a language in the test's thread)."""
     cache.clear()
+    versions.discard_pending()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    versions.discard_pending()
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): …` runs what the block left for after its commit (cached pages'
+    invalidation, pagecache.versions), as the commit of a real transaction would; a
+    test's own transaction never commits."""
+    return functools.partial(django_capture_on_commit_callbacks, execute=True)
 
 
 @pytest.fixture

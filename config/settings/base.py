@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "institutions",
     "home",
     "courses",
+    "pagecache",
     "quizzes",
     "caselaw",
     "certificates",
@@ -86,8 +87,8 @@ MIDDLEWARE = [
     # /admin/ for signed-in people without admin access: a 403 page, not a sign-in loop.
     "accounts.admin_access.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: answers lesson pages from their cached shell once everything above has run.
-    "courses.lesson_shell.LessonShellMiddleware",
+    # Last: answers cached pages (pagecache) once everything above has run.
+    "pagecache.store.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -1,0 +1,313 @@
+"""Cached pages: rendered once per content change, filled per reader.
+
+A page that is the same for every reader of a kind (anyone signed out, or any signed-in
+learner) except in a few places is rendered once with a marker in each of those places
+(a *slot*: the CSRF token, the "Administration" link of staff, flash messages, the
+Wagtail user bar, and whatever the page type adds, such as a learner's progress). The
+result is an `Entry`, cached (Redis in production, shared by every process) under the
+deployment's release, host, language, path and the reader's kind, with the values of
+the version counters it depends on as read *before* rendering (pagecache.versions). It is
+served only while they all still hold.
+
+Two doors use the same entries: `PageCacheMiddleware` answers a GET before Wagtail's
+routing when an entry is current (no page lookup at all), and the page's own `serve()`
+builds the entry on a miss (`entry_for`) and fills it the same way, so both doors return
+the same HTML by construction. Page types register how their slots are filled
+(`register_filler`); the common slots are filled by `fill_common`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.template import engines
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
+
+from . import versions
+
+ENTRY_TIMEOUT = 24 * 3600
+STAFF_TIMEOUT = 600
+ANONYMOUS, SIGNED_IN = "anonymous", "signed-in"
+
+
+def slot(number: int, detail: str = "") -> str:
+    """A marker that no template, translation or content produces. Digits only: Serbian
+    content is transliterated while it is rendered, and digits stay as they are."""
+    return f"\x1e{number}{':' + detail if detail else ''}\x1e"
+
+
+SLOT_CSRF = slot(1)
+SLOT_ADMIN_LINK = slot(2)
+SLOT_MESSAGES = slot(3)
+SLOT_USERBAR = slot(4)
+# The context that puts the common slots into a page (templates/base.html and
+# components/site_nav.html read them).
+SLOT_CONTEXT = {
+    "csrf_token": SLOT_CSRF,
+    "slot_admin_link": SLOT_ADMIN_LINK,
+    "slot_messages": SLOT_MESSAGES,
+    "slot_userbar": SLOT_USERBAR,
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    html: str
+    versions: dict[str, int]
+    kind: str  # the name its filler is registered under
+    data: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+# --- Keys --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def release() -> str:
+    """What a cached page depends on besides the content: code, templates, translations.
+
+    `RELEASE` (e.g. the git commit) when the deployment sets it; otherwise a digest of the
+    modification times of the project's templates, catalogues and Python modules, taken
+    once per process, so a deployment never serves pages of the previous one."""
+    if getattr(settings, "RELEASE", ""):
+        return settings.RELEASE
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    patterns = ("templates/**/*", "locale/**/*.mo", "*/*.py", "*/templatetags/*.py")
+    for pattern in patterns:
+        for path in sorted(base.glob(pattern)):
+            if path.is_file() and not path.parts[len(base.parts)].startswith("."):
+                digest.update(f"{path.relative_to(base)}:{path.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def entry_key(request: HttpRequest, *, reader: str) -> str:
+    raw = f"{request.get_host()}|{get_language()}|{request.path}|{reader}"
+    return f"pc:e:{release()}:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
+
+
+def reader_of(request: HttpRequest) -> str:
+    return SIGNED_IN if request.user.is_authenticated else ANONYMOUS
+
+
+def page_dependencies(page, *, root=None, whole_tree: bool = True) -> set[str]:
+    """The counters a page's HTML depends on: everything under `root` (the page itself
+    by default; a lesson shows its whole course), the page's parent (breadcrumbs), the
+    address and audience of every ancestor, and the site-wide settings. `whole_tree=False`
+    for a page that shows only itself (its links are followed by the reference index)."""
+    root = root or page
+    names = {versions.GLOBAL, versions.tree(root.path) if whole_tree else versions.node(page.path)}
+    names |= {versions.scope(p) for p in versions.path_prefixes(page.path)}
+    if len(page.path) > versions.STEPLEN:
+        names.add(versions.node(page.path[: -versions.STEPLEN]))
+    return names
+
+
+# --- Staff ---------------------------------------------------------------------------------
+
+
+def staff_flag_key(user_id) -> str:
+    return f"pc:staff:{user_id}"
+
+
+def staff_flag_forget(*, user, **kwargs) -> None:
+    """Roles changed: once committed, the next page asks the database again."""
+    from django.db import transaction
+
+    key = staff_flag_key(user.pk)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def is_staff(user) -> bool:
+    if user.is_superuser:
+        return True
+    key = staff_flag_key(user.pk)
+    flag = cache.get(key)
+    if flag is None:
+        flag = bool(user.is_staff_role)
+        cache.set(key, flag, STAFF_TIMEOUT)
+    return flag
+
+
+# --- Building --------------------------------------------------------------------------------
+
+
+def shareable(*, page, request: HttpRequest) -> bool:
+    """Only pages without view restrictions (theirs or an ancestor's), at a URL without a
+    query string, outside previews."""
+    return (
+        not getattr(request, "is_preview", False)
+        and not request.META.get("QUERY_STRING")
+        and not page.get_view_restrictions().exists()
+    )
+
+
+def entry_for(
+    *,
+    request: HttpRequest,
+    page,
+    kind: str,
+    dependencies: Iterable[str],
+    build: Callable[[], tuple[str, Any]],
+    may_store: bool = True,
+) -> Entry:
+    """The current cached entry of this page for this kind of reader, or a new one
+    (stored when the page may be shared). `build()` renders it: (html, data)."""
+    key = entry_key(request, reader=reader_of(request))
+    store = may_store and shareable(page=page, request=request)
+    if store:
+        cached = cache.get(key)
+        if isinstance(cached, Entry) and versions_current_for(cached):
+            return cached
+    # Read before rendering: a change committed meanwhile makes this entry stale at once.
+    found = versions.versions_read(dependencies)
+    html, data = build()
+    entry = Entry(html=html, versions=found, kind=kind, data=data)
+    if store:
+        cache.set(key, entry, ENTRY_TIMEOUT)
+    return entry
+
+
+def versions_current_for(entry: Entry) -> bool:
+    return versions.versions_current(entry.versions)
+
+
+def render_page_html(*, page, request: HttpRequest, context: dict | None = None) -> str:
+    """The page's own template and context, with the common slots."""
+    return render_to_string(
+        page.get_template(request),
+        {
+            **(context if context is not None else page.get_context(request)),
+            **SLOT_CONTEXT,
+        },
+        request=request,
+    )
+
+
+# --- Filling -------------------------------------------------------------------------------
+
+Filler = Callable[..., HttpResponse]
+FILLERS: dict[str, Filler] = {}
+
+
+def register_filler(kind: str, filler: Filler) -> None:
+    """`filler(entry=, request=, staff=, page=)` returns the reader's response."""
+    FILLERS[kind] = filler
+
+
+def fill_common(html: str, *, request: HttpRequest, staff: bool, page=None) -> str:
+    """The reader's token, menu, messages and (staff) user bar."""
+    from django.contrib.messages import get_messages
+
+    storage = get_messages(request)
+    messages_html = (
+        render_to_string("components/messages.html", {"messages": list(storage)})
+        if len(storage)
+        else ""
+    )
+    admin_link = (
+        format_html('<li><a href="/admin/">{}</a></li>', gettext("Administration")) if staff else ""
+    )
+    userbar = _userbar(request=request, page=page) if staff and page is not None else ""
+    return (
+        html.replace(SLOT_MESSAGES, messages_html)
+        .replace(SLOT_ADMIN_LINK, admin_link)
+        .replace(SLOT_USERBAR, userbar)
+        .replace(SLOT_CSRF, get_token(request))
+    )
+
+
+def respond(html: str) -> HttpResponse:
+    response = HttpResponse(html)
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def fill_page(*, entry: Entry, request: HttpRequest, staff: bool, page=None) -> HttpResponse:
+    """A page with nothing per reader but the common slots (home, catalogue)."""
+    return respond(fill_common(entry.html, request=request, staff=staff, page=page))
+
+
+register_filler("page", fill_page)
+
+
+def _userbar(*, request, page) -> str:
+    template = engines["django"].from_string("{% load wagtailuserbar %}{% wagtailuserbar %}")
+    return template.render({"page": page, "self": page}, request)
+
+
+def serve_cached(*, request: HttpRequest, page, entry: Entry) -> HttpResponse:
+    """The slow door's answer: the entry filled for this reader."""
+    staff = request.user.is_authenticated and is_staff(request.user)
+    return FILLERS[entry.kind](entry=entry, request=request, staff=staff, page=page)
+
+
+# --- The fast door ---------------------------------------------------------------------------
+
+
+def lookup(request: HttpRequest, *, reader: str, user_id=None) -> tuple[Entry | None, Any]:
+    """A current entry for this URL and reader and, given a user id, their cached staff
+    flag (None when not cached). Two cache round trips: the entry, then its counters."""
+    key = entry_key(request, reader=reader)
+    keys = [key] if user_id is None else [key, staff_flag_key(user_id)]
+    found = cache.get_many(keys)
+    entry = found.get(key)
+    staff = found.get(staff_flag_key(user_id)) if user_id is not None else None
+    if isinstance(entry, Entry) and entry.kind in FILLERS and versions_current_for(entry):
+        return entry, staff
+    return None, staff
+
+
+def fast_response(request: HttpRequest) -> HttpResponse | None:
+    """A GET answered from a current entry, or None when the page must answer itself
+    (a miss, a query string, staff: their user bar needs the page)."""
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return None
+    from django.contrib.auth import SESSION_KEY
+
+    user_id = request.session.get(SESSION_KEY)
+    reader = ANONYMOUS if user_id is None else SIGNED_IN
+    entry, staff = lookup(request, reader=reader, user_id=user_id)
+    if entry is None or staff:
+        return None
+    if user_id is not None:
+        user = request.user  # checks the session against the account, as on every page
+        if not user.is_authenticated or (staff is None and is_staff(user)):
+            return None
+    return FILLERS[entry.kind](entry=entry, request=request, staff=False, page=None)
+
+
+class PageCacheMiddleware:
+    """Serves cached pages before Wagtail's routing. Last in MIDDLEWARE, so that sessions,
+    authentication, language, CSRF and MFA checks have all run."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return fast_response(request) or self.get_response(request)
+
+
+def serve_page(*, page, request: HttpRequest, whole_tree: bool = True) -> HttpResponse:
+    """A page with nothing per reader but the common slots, through its cached entry
+    (previews are rendered afresh and never stored)."""
+    entry = entry_for(
+        request=request,
+        page=page,
+        kind="page",
+        dependencies=page_dependencies(page, whole_tree=whole_tree),
+        build=lambda: (render_page_html(page=page, request=request), None),
+    )
+    return serve_cached(request=request, page=page, entry=entry)
