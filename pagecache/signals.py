@@ -88,6 +88,13 @@ def _is_shown_on_pages(model) -> bool:
     )
 
 
+def urls_changed(*, setting, **kwargs) -> None:
+    if setting == "ROOT_URLCONF":
+        from .store import _routed_to_pages_in
+
+        _routed_to_pages_in.cache_clear()
+
+
 def connect() -> None:
     from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published as published
@@ -128,3 +135,6 @@ def connect() -> None:
         everything_changed, sender=ProgrammeSettings, dispatch_uid=uid + "settings_del"
     )
     roles_changed.connect(staff_flag_forget, dispatch_uid=uid + "staff_flag")
+    from django.core.signals import setting_changed
+
+    setting_changed.connect(urls_changed, dispatch_uid=uid + "urls")

@@ -31,6 +31,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template import engines
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
@@ -275,6 +276,8 @@ def fast_response(request: HttpRequest) -> HttpResponse | None:
     (a miss, a query string, staff: their user bar needs the page)."""
     if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
         return None
+    if not _routed_to_pages(request.path_info):
+        return None  # a view of its own (/healthz, My learning, the API): not ours
     from django.contrib.auth import SESSION_KEY
 
     user_id = request.session.get(SESSION_KEY)
@@ -287,6 +290,21 @@ def fast_response(request: HttpRequest) -> HttpResponse | None:
         if not user.is_authenticated or (staff is None and is_staff(user)):
             return None
     return FILLERS[entry.kind](entry=entry, request=request, staff=False, page=None)
+
+
+def _routed_to_pages(path: str) -> bool:
+    """Does Django's URL configuration hand this path to Wagtail's page serving?"""
+    return _routed_to_pages_in(get_language(), path)
+
+
+@lru_cache(maxsize=4096)
+def _routed_to_pages_in(language: str, path: str) -> bool:
+    # Remembered per process: the URL configuration does not change while it runs, and
+    # resolving a page's path tries every other pattern first.
+    try:
+        return resolve(path).url_name == "wagtail_serve"
+    except Resolver404:
+        return False
 
 
 class PageCacheMiddleware:

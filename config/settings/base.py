@@ -189,7 +189,11 @@ if AWS_STORAGE_BUCKET_NAME:
             "access_key": env("AWS_ACCESS_KEY_ID", default=None),
             "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
             "default_acl": None,
-            "querystring_auth": True,
+            # Public media (lesson images, documents) is read without a signature: cached
+            # pages embed its URLs for every reader and for a day, longer than any
+            # signature would live. The bucket (or its CDN) must allow public reads of
+            # this prefix; private files live under "private/" below, always signed.
+            "querystring_auth": False,
             "file_overwrite": False,
         },
     }
@@ -197,7 +201,12 @@ if AWS_STORAGE_BUCKET_NAME:
     # same bucket under another prefix, reached only through signed, expiring URLs.
     _private_storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {**_media_storage["OPTIONS"], "location": "private", "querystring_expire": 300},
+        "OPTIONS": {
+            **_media_storage["OPTIONS"],
+            "location": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        },
     }
 else:
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}

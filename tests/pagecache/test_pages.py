@@ -408,3 +408,18 @@ def test_programme_settings_reach_every_cached_page(readers, home, course, commi
     for url in (home.url, course.url):
         for html in read_all(readers, url).values():
             assert "Footer changed by the programme office." in html
+
+
+def test_anonymous_home_and_catalogue_cost_no_query_when_cached(readers, home, committed):
+    catalogue = course_index()
+    counts = []
+    for size in (1, 6):
+        with committed():
+            for _ in range(size):
+                CoursePageFactory()
+        for url in (home.url, catalogue.url):
+            readers["anonymous"].get(url)
+            with CaptureQueriesContext(connection) as queries:
+                assert readers["anonymous"].get(url).status_code == 200
+            counts.append(len(queries))
+    assert counts == [0, 0, 0, 0]
