@@ -17,8 +17,9 @@ from wagtail.models import Locale, Page
 
 def page_url_in_language(*, request: HttpRequest, next_path: str, language: str) -> str | None:
     """The URL of the page at `next_path` in `language`: its translation if it has a live
-    one, else its nearest ancestor's. None when `next_path` is not a Wagtail page."""
-    path = urlsplit(next_path).path
+    one (with `next_path`'s query string), else its nearest ancestor's. None when
+    `next_path` is not a Wagtail page."""
+    path, query = urlsplit(next_path).path, urlsplit(next_path).query
     from_language = translation.get_language_from_path(path)
     if not from_language:
         return None
@@ -40,5 +41,8 @@ def page_url_in_language(*, request: HttpRequest, next_path: str, language: str)
         for candidate in [page, *reversed(page.get_ancestors().filter(depth__gt=1))]:
             translated = candidate.get_translation_or_none(locale)
             if translated is not None and translated.live:
-                return translated.get_url(request)
+                url = translated.get_url(request)
+                # The same page keeps what the reader chose on it (filters, a search);
+                # an ancestor, reached because the page is not translated, does not.
+                return f"{url}?{query}" if query and candidate is page else url
     return None

@@ -108,3 +108,21 @@ def test_switching_script_keeps_the_page(client, course_in_two_languages):
 def test_switching_on_a_page_that_is_not_wagtails_keeps_djangos_answer(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/sr-latn/search/"})
     assert response["Location"] == "/en/search/"
+
+
+def test_switching_keeps_the_query_of_the_same_page(client, course_in_two_languages):
+    course, course_en, lessons = course_in_two_languages
+    next_url = course.url + "?form=forced-labour&country=gr"
+    response = client.post("/i18n/setlang/", {"language": "sr", "next": next_url})
+    assert response["Location"] == (
+        course.url.replace("/sr-latn/", "/sr/", 1) + "?form=forced-labour&country=gr"
+    )
+    response = client.post("/i18n/setlang/", {"language": "en", "next": next_url})
+    assert response["Location"] == "/en/courses/basic-course/?form=forced-labour&country=gr"
+
+
+def test_a_query_does_not_follow_the_reader_to_an_ancestor(client, course_in_two_languages):
+    _, _, lessons = course_in_two_languages
+    next_url = lessons[0].url + "?step=2"
+    response = client.post("/i18n/setlang/", {"language": "en", "next": next_url})
+    assert response["Location"] == "/en/courses/basic-course/"
