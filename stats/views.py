@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -176,18 +176,18 @@ class DashboardView(StatsAdminView):
         return [
             charts.vertical_bars(
                 [(m.label, m.completed) for m in months],
-                title=_gettext("Completions per month"),
-                description=_gettext("Number of courses completed in each month."),
+                title=gettext("Completions per month"),
+                description=gettext("Number of courses completed in each month."),
             ),
             charts.horizontal_bars(
                 [(r.label, r.completion_rate) for r in by_institution],
-                title=_gettext("Completion rate by institution"),
-                description=_gettext("Share of enrolled learners who completed, in per cent."),
+                title=gettext("Completion rate by institution"),
+                description=gettext("Share of enrolled learners who completed, in per cent."),
             ),
             charts.horizontal_bars(
                 [(r.label, r.completion_rate) for r in professions],
-                title=_gettext("Completion rate by profession"),
-                description=_gettext("Share of enrolled learners who completed, in per cent."),
+                title=gettext("Completion rate by profession"),
+                description=gettext("Share of enrolled learners who completed, in per cent."),
             ),
         ]
 
@@ -268,7 +268,7 @@ class DashboardView(StatsAdminView):
     def _preamble(self, form, filters=None):
         """The file's first lines: when, and the filters applied (the period in whole
         months for protected viewers)."""
-        lines = [[_gettext("Statistics"), timezone.localtime().strftime("%Y-%m-%d %H:%M")]]
+        lines = [[gettext("Statistics"), timezone.localtime().strftime("%Y-%m-%d %H:%M")]]
         applied = {}
         if filters is not None:
             effective = effective_filters(scope=self.scope, filters=filters)

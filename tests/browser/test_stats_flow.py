@@ -68,3 +68,24 @@ def test_analyst_drills_down_exports_and_pulls_the_api(
     assert (api_row["enrolled"], api_row["started"], api_row["completed"]) == (8, "x", 6)
     page.reload()
     expect(page.locator("#new-token")).to_have_count(0)
+
+
+def test_statistics_filters_do_not_cover_each_other(page, live_server, tree, analyst, mfa_login):
+    CoursePageFactory(title="Identifying and referring victims of trafficking in human beings " * 2)
+    page.context.add_cookies([_staff_session_cookie(live_server, analyst, mfa_login)])
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto("/admin/stats/")
+        boxes = page.evaluate(
+            "[...document.querySelectorAll("
+            "'.stats-filters__fields select, .stats-filters__fields input:not([type=hidden])'"
+            ")].map(e => { const r = e.getBoundingClientRect();"
+            " return [e.name, r.left, r.top, r.right, r.bottom]; })"
+        )
+        assert len(boxes) >= 3
+        for i, (name_a, *a) in enumerate(boxes):
+            for name_b, *b in boxes[i + 1 :]:
+                overlap = (
+                    a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+                )
+                assert not overlap, f"{name_a} covers {name_b} at {width} px"

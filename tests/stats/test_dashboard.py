@@ -171,3 +171,20 @@ def test_protected_dashboard_queries_do_not_grow_with_institutions(
         response = client.get(URL, {**params, "institution": "PU-BG"})
     assert response.status_code == 200
     assert response.content.decode().count("PS-BG-Q") >= 25
+
+
+def test_charts_read_right_in_serbian(client, analyst, figures, course, mfa_login):
+    """SVG coordinates stay numbers in a language with a decimal comma, and the chart
+    titles are translated."""
+    import re
+
+    from tests.conftest import in_serbian
+
+    mfa_login(client, analyst)
+    html = client.get(URL, {"course": course.pk}).content.decode()
+    svg = "".join(re.findall(r"<svg.*?</svg>", html, flags=re.S))
+    assert svg
+    for value in re.findall(r'\b(?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg):
+        assert re.fullmatch(r"-?\d+(\.\d+)?", value), value
+    assert in_serbian("Completions per month") != "Completions per month"
+    assert in_serbian("Completions per month") in html
