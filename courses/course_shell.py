@@ -11,26 +11,20 @@ shell of their own (the "Sign in to enrol" panel), filled the same way.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.utils.html import format_html
-from django.utils.translation import gettext
 from wagtail.models import Page
 
 from pagecache import store
 from pagecache.store import slot
-from serbian.transliteration import for_reader
 
-from .lesson_shell import progress_rows
+from .lesson_shell import done_label, fill_step_markers, mark_steps, progress_rows
 
 KIND = "course"
 SLOT_LEARNER = slot(30)
-STEP_CLASS, STEP_LABEL = 31, 32
-STEP_MARKER_RE = re.compile(f"\x1e({STEP_CLASS}|{STEP_LABEL}):(\\d+)\x1e")
 
 
 @dataclass(frozen=True)
@@ -62,17 +56,7 @@ def _shell_render(*, page, request) -> tuple[str, CourseShell]:
         pages=[(s.page_id, s.translation_key) for s in steps], locale_id=page.locale_id
     )
 
-    def marked(step):
-        cid = to_canonical.get(step.page_id, step.page_id)
-        return replace(
-            step,
-            done=False,
-            marker_class=slot(STEP_CLASS, str(cid)),
-            marker_label=slot(STEP_LABEL, str(cid)),
-        )
-
-    for module in modules:
-        module.steps = [marked(s) for s in module.steps]
+    mark_steps(modules, to_canonical=to_canonical)
     # Page's own context (page, request): the outline comes from above, the learner's
     # part from course_fill.
     context = Page.get_context(page, request)
@@ -86,7 +70,7 @@ def _shell_render(*, page, request) -> tuple[str, CourseShell]:
         course_canonical_id=canonical_id(page),
         steps=tuple((to_canonical.get(s.page_id, s.page_id), s.url) for s in steps),
         required_ids=frozenset(to_canonical.get(s.page_id, s.page_id) for s in steps if s.required),
-        done_label=for_reader(format_html(" · <strong>{}</strong>", gettext("done"))),
+        done_label=done_label(),
     )
 
 
@@ -119,12 +103,9 @@ def course_fill(
             )
     panel = render_to_string("courses/_course_learner_panel.html", context)
 
-    def step_marker(match: re.Match) -> str:
-        if int(match[2]) not in done:
-            return ""
-        return " done" if int(match[1]) == STEP_CLASS else shell.done_label
-
-    html = STEP_MARKER_RE.sub(step_marker, entry.html.replace(SLOT_LEARNER, panel))
+    html = fill_step_markers(
+        entry.html.replace(SLOT_LEARNER, panel), done=done, label=shell.done_label
+    )
     return store.respond(store.fill_common(html, request=request, staff=staff, page=page))
 
 

@@ -16,16 +16,22 @@ so that too happens once per lesson and language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from pagecache import store, versions
 from pagecache.store import slot
+from serbian.transliteration import for_reader
 
+STEP_CLASS, STEP_LABEL = 31, 32
+STEP_MARKER_RE = re.compile(f"\x1e({STEP_CLASS}|{STEP_LABEL}):(\\d+)\x1e")
 SLOT_FOOTER = slot(10)
 SLOT_PERCENT = slot(11)
 SLOT_DONE = slot(12)
@@ -40,10 +46,45 @@ class LessonShell:
     course_canonical_id: int  # the course enrolments point at
     step_id: int  # canonical id of this lesson
     required_ids: frozenset[int]  # canonical ids of the course's required steps
+    done_label: str = ""  # the "done" beside a step of the outline
     # The progress footer in its three states, with the numbers as markers.
     footer_not_enrolled: str = ""
     footer_to_do: str = ""
     footer_done: str = ""
+
+
+# --- Steps marked done, per learner (lesson outline, course page) ---------------------
+
+
+def mark_steps(modules, *, to_canonical: dict[int, int]) -> None:
+    """Give each step of an outline markers for its class and its "done" label, named by
+    its canonical id, in place of the rendering user's own progress."""
+    for module in modules:
+        module.steps = [
+            replace(
+                step,
+                done=False,
+                marker_class=slot(STEP_CLASS, str(to_canonical.get(step.page_id, step.page_id))),
+                marker_label=slot(STEP_LABEL, str(to_canonical.get(step.page_id, step.page_id))),
+            )
+            for step in module.steps
+        ]
+
+
+def done_label() -> str:
+    """The "done" beside a step, in the reader's script."""
+    return for_reader(format_html(" · <strong>{}</strong>", gettext("done")))
+
+
+def fill_step_markers(html: str, *, done: frozenset[int], label: str) -> str:
+    """One pass over the page: the steps this learner has done get their class and label."""
+
+    def marker(match: re.Match) -> str:
+        if int(match[2]) not in done:
+            return ""
+        return " done" if int(match[1]) == STEP_CLASS else label
+
+    return STEP_MARKER_RE.sub(marker, html)
 
 
 # --- Building ------------------------------------------------------------------------
@@ -77,6 +118,7 @@ def _shell_render(*, page, course, request, context: dict) -> tuple[str, LessonS
     to_canonical = canonical_ids(
         pages=[(s.page_id, s.translation_key) for s in steps], locale_id=course.locale_id
     )
+    mark_steps(context["modules"], to_canonical=to_canonical)
     html = store.render_page_html(
         page=page,
         request=request,
@@ -108,6 +150,7 @@ def _shell_render(*, page, course, request, context: dict) -> tuple[str, LessonS
         return render_to_string("courses/_lesson_footer.html", {**footer_context, **state})
 
     return html, LessonShell(
+        done_label=done_label(),
         footer_not_enrolled=footer(enrolled=False),
         footer_to_do=footer(enrolled=True, step_done=False),
         footer_done=footer(enrolled=True, step_done=True),
@@ -194,9 +237,10 @@ def lesson_fill(
             .replace(SLOT_DONE, str(counts.done))
             .replace(SLOT_REQUIRED, str(counts.required))
         )
-    html = store.fill_common(
-        entry.html.replace(SLOT_FOOTER, footer), request=request, staff=staff, page=page
+    html = fill_step_markers(
+        entry.html.replace(SLOT_FOOTER, footer), done=progress.done, label=shell.done_label
     )
+    html = store.fill_common(html, request=request, staff=staff, page=page)
     return store.respond(html)
 
 

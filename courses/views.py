@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from serbian.transliteration import for_reader
+
 from .models import CoursePage, Enrolment, LessonPage
 from .selectors import course_is_visible_to, course_of, current_enrolment, my_learning
 from .services import enrolment_create, enrolment_restart, step_complete
@@ -53,6 +55,11 @@ def step_done(request, page_id: int):
         return JsonResponse({"step_done": True, "course_completed": course_completed})
     if course_completed:
         messages.success(request, _("Congratulations: you have completed the course."))
+    else:
+        # Without JavaScript the learner lands on the next lesson: say that this one counted.
+        messages.success(
+            request, _("“%(lesson)s” is marked as done.") % {"lesson": for_reader(page.title)}
+        )
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         return redirect(next_url)

@@ -224,3 +224,32 @@ def test_content_written_in_cyrillic_reads_in_latin(client, learner, course):
     html = client.get(lesson.url).content.decode()
     assert "Načelo nekažnjavanja" in html
     assert "Žrtve." in html
+
+
+def test_the_lesson_outline_marks_this_learners_done_steps_and_the_current_one(
+    client, learner, other_learner, course, lesson
+):
+    enrolment, _ = enrolment_create(user=learner, course=course)
+    first = lessons_of(course)[0]
+    step_complete(enrolment=enrolment, page=first)
+    client.force_login(learner)
+    first_html, second, _ = served_from_shell(client, lesson.url)
+    html = second.content.decode()
+    assert f'<a href="{lesson.url}" aria-current="page">' in html
+    assert html.count('class="step done"') == 1
+    assert f'class="step done"><a href="{first.url}">' in html
+    assert "\x1e" not in html
+    client.force_login(other_learner)
+    assert 'class="step done"' not in client.get(lesson.url).content.decode()
+
+
+def test_marking_done_without_javascript_says_so_on_the_next_lesson(client, learner, course):
+    enrolment_create(user=learner, course=course)
+    first, following = lessons_of(course)[:2]
+    client.force_login(learner)
+    response = client.post(
+        f"/sr-latn/learning/done/{first.pk}/", {"next": following.url}, follow=True
+    )
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == following.url
+    assert first.title in html and "message-success" in html
