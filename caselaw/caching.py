@@ -119,7 +119,8 @@ def library_changed(**kwargs) -> None:
     bump.caselaw_version_bump = True
     bump.caselaw_index = len(connection.run_on_commit)
     setattr(connection, _PENDING_ATTR, bump)
-    transaction.on_commit(bump)
+    # robust: the data is committed whatever the cache says; a failed bump is logged.
+    transaction.on_commit(bump, robust=True)
 
 
 # --- Receivers (connected in CaselawConfig.ready) -------------------------------------
@@ -130,8 +131,13 @@ def _is_caselaw_model(sender) -> bool:
 
 
 def _model_saved_or_deleted(*, sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
 
+    if sender is PageViewRestriction:
+        # A case (or the library) made private or public again: the listing shows only
+        # public cases. Rare enough to bump for any page.
+        library_changed()
+        return
     if not _is_caselaw_model(sender):
         return
     if isinstance(instance, Page) and not instance.live and kwargs.get("signal") is post_save:

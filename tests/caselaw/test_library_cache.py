@@ -220,3 +220,17 @@ def test_csv_export_is_cached_and_follows_changes(
     farm.title = "Chowdury and Others v. Hellenic Republic"
     _publish_and_commit(farm, django_capture_on_commit_callbacks)
     assert "Hellenic Republic" in client.get(url).content.decode("utf-8-sig")
+
+
+def test_a_case_made_private_disappears_at_once(
+    client, library, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    url = library["index"].url
+    assert "Siliadin" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=library["france"], restriction_type=PageViewRestriction.LOGIN
+        )
+    assert "Siliadin" not in client.get(url).content.decode()
