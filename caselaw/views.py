@@ -70,14 +70,15 @@ def _with_relations(cases) -> list[CasePage]:
     return [by_id[pk] for pk in ids]
 
 
-def _csv_body(*, index, params) -> bytes:
+def _csv_body(*, index, params) -> tuple[bytes, bool]:
+    """The CSV, and whether every filter was understood (only then is it cached)."""
     search = case_search(params=params, index=index, page_size=CSV_PAGE_LIMIT)
     out = io.StringIO()
     out.write("\ufeff")  # Excel reads UTF-8 with a BOM
     writer = csv.writer(out)
     for row in csv_rows(_with_relations(search.page.object_list)):
         writer.writerow(row)
-    return out.getvalue().encode("utf-8")
+    return out.getvalue().encode("utf-8"), not search.errors
 
 
 @require_GET
@@ -111,8 +112,9 @@ def cases_csv(request):
     )
     body = cache.get(key)
     if body is None:
-        body = _csv_body(index=index, params=params)
-        cache.set(key, body, CSV_TIMEOUT)
+        body, understood = _csv_body(index=index, params=params)
+        if understood:
+            cache.set(key, body, CSV_TIMEOUT)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cases.csv"'
     return response

@@ -234,3 +234,46 @@ def test_a_case_made_private_disappears_at_once(
             page=library["france"], restriction_type=PageViewRestriction.LOGIN
         )
     assert "Siliadin" not in client.get(url).content.decode()
+
+
+def test_a_published_import_bumps_the_version_once_and_shows_at_once(
+    client, library, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+
+    from caselaw.services import cases_import
+
+    editor = get_user_model().objects.create_superuser(email="bulk@example.org", password="x")
+    rows = [
+        {
+            "title": f"Imported {n} v. Serbia",
+            "court": "ECtHR",
+            "countries": "rs",
+            "decision_date": "2020-01-01",
+            "forms": "forced-labour",
+            "outcome": "violation",
+            "holding": "The State did not investigate.",
+            "summary": "The applicant worked without pay.",
+        }
+        for n in range(12)
+    ]
+    url = library["index"].url + "?country=rs"
+    client.get(url)
+    before = caching.library_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        result = cases_import(rows=rows, index=library["index"], user=editor, publish=True)
+    assert result.ok
+    assert sum(getattr(c, "caselaw_version_bump", False) for c in callbacks) == 1
+    assert caching.library_version() == before + 1
+    assert "Imported 11 v. Serbia" in client.get(url).content.decode()
+
+
+def test_a_csv_export_with_a_malformed_filter_is_not_cached(client, library):
+    url = reverse("caselaw:export_csv") + "?country=gr&year_from=abc"
+    assert "Chowdury" in client.get(url).content.decode("utf-8-sig")
+    key = caching.csv_export_key(
+        index_id=None,
+        language="en",
+        params=caching.library_params(QueryDict("country=gr&year_from=abc")),
+    )
+    assert cache.get(key) is None
