@@ -61,6 +61,20 @@ LIBRARY_PARAMETERS = frozenset(
     }
 )
 _PENDING_ATTR = "_caselaw_version_bump"
+# A page saved with only these fields changed kept what readers see: a draft revision
+# (its content is in the revision, not on the page), or the page (un)locked.
+DRAFT_BOOKKEEPING_FIELDS = frozenset(
+    {
+        "wagtail_admin_comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
 
 
 # --- The version -----------------------------------------------------------------------
@@ -140,10 +154,13 @@ def _model_saved_or_deleted(*, sender, instance, **kwargs) -> None:
         return
     if not _is_caselaw_model(sender):
         return
-    if isinstance(instance, Page) and not instance.live and kwargs.get("signal") is post_save:
-        # A draft revision of a case that readers do not see yet changes nothing shown;
-        # unpublishing sends page_unpublished.
-        return
+    if isinstance(instance, Page) and kwargs.get("signal") is post_save:
+        update_fields = kwargs.get("update_fields")
+        if not instance.live:
+            # A case readers do not see yet; unpublishing sends page_unpublished.
+            return
+        if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS:
+            return  # a draft saved on a live case: readers still see the published one
     library_changed()
 
 

@@ -277,3 +277,14 @@ def test_a_csv_export_with_a_malformed_filter_is_not_cached(client, library):
         params=caching.library_params(QueryDict("country=gr&year_from=abc")),
     )
     assert cache.get(key) is None
+
+
+def test_a_draft_saved_on_a_live_case_keeps_the_cache(
+    client, library, django_capture_on_commit_callbacks
+):
+    france = library["france"]
+    france.title = "Siliadin (draft retitle)"
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        france.save_revision()
+    assert not [c for c in callbacks if getattr(c, "caselaw_version_bump", False)]
+    assert "Siliadin (draft retitle)" not in client.get(library["index"].url).content.decode()
