@@ -266,11 +266,11 @@ def _toggle_url(params: QueryDict, key: str, value: str, chosen: list[str]) -> s
 def _vocabularies() -> dict[str, list]:
     """All terms of each vocabulary: form choices and facet labels. One query each, then
     cached under the library's version (a term saved or deleted bumps it)."""
-    key = vocabularies_key()
-    terms = cache.get(key)
+    cache_key = vocabularies_key()
+    terms = cache.get(cache_key)
     if terms is None:
         terms = {key: list(model.objects.all()) for key, (_f, model) in VOCABULARY_FACETS.items()}
-        cache.set(key, terms, VOCABULARIES_TIMEOUT)
+        cache.set(cache_key, terms, VOCABULARIES_TIMEOUT)
     return terms
 
 
