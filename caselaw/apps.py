@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CaselawConfig(AppConfig):
     name = "caselaw"
     verbose_name = _("Case law")
+
+    def ready(self):
+        from .caching import connect_receivers
+
+        connect_receivers()

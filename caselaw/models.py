@@ -208,10 +208,10 @@ class CaseIndexPage(SerbianScriptsPageMixin, Page):
         verbose_name = _("case-law library")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import case_search
+        from .library import case_library_html
 
         context = super().get_context(request, *args, **kwargs)
-        context["search"] = case_search(params=request.GET, index=self)
+        context["library"] = case_library_html(request=request, index=self)
         return context
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet, TextField
@@ -27,6 +28,7 @@ from wagtail.models import Page, ReferenceIndex
 from accounts.models import Profession
 from serbian.transliteration import to_latin
 
+from .caching import vocabularies_key
 from .forms import CaseSearchForm
 from .models import (
     Act,
@@ -45,6 +47,7 @@ from .models import (
 )
 
 PAGE_SIZE = 20
+VOCABULARIES_TIMEOUT = 60 * 60
 RELATED_LIMIT = 5
 
 # URL parameter → the M2M field of CasePage and its vocabulary.
@@ -261,8 +264,14 @@ def _toggle_url(params: QueryDict, key: str, value: str, chosen: list[str]) -> s
 
 
 def _vocabularies() -> dict[str, list]:
-    """All terms of each vocabulary (one query each): form choices and facet labels."""
-    return {key: list(model.objects.all()) for key, (_f, model) in VOCABULARY_FACETS.items()}
+    """All terms of each vocabulary: form choices and facet labels. One query each, then
+    cached under the library's version (a term saved or deleted bumps it)."""
+    cache_key = vocabularies_key()
+    terms = cache.get(cache_key)
+    if terms is None:
+        terms = {key: list(model.objects.all()) for key, (_f, model) in VOCABULARY_FACETS.items()}
+        cache.set(cache_key, terms, VOCABULARIES_TIMEOUT)
+    return terms
 
 
 def case_search(

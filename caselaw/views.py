@@ -4,11 +4,24 @@ as CSV. Only published cases readers may see (drafts never leave the admin)."""
 from __future__ import annotations
 
 import csv
+import io
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_GET
 
+from config.ratelimit import client_request_allowed
+
+from .caching import (
+    CSV_EXPORTS_PER_WINDOW,
+    CSV_TIMEOUT,
+    CSV_WINDOW_SECONDS,
+    csv_export_key,
+    library_params,
+)
 from .exports import csv_rows
 from .models import CaseIndexPage, CasePage
 from .selectors import case_as_dict, case_citation, case_search, visible_cases
@@ -57,21 +70,51 @@ def _with_relations(cases) -> list[CasePage]:
     return [by_id[pk] for pk in ids]
 
 
+def _csv_body(*, index, params) -> tuple[bytes, bool]:
+    """The CSV, and whether every filter was understood (only then is it cached)."""
+    search = case_search(params=params, index=index, page_size=CSV_PAGE_LIMIT)
+    out = io.StringIO()
+    out.write("\ufeff")  # Excel reads UTF-8 with a BOM
+    writer = csv.writer(out)
+    for row in csv_rows(_with_relations(search.page.object_list)):
+        writer.writerow(row)
+    return out.getvalue().encode("utf-8"), not search.errors
+
+
 @require_GET
 def cases_csv(request):
+    """The filtered list as CSV: at most CSV_EXPORTS_PER_WINDOW per client address and
+    minute (each export can hold thousands of cases), each filter combination built
+    once per version of the library."""
+    if not client_request_allowed(
+        request, scope="caselaw-csv", limit=CSV_EXPORTS_PER_WINDOW, window=CSV_WINDOW_SECONDS
+    ):
+        response = HttpResponse(
+            _t(
+                "Too many downloads from your address: at most %(limit)d lists per minute. "
+                "Please try again in a minute."
+            )
+            % {"limit": CSV_EXPORTS_PER_WINDOW},
+            status=429,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = str(CSV_WINDOW_SECONDS)
+        return response
     index = None
     if request.GET.get("index"):
         try:
             index = CaseIndexPage.objects.live().get(pk=int(request.GET["index"]))
         except (ValueError, CaseIndexPage.DoesNotExist) as error:
             raise Http404 from error
-    params = request.GET.copy()
-    params.pop("index", None)
-    search = case_search(params=params, index=index, page_size=CSV_PAGE_LIMIT)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    params = library_params(request.GET)
+    key = csv_export_key(
+        index_id=index.pk if index else None, language=get_language() or "", params=params
+    )
+    body = cache.get(key)
+    if body is None:
+        body, understood = _csv_body(index=index, params=params)
+        if understood:
+            cache.set(key, body, CSV_TIMEOUT)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cases.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 with a BOM
-    writer = csv.writer(response)
-    for row in csv_rows(_with_relations(search.page.object_list)):
-        writer.writerow(row)
     return response

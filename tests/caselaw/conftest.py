@@ -9,8 +9,15 @@ def victim(count, sex, age_group, status):
 
 
 @pytest.fixture
-def library(db):
-    """Five published cases and one draft, described so that facets have known counts."""
+def library(db, django_capture_on_commit_callbacks):
+    """Five published cases and one draft, described so that facets have known counts.
+    Made as if committed: what the writes registered to run on commit (the library's
+    version bump) has run, so a test's own writes register their own."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return _library()
+
+
+def _library():
     index = case_index()
     cases = {
         "greek_farm": CasePageFactory(

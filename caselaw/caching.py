@@ -1,0 +1,241 @@
+"""The cached case-law library: one version number for everything the listing shows.
+
+The rendered results of the library (facets and one page of cases) and the CSV export
+are cached per filter combination under a key that holds the library's *version*. Any
+change to what the listing shows — a case saved, published, unpublished, moved or
+deleted, its terms or victim groups, a vocabulary term, a court, the library page itself
+— bumps the version once the transaction commits, so every cached copy is out of date at
+once and nobody has to know which keys exist.
+
+One bump per transaction: a 2,000-case import inside one `transaction.atomic()` fires
+thousands of signals; the first registers an on-commit callback on the connection and
+the others see it is still pending. A rolled-back transaction discards its callback
+(Django drops it), so the next change registers a fresh one.
+
+The version starts at the time in nanoseconds (cache.add when missing): if the counter
+is evicted, the new one never repeats an old value that stale copies might carry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import QueryDict
+
+VERSION_KEY = "caselaw:version"
+# A copy is out of date after a bump anyway; the timeout only returns memory.
+FRAGMENT_TIMEOUT = 60 * 60
+CSV_TIMEOUT = 60 * 60
+CSV_EXPORTS_PER_WINDOW = 10
+CSV_WINDOW_SECONDS = 60
+
+# The URL parameters the library understands; any other one is dropped before the key
+# is made and before rendering, so `?utm_source=…` neither splits the cache nor shows up.
+LIBRARY_PARAMETERS = frozenset(
+    {
+        "q",
+        "sort",
+        "page",
+        "year_from",
+        "year_to",
+        "country",
+        "level",
+        "form",
+        "act",
+        "means",
+        "issue",
+        "sector",
+        "victim_age",
+        "victim_status",
+        "outcome",
+        "key",
+        "audience",
+    }
+)
+_PENDING_ATTR = "_caselaw_version_bump"
+# A page saved with only these fields changed kept what readers see: a draft revision
+# (its content is in the revision, not on the page), or the page (un)locked.
+DRAFT_BOOKKEEPING_FIELDS = frozenset(
+    {
+        "wagtail_admin_comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+# --- The version -----------------------------------------------------------------------
+
+
+def _version_start() -> int:
+    cache.add(VERSION_KEY, time.time_ns(), None)
+    return cache.get(VERSION_KEY)
+
+
+def library_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = _version_start()
+    return version
+
+
+def library_version_bump() -> None:
+    """Every cached copy of the library is out of date, now."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # missing (evicted, or never read): start afresh
+        _version_start()
+
+
+def _bump_is_pending(connection, pending) -> bool:
+    if pending is None:
+        return False
+    entries = connection.run_on_commit
+    index = getattr(pending, "caselaw_index", -1)
+    if 0 <= index < len(entries) and entries[index][1] is pending:
+        return True
+    # A savepoint's rollback rebuilds the list: look for it once more.
+    for position, entry in enumerate(entries):
+        if entry[1] is pending:
+            pending.caselaw_index = position
+            return True
+    return False
+
+
+def library_changed(**kwargs) -> None:
+    """Bump the version when the current transaction commits (at once outside one),
+    registering at most one callback per transaction."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        library_version_bump()
+        return
+    if _bump_is_pending(connection, getattr(connection, _PENDING_ATTR, None)):
+        return
+
+    def bump() -> None:
+        if getattr(connection, _PENDING_ATTR, None) is bump:
+            setattr(connection, _PENDING_ATTR, None)
+        library_version_bump()
+
+    bump.caselaw_version_bump = True
+    bump.caselaw_index = len(connection.run_on_commit)
+    setattr(connection, _PENDING_ATTR, bump)
+    # robust: the data is committed whatever the cache says; a failed bump is logged.
+    transaction.on_commit(bump, robust=True)
+
+
+# --- Receivers (connected in CaselawConfig.ready) -------------------------------------
+
+
+def _is_caselaw_model(sender) -> bool:
+    return getattr(getattr(sender, "_meta", None), "app_label", None) == "caselaw"
+
+
+def _model_saved_or_deleted(*, sender, instance, **kwargs) -> None:
+    from wagtail.models import Page, PageViewRestriction
+
+    if sender is PageViewRestriction:
+        # A case (or the library) made private or public again: the listing shows only
+        # public cases. Rare enough to bump for any page.
+        library_changed()
+        return
+    if not _is_caselaw_model(sender):
+        return
+    if isinstance(instance, Page) and kwargs.get("signal") is post_save:
+        update_fields = kwargs.get("update_fields")
+        if not instance.live:
+            # A case readers do not see yet; unpublishing sends page_unpublished.
+            return
+        if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS:
+            return  # a draft saved on a live case: readers still see the published one
+    library_changed()
+
+
+def _terms_changed(*, sender, action, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear") and _is_caselaw_model(sender):
+        library_changed()
+
+
+def _page_event(*, sender=None, instance=None, **kwargs) -> None:
+    from .models import CaseIndexPage, CasePage
+
+    page = instance.specific_deferred if instance is not None else None
+    if isinstance(page, CasePage | CaseIndexPage):
+        library_changed()
+
+
+def connect_receivers() -> None:
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+    post_save.connect(_model_saved_or_deleted, dispatch_uid="caselaw-library-saved")
+    post_delete.connect(_model_saved_or_deleted, dispatch_uid="caselaw-library-deleted")
+    m2m_changed.connect(_terms_changed, dispatch_uid="caselaw-library-terms")
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(_page_event, dispatch_uid=f"caselaw-library-{id(signal)}")
+
+
+# --- Keys ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def release() -> str:
+    """What the rendered library depends on besides the data: `RELEASE` (the deployed
+    commit) when set, otherwise a digest of the modification times of the library's
+    templates, code and translations, taken once per process."""
+    if getattr(settings, "RELEASE", ""):
+        return settings.RELEASE
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for pattern in ("templates/caselaw/**/*", "caselaw/*.py", "locale/**/*.mo"):
+        for path in sorted(base.glob(pattern)):
+            if path.is_file():
+                digest.update(f"{path.relative_to(base)}:{path.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def library_params(params: QueryDict) -> QueryDict:
+    """The parameters the library understands, in a fixed order (sorted by name, then by
+    value, empty values dropped): two URLs that ask the same thing give the same copy."""
+    pairs = sorted(
+        (key, value)
+        for key, values in params.lists()
+        if key in LIBRARY_PARAMETERS
+        for value in values
+        if value.strip()
+    )
+    normalised = QueryDict(mutable=True)
+    for key, value in pairs:
+        normalised.appendlist(key, value)
+    normalised._mutable = False
+    return normalised
+
+
+def _key(kind: str, *, index_id: int | None, language: str, host: str, params: QueryDict) -> str:
+    query = urlencode(sorted(params.lists()), doseq=True)
+    digest = hashlib.sha256(f"{host}|{index_id}|{query}".encode()).hexdigest()[:32]
+    return f"caselaw:{kind}:{library_version()}:{release()}:{language}:{digest}"
+
+
+def library_fragment_key(*, index_id: int, language: str, host: str, params: QueryDict) -> str:
+    return _key("library", index_id=index_id, language=language, host=host, params=params)
+
+
+def csv_export_key(*, index_id: int | None, language: str, params: QueryDict) -> str:
+    return _key("csv", index_id=index_id, language=language, host="", params=params)
+
+
+def vocabularies_key() -> str:
+    return f"caselaw:vocabularies:{library_version()}"
