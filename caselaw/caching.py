@@ -8,29 +8,24 @@ deleted, its terms or victim groups, a vocabulary term, a court, the library pag
 once and nobody has to know which keys exist.
 
 One bump per transaction: a 2,000-case import inside one `transaction.atomic()` fires
-thousands of signals; the first registers an on-commit callback on the connection and
-the others see it is still pending. A rolled-back transaction discards its callback
-(Django drops it), so the next change registers a fresh one.
-
-The version starts at the time in nanoseconds (cache.add when missing): if the counter
-is evicted, the new one never repeats an old value that stale copies might carry.
+thousands of signals; pagecache.versions collects them and moves the counter once, after
+the commit. The counter starts at the time in nanoseconds when missing: if it is evicted,
+the new one never repeats an old value that stale copies might carry.
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import QueryDict
 
-VERSION_KEY = "caselaw:version"
+from pagecache import versions
+
 # A copy is out of date after a bump anyway; the timeout only returns memory.
 FRAGMENT_TIMEOUT = 60 * 60
 CSV_TIMEOUT = 60 * 60
@@ -60,7 +55,6 @@ LIBRARY_PARAMETERS = frozenset(
         "audience",
     }
 )
-_PENDING_ATTR = "_caselaw_version_bump"
 # A page saved with only these fields changed kept what readers see: a draft revision
 # (its content is in the revision, not on the page), or the page (un)locked.
 DRAFT_BOOKKEEPING_FIELDS = frozenset(
@@ -78,63 +72,25 @@ DRAFT_BOOKKEEPING_FIELDS = frozenset(
 
 
 # --- The version -----------------------------------------------------------------------
+# One of pagecache's version counters, so that cached pages (the library page through
+# pagecache's fast door) depend on it too; pagecache moves it after commit, once per
+# transaction however many cases changed.
 
-
-def _version_start() -> int:
-    cache.add(VERSION_KEY, time.time_ns(), None)
-    return cache.get(VERSION_KEY)
+LIBRARY = "caselaw"
 
 
 def library_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = _version_start()
-    return version
+    return versions.versions_read([LIBRARY])[LIBRARY]
 
 
 def library_version_bump() -> None:
     """Every cached copy of the library is out of date, now."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # missing (evicted, or never read): start afresh
-        _version_start()
-
-
-def _bump_is_pending(connection, pending) -> bool:
-    if pending is None:
-        return False
-    entries = connection.run_on_commit
-    index = getattr(pending, "caselaw_index", -1)
-    if 0 <= index < len(entries) and entries[index][1] is pending:
-        return True
-    # A savepoint's rollback rebuilds the list: look for it once more.
-    for position, entry in enumerate(entries):
-        if entry[1] is pending:
-            pending.caselaw_index = position
-            return True
-    return False
+    versions.move_on(LIBRARY)
 
 
 def library_changed(**kwargs) -> None:
-    """Bump the version when the current transaction commits (at once outside one),
-    registering at most one callback per transaction."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        library_version_bump()
-        return
-    if _bump_is_pending(connection, getattr(connection, _PENDING_ATTR, None)):
-        return
-
-    def bump() -> None:
-        if getattr(connection, _PENDING_ATTR, None) is bump:
-            setattr(connection, _PENDING_ATTR, None)
-        library_version_bump()
-
-    bump.caselaw_version_bump = True
-    bump.caselaw_index = len(connection.run_on_commit)
-    setattr(connection, _PENDING_ATTR, bump)
-    # robust: the data is committed whatever the cache says; a failed bump is logged.
-    transaction.on_commit(bump, robust=True)
+    """Bump the version when the current transaction commits (at once outside one)."""
+    versions.bump(LIBRARY)
 
 
 # --- Receivers (connected in CaselawConfig.ready) -------------------------------------

@@ -16,9 +16,14 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from .caching import FRAGMENT_TIMEOUT, library_fragment_key, library_params
+from .caching import (
+    FRAGMENT_TIMEOUT,
+    LIBRARY_PARAMETERS,
+    library_fragment_key,
+    library_params,
+)
 from .models import CaseIndexPage
-from .selectors import case_search
+from .selectors import case_search, case_search_errors
 
 FRAGMENT_TEMPLATE = "caselaw/_library.html"
 
@@ -45,3 +50,11 @@ def case_library_html(*, request, index: CaseIndexPage) -> SafeString:
     if not search.errors:
         cache.set(key, str(html), FRAGMENT_TIMEOUT)
     return mark_safe(html)  # noqa: S308
+
+
+def library_query_is_shareable(params) -> bool:
+    """May the page for these parameters be cached as a whole? Only when the form accepts
+    them all and none is foreign (`?utm_source=…` would split the cache for nothing)."""
+    if any(key not in LIBRARY_PARAMETERS for key in params):
+        return False
+    return not case_search_errors(params=library_params(params))

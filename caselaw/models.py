@@ -214,6 +214,24 @@ class CaseIndexPage(SerbianScriptsPageMixin, Page):
         context["library"] = case_library_html(request=request, index=self)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        """Through pagecache: the whole page for each filter combination the form accepts
+        (its query string as sent), out of date with any change to the library."""
+        from pagecache.store import serve_page
+
+        from .caching import LIBRARY
+        from .library import library_query_is_shareable
+
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        return serve_page(
+            page=self,
+            request=request,
+            whole_tree=False,
+            also_depends_on={LIBRARY},
+            query_ok=library_query_is_shareable(request.GET),
+        )
+
 
 class CasePageForm(WagtailAdminPageForm):
     audience_professions = forms.MultipleChoiceField(

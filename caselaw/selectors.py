@@ -274,22 +274,36 @@ def _vocabularies() -> dict[str, list]:
     return terms
 
 
-def case_search(
-    *, params: QueryDict, index: CaseIndexPage | None = None, page_size: int = PAGE_SIZE
-) -> CaseSearch:
-    """Search the library with the filters in `params` (request.GET)."""
+def _search_form(params: QueryDict) -> CaseSearchForm:
     terms = _vocabularies()
-    form = CaseSearchForm(
+    return CaseSearchForm(
         params or None,
         vocabularies={key: [(t.slug, t.name) for t in values] for key, values in terms.items()},
     )
-    chosen = form.filters()
-    errors = [
+
+
+def _form_errors(form: CaseSearchForm) -> list[str]:
+    return [
         f"{form.fields[name].label}: {' '.join(messages)}"
         if name in form.fields
         else " ".join(messages)
         for name, messages in form.errors.items()
     ]
+
+
+def case_search_errors(*, params: QueryDict) -> list[str]:
+    """What the search form says of these filters (nothing: they are all valid)."""
+    return _form_errors(_search_form(params))
+
+
+def case_search(
+    *, params: QueryDict, index: CaseIndexPage | None = None, page_size: int = PAGE_SIZE
+) -> CaseSearch:
+    """Search the library with the filters in `params` (request.GET)."""
+    terms = _vocabularies()
+    form = _search_form(params)
+    chosen = form.filters()
+    errors = _form_errors(form)
     query = chosen.pop("q", "")
     sort = chosen.pop("sort", "")
 

@@ -94,7 +94,8 @@ def release() -> str:
 
 
 def entry_key(request: HttpRequest, *, reader: str) -> str:
-    raw = f"{request.get_host()}|{get_language()}|{request.path}|{reader}"
+    query = request.META.get("QUERY_STRING", "")
+    raw = f"{request.get_host()}|{get_language()}|{request.path}|{query}|{reader}"
     return f"pc:e:{release()}:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
 
 
@@ -145,12 +146,13 @@ def is_staff(user) -> bool:
 # --- Building --------------------------------------------------------------------------------
 
 
-def shareable(*, page, request: HttpRequest) -> bool:
-    """Only pages without view restrictions (theirs or an ancestor's), at a URL without a
-    query string, outside previews."""
+def shareable(*, page, request: HttpRequest, query_ok: bool = False) -> bool:
+    """Only pages without view restrictions (theirs or an ancestor's), outside previews,
+    at a URL without a query string unless the page says this one is shared
+    (`query_ok`: the case-law library's valid filters, for instance)."""
     return (
         not getattr(request, "is_preview", False)
-        and not request.META.get("QUERY_STRING")
+        and (query_ok or not request.META.get("QUERY_STRING"))
         and not page.get_view_restrictions().exists()
     )
 
@@ -163,11 +165,12 @@ def entry_for(
     dependencies: Iterable[str],
     build: Callable[[], tuple[str, Any]],
     may_store: bool = True,
+    query_ok: bool = False,
 ) -> Entry:
     """The current cached entry of this page for this kind of reader, or a new one
     (stored when the page may be shared). `build()` renders it: (html, data)."""
     key = entry_key(request, reader=reader_of(request))
-    store = may_store and shareable(page=page, request=request)
+    store = may_store and shareable(page=page, request=request, query_ok=query_ok)
     if store:
         cached = cache.get(key)
         if isinstance(cached, Entry) and versions_current_for(cached):
@@ -273,8 +276,9 @@ def lookup(request: HttpRequest, *, reader: str, user_id=None) -> tuple[Entry | 
 
 def fast_response(request: HttpRequest) -> HttpResponse | None:
     """A GET answered from a current entry, or None when the page must answer itself
-    (a miss, a query string, staff: their user bar needs the page)."""
-    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+    (a miss, staff: their user bar needs the page). A URL with a query string has an
+    entry only where its page chose to share it."""
+    if request.method not in ("GET", "HEAD"):
         return None
     if not _routed_to_pages(request.path_info):
         return None  # a view of its own (/healthz, My learning, the API): not ours
@@ -318,14 +322,22 @@ class PageCacheMiddleware:
         return fast_response(request) or self.get_response(request)
 
 
-def serve_page(*, page, request: HttpRequest, whole_tree: bool = True) -> HttpResponse:
+def serve_page(
+    *,
+    page,
+    request: HttpRequest,
+    whole_tree: bool = True,
+    also_depends_on: Iterable[str] = (),
+    query_ok: bool = False,
+) -> HttpResponse:
     """A page with nothing per reader but the common slots, through its cached entry
     (previews are rendered afresh and never stored)."""
     entry = entry_for(
         request=request,
         page=page,
         kind="page",
-        dependencies=page_dependencies(page, whole_tree=whole_tree),
+        dependencies=page_dependencies(page, whole_tree=whole_tree) | set(also_depends_on),
         build=lambda: (render_page_html(page=page, request=request), None),
+        query_ok=query_ok,
     )
     return serve_cached(request=request, page=page, entry=entry)

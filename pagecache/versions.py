@@ -107,6 +107,16 @@ def bump_referrers(*, content_type_id: int, object_id) -> None:
     transaction.on_commit(flush)
 
 
+def move_on(*names: str) -> None:
+    """Move these counters on now (outside any transaction's bookkeeping)."""
+    for name in names:
+        key = PREFIX + name
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.add(key, time.time_ns(), None)
+
+
 def discard_pending() -> None:
     """Forget changes whose transaction never committed (a test's own transaction)."""
     _pending.changes = None
@@ -121,12 +131,7 @@ def flush() -> None:
     _pending.changes = None
     names = set(changes["names"])
     names |= _referrer_names(pages=changes["pages"], objects=changes["objects"])
-    for name in names:
-        key = PREFIX + name
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.add(key, time.time_ns(), None)
+    move_on(*names)
 
 
 def _referrer_names(*, pages: set[int], objects: set[tuple[int, str]]) -> set[str]:

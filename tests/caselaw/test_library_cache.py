@@ -124,9 +124,8 @@ def test_many_saves_in_one_transaction_bump_the_version_once(
         for n in range(5):
             CasePageFactory(title=f"Imported {n}", countries=["rs"])
         library["france"].save_revision().publish()
-    bumps = [c for c in callbacks if getattr(c, "caselaw_version_bump", False)]
-    assert len(bumps) == 1
-    assert caching.library_version() == before + 1
+    assert len(callbacks) > 1  # one per change…
+    assert caching.library_version() == before + 1  # …and the counter moved once
 
 
 def test_a_rolled_back_transaction_does_not_stop_later_bumps(
@@ -183,14 +182,19 @@ def test_a_malformed_filter_keeps_its_message_and_is_not_cached(client, library)
 
 
 def test_unknown_parameters_do_not_make_new_cache_entries(client, library):
+    from django.core.cache import cache
+
     index_url = library["index"].url
-    client.get(index_url + "?country=gr")
-    with CaptureQueriesContext(connection) as plain:
+    plain = client.get(index_url + "?country=gr").content.decode()
+    with CaptureQueriesContext(connection) as cached:
         client.get(index_url + "?country=gr")
-    with CaptureQueriesContext(connection) as tracked:
-        body = client.get(index_url + "?utm_source=mail&country=gr").content.decode()
-    assert len(tracked.captured_queries) == len(plain.captured_queries)
-    assert 'name="utm_source"' not in body
+    assert len(cached.captured_queries) == 0  # the whole page, from pagecache
+    entries = set(cache._cache)  # locmem: the keys themselves
+    for n in range(3):
+        body = client.get(index_url + f"?utm_source=mail-{n}&country=gr").content.decode()
+        assert 'name="utm_source"' not in body  # not carried into the search form
+        assert body.count('class="case-') == plain.count('class="case-')
+    assert set(cache._cache) == entries
 
 
 # --- CSV export ------------------------------------------------------------------------
@@ -260,10 +264,9 @@ def test_a_published_import_bumps_the_version_once_and_shows_at_once(
     url = library["index"].url + "?country=rs"
     client.get(url)
     before = caching.library_version()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         result = cases_import(rows=rows, index=library["index"], user=editor, publish=True)
     assert result.ok
-    assert sum(getattr(c, "caselaw_version_bump", False) for c in callbacks) == 1
     assert caching.library_version() == before + 1
     assert "Imported 11 v. Serbia" in client.get(url).content.decode()
 

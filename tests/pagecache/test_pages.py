@@ -423,3 +423,25 @@ def test_anonymous_home_and_catalogue_cost_no_query_when_cached(readers, home, c
                 assert readers["anonymous"].get(url).status_code == 200
             counts.append(len(queries))
     assert counts == [0, 0, 0, 0]
+
+
+def test_case_law_library_is_shared_per_valid_filter_and_never_for_a_bad_one(readers, committed):
+    from caselaw.factories import CasePageFactory, case_index
+
+    with committed():
+        CasePageFactory(title="M. and Others v. Italy and Bulgaria")
+    url = case_index().url
+    for query in ("", "?outcome=violation", "?sort=newest&outcome=violation"):
+        readers["anonymous"].get(url + query)
+        with CaptureQueriesContext(connection) as queries:
+            html = html_of(readers["anonymous"].get(url + query))
+        assert len(queries) == 0, query
+        assert "M. and Others v. Italy and Bulgaria" in html
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = readers["anonymous"].get(url + "?year_from=abc")
+        assert len(queries) > 0  # rendered each time, with the form's message
+        assert 'class="message message-error" role="alert"' in response.content.decode()
+    with committed():
+        CasePageFactory(title="S.M. v. Croatia")
+    assert "S.M. v. Croatia" in html_of(readers["anonymous"].get(url + "?outcome=violation"))
