@@ -19,6 +19,8 @@ the same HTML by construction. Page types register how their slots are filled
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -172,15 +174,18 @@ def entry_for(
     key = entry_key(request, reader=reader_of(request))
     store = may_store and shareable(page=page, request=request, query_ok=query_ok)
     if store:
-        cached = cache.get(key)
+        cached = _local_get(key) or cache.get(key)
         if isinstance(cached, Entry) and versions_current_for(cached):
+            _local_put(key, cached)
             return cached
+        _local_drop(key)
     # Read before rendering: a change committed meanwhile makes this entry stale at once.
     found = versions.versions_read(dependencies)
     html, data = build()
     entry = Entry(html=html, versions=found, kind=kind, data=data)
     if store:
         cache.set(key, entry, ENTRY_TIMEOUT)
+        _local_put(key, entry)
     return entry
 
 
@@ -258,18 +263,65 @@ def serve_cached(*, request: HttpRequest, page, entry: Entry) -> HttpResponse:
     return FILLERS[entry.kind](entry=entry, request=request, staff=staff, page=page)
 
 
+# --- This process's copies ------------------------------------------------------------------
+# The entries a worker served last, kept in its memory so that a hit reads only the
+# counters from the shared cache (one round trip), not the page's HTML. A copy is used
+# only while the shared counters still hold, exactly as the shared entry would be.
+
+LOCAL_ENTRIES = 128
+_local: OrderedDict[str, Entry] = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def _local_get(key: str) -> Entry | None:
+    with _local_lock:
+        entry = _local.get(key)
+        if entry is not None:
+            _local.move_to_end(key)
+        return entry
+
+
+def _local_put(key: str, entry: Entry) -> None:
+    with _local_lock:
+        _local[key] = entry
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+
+
+def _local_drop(key: str) -> None:
+    with _local_lock:
+        _local.pop(key, None)
+
+
+def local_forget() -> None:
+    """Drop this process's copies (tests that clear the shared cache)."""
+    with _local_lock:
+        _local.clear()
+
+
 # --- The fast door ---------------------------------------------------------------------------
 
 
 def lookup(request: HttpRequest, *, reader: str, user_id=None) -> tuple[Entry | None, Any]:
     """A current entry for this URL and reader and, given a user id, their cached staff
-    flag (None when not cached). Two cache round trips: the entry, then its counters."""
+    flag (None when not cached). One cache round trip when this process has a copy (its
+    counters and the flag), two otherwise (the entry and the flag, then its counters)."""
     key = entry_key(request, reader=reader)
-    keys = [key] if user_id is None else [key, staff_flag_key(user_id)]
-    found = cache.get_many(keys)
+    flag_key = staff_flag_key(user_id) if user_id is not None else None
+    entry = _local_get(key)
+    if entry is not None:
+        counter_keys = {versions.PREFIX + name: value for name, value in entry.versions.items()}
+        found = cache.get_many([*counter_keys, *([flag_key] if flag_key else [])])
+        staff = found.get(flag_key) if flag_key else None
+        if all(found.get(k) == value for k, value in counter_keys.items()):
+            return entry, staff
+        _local_drop(key)
+    found = cache.get_many([key, flag_key] if flag_key else [key])
     entry = found.get(key)
-    staff = found.get(staff_flag_key(user_id)) if user_id is not None else None
+    staff = found.get(flag_key) if flag_key else None
     if isinstance(entry, Entry) and entry.kind in FILLERS and versions_current_for(entry):
+        _local_put(key, entry)
         return entry, staff
     return None, staff
 

@@ -8,7 +8,7 @@ from django.utils import translation
 from accounts.factories import UserFactory
 from accounts.models import Role
 from institutions.factories import InstitutionFactory
-from pagecache import versions
+from pagecache import store, versions
 
 _TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
 
@@ -55,6 +55,7 @@ def _clean_slate():
     (a view may activate a language in the test's thread)."""
     cache.clear()
     versions.discard_pending()
+    store.local_forget()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
