@@ -7,11 +7,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
 from . import api
-from .models import CourseIndexPage, CoursePage, Enrolment, ModulePage, StepCompletion
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModulePage,
+    StepCompletion,
+)
 
 
 def _is_staff(user) -> bool:
@@ -279,52 +287,99 @@ def lesson_context_for(*, lesson, user, request=None, course=None) -> dict[str, 
     return context
 
 
-def my_learning(*, user) -> dict[str, Any]:
-    """A learner's enrolled and completed courses with progress, and recommendations."""
-    enrolments = list(
+def _required_step(prefix: str = "") -> Q:
+    """Pages (reached through `prefix`) that are live required steps of a course."""
+    required = Q()
+    for model in api.STEP_MODELS:
+        required |= Q(**{f"{prefix}{model._meta.model_name}__required": True})
+    return Q(**{f"{prefix}live": True}) & required
+
+
+def _count(queryset) -> Subquery:
+    """A correlated COUNT(*) of `queryset`, 0 when it is empty."""
+    counted = queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n")[:1]), 0, output_field=IntegerField())
+
+
+def enrolments_with_progress(*, user):
+    """The learner's current enrolments with their course and last lesson, each annotated
+    with `required_steps` (live required steps of the course) and `done_steps` (those
+    this enrolment has done): one query, whatever the number of enrolments or steps."""
+    steps = Page.objects.filter(_required_step(), path__startswith=OuterRef("course__path"))
+    done = StepCompletion.objects.filter(
+        _required_step("page__"),
+        enrolment=OuterRef("pk"),
+        page__path__startswith=F("enrolment__course__path"),
+    )
+    return (
         Enrolment.objects.filter(user=user, archived_at__isnull=True)
         .select_related("course", "last_lesson")
+        .annotate(required_steps=_count(steps), done_steps=_count(done))
         .order_by("-last_activity_at", "-enrolled_at")
     )
-    course_ids = [e.course_id for e in enrolments]
-    courses = {e.course_id: e.course for e in enrolments}
-    required_by_course: dict[int, set[int]] = {cid: set() for cid in course_ids}
-    if courses:
-        in_these_courses = Q()
-        for course in courses.values():
-            in_these_courses |= Q(path__startswith=course.path)
-        for model in api.STEP_MODELS:
-            rows = (
-                model.objects.live()
-                .filter(in_these_courses, required=True)
-                .values_list("pk", "path")
-            )
-            for pk, path in rows:
-                for course_id, course in courses.items():
-                    if path.startswith(course.path):
-                        required_by_course[course_id].add(pk)
-    done_rows = StepCompletion.objects.filter(enrolment__in=enrolments).values_list(
-        "enrolment_id", "page_id"
-    )
-    done_by_enrolment: dict[int, set[int]] = {}
-    for enrolment_id, page_id in done_rows:
-        done_by_enrolment.setdefault(enrolment_id, set()).add(page_id)
-    in_progress, completed = [], []
-    for enrolment in enrolments:
-        required = required_by_course.get(enrolment.course_id, set())
-        done = done_by_enrolment.get(enrolment.pk, set()) & required
-        enrolment.progress = Progress(required=len(required), done=len(done))
-        (completed if enrolment.completed_at else in_progress).append(enrolment)
+
+
+def translations_for_reader(*, pages: list[Page], model=Page, only=None) -> dict[int, Page]:
+    """Page id → the live translation (as `model`) of that page in the reader's content
+    language, for the pages that have one: one query, none when every page is already in
+    that language. `only` limits the fields loaded (e.g. not a lesson's body)."""
+    try:
+        locale_id = Locale.get_active().pk
+    except Locale.DoesNotExist:
+        return {}
+    keys = {page.translation_key for page in pages if page.locale_id != locale_id}
+    if not keys:
+        return {}
+    translations = model.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
+    if only:
+        translations = translations.only(*only)
+    by_key = {page.translation_key: page for page in translations}
+    return {p.pk: by_key[p.translation_key] for p in pages if p.translation_key in by_key}
+
+
+_LINK_FIELDS = ("pk", "title", "path", "depth", "url_path", "locale_id", "translation_key")
+
+
+def my_learning_dashboard(*, user) -> dict[str, Any]:
+    """My learning: a learner's enrolled and completed courses with progress, shown in the
+    reader's content language where a translation is live, and recommendations.
+
+    A bounded number of queries: enrolments with progress (one), recommended courses (two)
+    and, for a reader of another language than Serbian, the translations of the courses
+    and lessons (two); the template adds one for certificates. Page URLs come from the
+    site root paths Wagtail keeps on the request: no routing lookup per page."""
+    enrolments = list(enrolments_with_progress(user=user))
     recommended = [
         c
         for c in CoursePage.objects.live()
         .filter(locale_id=default_locale_id())
-        .exclude(pk__in=course_ids)
+        .exclude(pk__in=[e.course_id for e in enrolments])
         .prefetch_related("restricted_institutions")
         if user.profession in (c.audience_professions or [])
         and course_is_visible_to(course=c, user=user)
     ]
-    return {"in_progress": in_progress, "completed": completed, "recommended": recommended}
+    courses = translations_for_reader(
+        pages=[*(e.course for e in enrolments), *recommended], model=CoursePage
+    )
+    lessons = translations_for_reader(
+        pages=[e.last_lesson for e in enrolments if e.last_lesson],
+        model=LessonPage,
+        only=_LINK_FIELDS,
+    )
+    in_progress, completed = [], []
+    for enrolment in enrolments:
+        enrolment.progress = Progress(required=enrolment.required_steps, done=enrolment.done_steps)
+        # What the reader opens: the course (and lesson) in their language, if translated.
+        enrolment.course_shown = courses.get(enrolment.course_id, enrolment.course)
+        enrolment.last_lesson_shown = enrolment.last_lesson and lessons.get(
+            enrolment.last_lesson_id, enrolment.last_lesson
+        )
+        (completed if enrolment.completed_at else in_progress).append(enrolment)
+    return {
+        "in_progress": in_progress,
+        "completed": completed,
+        "recommended": [courses.get(c.pk, c) for c in recommended],
+    }
 
 
 def personal_data_learning(user) -> list[dict[str, Any]]:
