@@ -102,12 +102,40 @@ def test_an_english_reader_sees_the_english_course_with_progress_kept_in_serbian
     for page in course.get_descendants().order_by("path"):
         page.specific.copy_for_translation(locale_en).save_revision().publish()
     first_en = first.get_translation(locale_en)
+    suggested = course_with_lessons(modules=0, audience_professions=[learner.profession])
+    suggested_en = suggested.copy_for_translation(locale_en)
+    suggested_en.title, suggested_en.summary = "Suggested in English", "An English summary."
+    suggested_en.save_revision().publish()
     client.force_login(learner)
     body = client.get("/en/learning/").content.decode()
     assert "Recognising human trafficking" in body
     assert f'href="{course_en.url}"' in body
     assert f'href="{first_en.url}"' in body
     assert "33% done (1 of 3 required steps)" in body
+    assert f'href="{suggested_en.url}">Suggested in English' in body
+    assert "An English summary." in body
     serbian = client.get("/sr-latn/learning/").content.decode()
     assert "Prepoznavanje trgovine ljudima" in serbian
     assert f'href="{course.url}"' in serbian
+
+
+def test_progress_counts_live_required_steps_as_the_course_page_does(client, learner):
+    from courses.factories import LessonPageFactory
+    from courses.selectors import course_outline_for, my_learning_dashboard
+    from quizzes.factories import quiz_in_course
+
+    course, first = _in_progress(user=learner)
+    module = first.get_parent()
+    LessonPage.objects.descendant_of(course).order_by("path").last().unpublish()
+    LessonPageFactory(parent=module, required=False)  # optional: not counted
+    quiz_in_course(course=course)  # a required quiz in a second module
+    other, _ = _in_progress(user=learner)  # a course whose path shares no prefix
+    shown = {e.course_id: e.progress for e in my_learning_dashboard(user=learner)["in_progress"]}
+    for each in (course, other):
+        expected = course_outline_for(course=each, user=learner)["progress"]
+        assert (shown[each.pk].required, shown[each.pk].done) == (
+            expected.required,
+            expected.done,
+        )
+    # Two live required lessons (one done) and the quiz.
+    assert (shown[course.pk].required, shown[course.pk].done) == (3, 1)
