@@ -18,9 +18,21 @@ class CertificatesConfig(AppConfig):
             api.issue_in_background, dispatch_uid="certificates.issue_in_background"
         )
 
+        # A changed certificate's cached verification answers go out of date on commit.
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Certificate
+        from .verification import certificate_saved
+
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(
+                certificate_saved,
+                sender=Certificate,
+                dispatch_uid=f"certificates.verification.{name}",
+            )
+
         # What every certificate shows (programme, partners, signatories) is kept per
         # process; a change anywhere in it makes every process load it again.
-        from django.db.models.signals import post_delete, post_save
         from wagtail.images import get_image_model
 
         from home.models import PartnerLogo, ProgrammeSettings

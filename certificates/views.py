@@ -3,15 +3,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from accounts.mfa import session_has_mfa
 
 from . import selectors
 from .codes import code_parse
-from .data import CertificateStatus
 from .forms import VerifyForm
 from .models import Certificate
 from .ratelimit import verify_lookup_allowed
+from .verification import verification_answer
 
 
 def _too_many(request):
@@ -33,7 +34,8 @@ def verify_form(request):
 
 def verify(request, code: str):
     """Public: what a certificate certifies and whether it still stands. Nothing else
-    about the person."""
+    about the person. The answer is cached per code and language (certificates.verification);
+    an unknown or mistyped code is a 404 and is never cached."""
     if not verify_lookup_allowed(request):
         return _too_many(request)
     canonical = code_parse(code)
@@ -43,17 +45,14 @@ def verify(request, code: str):
         return render(request, "certificates/verify_form.html", {"form": form}, status=404)
     if canonical != code:
         return redirect("certificates:verify", code=canonical)
-    certificate = selectors.certificate_by_code(canonical)
-    if certificate is None:
+    answer = verification_answer(code=canonical)
+    if answer is None:
         return render(request, "certificates/verify_unknown.html", {"code": canonical}, status=404)
     return render(
         request,
         "certificates/verify.html",
-        {
-            "certificate": certificate,
-            "status": certificate.status(timezone.now()),
-            "Status": CertificateStatus,
-        },
+        # Rendered (and escaped) from our own template by verification_answer.
+        {"serial": answer.serial, "answer": mark_safe(answer.html)},  # noqa: S308
     )
 
 

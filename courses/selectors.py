@@ -7,11 +7,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Locale, Page
 
 from . import api
-from .models import CourseIndexPage, CoursePage, Enrolment, ModulePage, StepCompletion
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    ModulePage,
+    StepCompletion,
+)
 
 
 def _is_staff(user) -> bool:
@@ -279,52 +286,136 @@ def lesson_context_for(*, lesson, user, request=None, course=None) -> dict[str, 
     return context
 
 
-def my_learning(*, user) -> dict[str, Any]:
-    """A learner's enrolled and completed courses with progress, and recommendations."""
-    enrolments = list(
+def _required_step(prefix: str = "") -> Q:
+    """Pages (reached through `prefix`) that are live required steps of a course."""
+    required = Q(pk__in=[])
+    for model in api.STEP_MODELS:
+        required |= Q(**{f"{prefix}{model._meta.model_name}__required": True})
+    return Q(**{f"{prefix}live": True}) & required
+
+
+def enrolments_with_done_steps(*, user):
+    """The learner's current enrolments with their course and last lesson, each annotated
+    with `done_steps`: the live required steps of its course it has done (one query)."""
+    done = (
+        StepCompletion.objects.filter(
+            _required_step("page__"),
+            enrolment=OuterRef("pk"),
+            page__path__startswith=OuterRef("course__path"),
+        )
+        .order_by()
+        .values("enrolment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
         Enrolment.objects.filter(user=user, archived_at__isnull=True)
         .select_related("course", "last_lesson")
+        .annotate(done_steps=Coalesce(Subquery(done), 0, output_field=IntegerField()))
         .order_by("-last_activity_at", "-enrolled_at")
     )
-    course_ids = [e.course_id for e in enrolments]
-    courses = {e.course_id: e.course for e in enrolments}
-    required_by_course: dict[int, set[int]] = {cid: set() for cid in course_ids}
-    if courses:
-        in_these_courses = Q()
-        for course in courses.values():
-            in_these_courses |= Q(path__startswith=course.path)
-        for model in api.STEP_MODELS:
-            rows = (
-                model.objects.live()
-                .filter(in_these_courses, required=True)
-                .values_list("pk", "path")
-            )
-            for pk, path in rows:
-                for course_id, course in courses.items():
-                    if path.startswith(course.path):
-                        required_by_course[course_id].add(pk)
-    done_rows = StepCompletion.objects.filter(enrolment__in=enrolments).values_list(
-        "enrolment_id", "page_id"
+
+
+def required_step_counts(*, courses: list[CoursePage]) -> dict[int, int]:
+    """Course id → number of its live required steps: one query for courses at the same
+    depth (all of them, under the course catalogue), whatever the number of steps."""
+    by_length: dict[int, dict[str, int]] = {}
+    for course in courses:
+        by_length.setdefault(len(course.path), {})[course.path] = course.pk
+    counts = {course.pk: 0 for course in courses}
+    for length, course_by_path in by_length.items():
+        under = Q(pk__in=[])
+        for path in course_by_path:
+            under |= Q(path__startswith=path)
+        rows = (
+            Page.objects.filter(_required_step(), under)
+            .annotate(course_path=Substr("path", 1, length))
+            .order_by()
+            .values("course_path")
+            .annotate(n=Count("pk"))
+            .values_list("course_path", "n")
+        )
+        for path, n in rows:
+            counts[course_by_path[path]] = n
+    return counts
+
+
+def translations_for_reader(
+    *, pages: list[Page], locale_id: int, model=Page, only=None
+) -> dict[int, Page]:
+    """Page id → the live translation (as `model`) of that page in the locale `locale_id`,
+    for the pages that have one: one query, none when every page is already in that
+    locale. `only` limits the fields loaded (e.g. not a lesson's body)."""
+    keys = {page.translation_key for page in pages if page.locale_id != locale_id}
+    if not keys:
+        return {}
+    translations = model.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
+    if only:
+        translations = translations.only(*only)
+    by_key = {page.translation_key: page for page in translations}
+    return {p.pk: by_key[p.translation_key] for p in pages if p.translation_key in by_key}
+
+
+def reading_locale_id() -> int:
+    """The content locale of the active language (one query)."""
+    return Locale.get_active().pk
+
+
+_LINK_FIELDS = ("pk", "title", "path", "depth", "url_path", "locale_id", "translation_key")
+
+
+def my_learning_dashboard(*, user) -> dict[str, Any]:
+    """My learning: a learner's enrolled and completed courses with progress, shown in the
+    reader's content language where a translation is live, and recommendations.
+
+    A bounded number of queries: enrolments with the steps each has done (one), required
+    steps per course (one), recommended courses (two), the reader's locale (one) and, for
+    a reader of another language than Serbian, the translations of the pages linked to
+    (one, two with recommendations); the template adds one for certificates. Page URLs come from the
+    site root paths Wagtail keeps on the request: no routing lookup per page."""
+    enrolments = list(enrolments_with_done_steps(user=user))
+    required = required_step_counts(
+        courses=list({e.course_id: e.course for e in enrolments}.values())
     )
-    done_by_enrolment: dict[int, set[int]] = {}
-    for enrolment_id, page_id in done_rows:
-        done_by_enrolment.setdefault(enrolment_id, set()).add(page_id)
-    in_progress, completed = [], []
-    for enrolment in enrolments:
-        required = required_by_course.get(enrolment.course_id, set())
-        done = done_by_enrolment.get(enrolment.pk, set()) & required
-        enrolment.progress = Progress(required=len(required), done=len(done))
-        (completed if enrolment.completed_at else in_progress).append(enrolment)
     recommended = [
         c
         for c in CoursePage.objects.live()
         .filter(locale_id=default_locale_id())
-        .exclude(pk__in=course_ids)
+        .exclude(pk__in=[e.course_id for e in enrolments])
         .prefetch_related("restricted_institutions")
         if user.profession in (c.audience_professions or [])
         and course_is_visible_to(course=c, user=user)
     ]
-    return {"in_progress": in_progress, "completed": completed, "recommended": recommended}
+    # Links and titles in the reader's language: one query for the enrolled courses and
+    # lessons; one more for the recommended courses (with their summary), if any.
+    locale_id = reading_locale_id()
+    shown = translations_for_reader(
+        pages=[
+            *(e.course for e in enrolments),
+            *(e.last_lesson for e in enrolments if e.last_lesson),
+        ],
+        locale_id=locale_id,
+        only=_LINK_FIELDS,
+    )
+    recommended_shown = translations_for_reader(
+        pages=recommended, locale_id=locale_id, model=CoursePage
+    )
+    in_progress, completed = [], []
+    for enrolment in enrolments:
+        enrolment.progress = Progress(
+            required=required[enrolment.course_id], done=enrolment.done_steps
+        )
+        # What the reader opens: the course (and lesson) in their language, if translated.
+        enrolment.course_shown = shown.get(enrolment.course_id, enrolment.course)
+        enrolment.last_lesson_shown = enrolment.last_lesson and shown.get(
+            enrolment.last_lesson_id, enrolment.last_lesson
+        )
+        (completed if enrolment.completed_at else in_progress).append(enrolment)
+    return {
+        "in_progress": in_progress,
+        "completed": completed,
+        "recommended": [recommended_shown.get(c.pk, c) for c in recommended],
+    }
 
 
 def personal_data_learning(user) -> list[dict[str, Any]]:

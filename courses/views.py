@@ -11,13 +11,18 @@ from wagtail.models import Page
 from serbian.transliteration import for_reader
 
 from .models import CoursePage, Enrolment, LessonPage
-from .selectors import course_is_visible_to, course_of, current_enrolment, my_learning
+from .selectors import (
+    course_is_visible_to,
+    course_of,
+    current_enrolment,
+    my_learning_dashboard,
+)
 from .services import enrolment_create, enrolment_restart, step_complete
 
 
 @login_required
 def learning_dashboard(request):
-    return render(request, "courses/my_learning.html", my_learning(user=request.user))
+    return render(request, "courses/my_learning.html", my_learning_dashboard(user=request.user))
 
 
 @require_POST

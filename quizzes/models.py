@@ -734,13 +734,16 @@ class QuizPage(SerbianScriptsPageMixin, Page):
         course = course_of(self)
         if course is None or not course_is_visible_to(course=course, user=request.user):
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        # The course found here is handed on to get_context, not looked up again.
+        return super().serve(request, *args, course=course, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, course=None, **kwargs):
         from .selectors import quiz_overview_for
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(quiz_overview_for(quiz=self, user=request.user, request=request))
+        context.update(
+            quiz_overview_for(quiz=self, user=request.user, request=request, course=course)
+        )
         return context
 
 

@@ -53,21 +53,28 @@ def attempts_left(*, quiz: QuizPage, used: int) -> int | None:
     return max(0, quiz.attempts_allowed - used)
 
 
-def quiz_overview_for(*, quiz: QuizPage, user, request=None) -> dict[str, Any]:
-    from .services import attempts_close_overdue
+def quiz_overview_for(*, quiz: QuizPage, user, request=None, course=None) -> dict[str, Any]:
+    """The quiz start page: the rules, the learner's attempts and result, whether they may
+    start. A fixed number of queries (attempts, result, enrolment, and the course unless
+    given), whatever the number of questions or attempts; nothing about the questions."""
+    from .services import attempt_close, attempt_is_overdue
 
     if quiz.pk is None:  # the preview of a quiz not saved yet
         return {"quiz": quiz, "attempts": [], "can_start": False, "attempts_left": None}
     canonical = canonical_quiz(quiz)
-    attempts_close_overdue(user=user, quiz=canonical)
     attempts = list(Attempt.objects.filter(user=user, quiz=canonical).order_by("number"))
+    now = timezone.now()
+    for attempt in attempts:
+        # One the learner left when time ran out is closed (and graded) now.
+        if attempt.state == AttemptState.IN_PROGRESS and attempt_is_overdue(attempt, now=now):
+            attempt.quiz, attempt.user = canonical, user
+            attempt_close(attempt=attempt, state=AttemptState.EXPIRED)
     open_attempt = next((a for a in attempts if a.state == AttemptState.IN_PROGRESS), None)
     result = QuizResult.objects.filter(user=user, quiz=canonical).first()
-    course = courses_api.course_of(quiz)
+    course = course or courses_api.course_of(quiz)
     enrolment = courses_api.enrolment_for(user=user, course=course) if course else None
     left = attempts_left(quiz=canonical, used=len(attempts))
     closed = _closed(canonical, result, left)
-    now = timezone.now()
     for attempt in attempts:
         window = review_window(attempt=attempt, closed=closed, now=now)
         attempt.show_score = ReviewItem.SCORE in canonical.review_items(window)

@@ -7,13 +7,16 @@ A later feature adds its own section by appending a function to `SECTIONS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models.signals import post_save
 from wagtail.models import Locale, Site
 
 from accounts.models import SCOPED_ROLES, Profession, Role, User
@@ -294,6 +297,66 @@ def load_case_law(report: DemoReport) -> None:
     )
 
 
+# --- Search and reference indexes ----------------------------------------------------------
+
+
+@contextmanager
+def indexes_built_here(report: DemoReport) -> Iterator[None]:
+    """Bring the search index and Wagtail's reference index up to date in this process,
+    instead of queueing a background task for every save.
+
+    Each save of an indexed model normally queues an update of each index (modelsearch's
+    and Wagtail's post_save handlers, django-tasks tasks): some 1,600 for the demo, and
+    search finds nothing until a worker has run them. While the block runs the saves are
+    only noted (model and id); at its end each object saved is indexed once, in its final
+    state, inside the same transaction, by the same code the tasks run. Deletions still
+    leave both indexes at once (post_delete is untouched). The search handler is swapped
+    for the whole process: meant for a management command, not for a web process."""
+    from modelsearch import index
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.models import ReferenceIndex
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+    from wagtail.tasks import update_reference_index_task
+
+    saved: dict[type, set] = defaultdict(set)
+
+    def note(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved[sender].add(instance.pk)
+
+    searched = [
+        model
+        for model in index.get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    post_save.connect(note, weak=False, dispatch_uid="load_demo.indexes")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.disconnect(dispatch_uid="load_demo.indexes")
+        for model in searched:
+            post_save.connect(post_save_signal_handler, sender=model)
+    counts = {"search": 0, "references": 0}
+    for model, pks in saved.items():
+        in_search = model in searched
+        in_references = model in ReferenceIndex.tracked_models
+        if not (in_search or in_references):
+            continue
+        for instance in model._default_manager.filter(pk__in=pks).iterator():
+            if in_search:
+                index.insert_or_update_object(instance)
+                counts["search"] += 1
+            if in_references:
+                meta = instance._meta
+                update_reference_index_task.call(meta.app_label, meta.model_name, str(instance.pk))
+                counts["references"] += 1
+    report.notes.append(
+        f"Indexes: {counts['search']} objects indexed for search, "
+        f"{counts['references']} for Wagtail's reference index."
+    )
+
+
 SECTIONS: list[Callable[[DemoReport], None]] = [
     load_institutions,
     load_accounts,
@@ -323,7 +386,7 @@ class Command(BaseCommand):
                 "settings. Pass --allow-production if you really mean it."
             )
         report = DemoReport()
-        with transaction.atomic():
+        with transaction.atomic(), indexes_built_here(report):
             for section in SECTIONS:
                 section(report)
         for note in report.notes:

@@ -1,0 +1,111 @@
+"""The public verification answer, cached per code and language for a short time.
+
+Looking a code up shows what its certificate certifies and whether it still stands. The
+answer (the page's main part, rendered for one interface language) is kept in the cache
+for at most `VERIFY_CACHE_SECONDS`, and never past the moment the certificate expires, so
+"valid" turns into "expired" on time. Each code has a version counter in the cache, read
+before the database is: a change to the certificate (revoked, reissued, its expiry or the
+holder's name changed) moves the counter once its transaction has committed, so what a
+reader rendered from the old row during that transaction is never found again.
+
+Only codes of certificates that exist are cached: a code nobody holds yet is looked up
+again each time, so a certificate issued later is found at once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from . import selectors
+from .data import CertificateStatus
+from .models import Certificate
+
+VERIFY_CACHE_SECONDS = getattr(settings, "CERTIFICATE_VERIFY_CACHE_SECONDS", 300)
+_PREFIX = "certificates:verify:"
+
+
+@dataclass(frozen=True)
+class VerificationAnswer:
+    serial: str
+    html: str
+
+
+def _version_key(code: str) -> str:
+    return f"{_PREFIX}v:{code}"
+
+
+def _version(code: str) -> int:
+    """The code's counter; a missing one starts at the current time, never at a fixed
+    value, so an evicted counter cannot bring an old answer back."""
+    key = _version_key(code)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, time.time_ns(), None)
+        value = cache.get(key)
+    return value
+
+
+def _answer_key(*, code: str, language: str, version: int) -> str:
+    return f"{_PREFIX}a:{code}:{language}:{settings.RELEASE}:{version}"
+
+
+def _seconds_to_keep(*, certificate: Certificate, now: datetime) -> int:
+    if certificate.expires_at and certificate.expires_at > now:
+        left = int((certificate.expires_at - now).total_seconds())
+        return max(1, min(VERIFY_CACHE_SECONDS, left))
+    return VERIFY_CACHE_SECONDS
+
+
+def verification_answer(*, code: str) -> VerificationAnswer | None:
+    """What the verification page says about `code` (a canonical code) in the active
+    language; None when no certificate has it (not cached). No database query while
+    the answer is cached; one otherwise."""
+    language = get_language()
+    key = _answer_key(code=code, language=language, version=_version(code))
+    answer = cache.get(key)
+    if answer is not None:
+        return answer
+    certificate = selectors.certificate_by_code(code)
+    if certificate is None:
+        return None
+    now = timezone.now()
+    answer = VerificationAnswer(
+        serial=certificate.serial,
+        html=render_to_string(
+            "certificates/_verify_answer.html",
+            {
+                "certificate": certificate,
+                "status": certificate.status(now),
+                "Status": CertificateStatus,
+            },
+        ),
+    )
+    cache.set(key, answer, _seconds_to_keep(certificate=certificate, now=now))
+    return answer
+
+
+def verification_forget(*, certificate: Certificate) -> None:
+    """The certificate changed: once the change has committed, its cached answers (in
+    every language) are no longer used."""
+    code = certificate.code
+
+    def bump():
+        cache.set(_version_key(code), time.time_ns(), None)
+
+    transaction.on_commit(bump)
+
+
+def certificate_saved(sender, instance: Certificate, **kwargs) -> None:
+    """post_save and post_delete of a certificate: revocation, reissue (the old one is
+    superseded), erasure of the holder's name, an expiry changed by hand, deletion."""
+    if instance.code:
+        verification_forget(certificate=instance)
