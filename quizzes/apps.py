@@ -18,3 +18,5 @@ class QuizzesConfig(AppConfig):
         from .personal_data import personal_data_quizzes
 
         register_exporter("quizzes", personal_data_quizzes)
+        # Quiz start pages are cached through pagecache: register how they are filled.
+        from . import quiz_shell  # noqa: F401

@@ -734,8 +734,18 @@ class QuizPage(SerbianScriptsPageMixin, Page):
         course = course_of(self)
         if course is None or not course_is_visible_to(course=course, user=request.user):
             raise Http404
-        # The course found here is handed on to get_context, not looked up again.
-        return super().serve(request, *args, course=course, **kwargs)
+        if getattr(request, "is_preview", False):
+            # The course found here is handed on to get_context, not looked up again.
+            return super().serve(request, *args, course=course, **kwargs)
+        from pagecache.store import serve_cached
+
+        from .quiz_shell import quiz_entry_for
+
+        return serve_cached(
+            request=request,
+            page=self,
+            entry=quiz_entry_for(page=self, course=course, request=request),
+        )
 
     def get_context(self, request, *args, course=None, **kwargs):
         from .selectors import quiz_overview_for

@@ -445,3 +445,29 @@ def test_case_law_library_is_shared_per_valid_filter_and_never_for_a_bad_one(rea
     with committed():
         CasePageFactory(title="S.M. v. Croatia")
     assert "S.M. v. Croatia" in html_of(readers["anonymous"].get(url + "?outcome=violation"))
+
+
+def test_quiz_start_page_is_shared_and_each_learner_sees_their_own_attempts(
+    readers, learner, other_learner
+):
+    from quizzes import factories as qf
+    from quizzes.services import attempt_start
+
+    quiz = qf.quiz_in_course(questions=[qf.true_false()], attempts_allowed=3)
+    course = quiz.get_parent().get_parent().specific
+    enrolment_create(user=learner, course=course)
+    attempt = attempt_start(user=learner, quiz=quiz)
+    pages = {}
+    for name in ("learner", "other"):
+        readers[name].get(quiz.url)
+        with CaptureQueriesContext(connection) as queries:
+            pages[name] = html_of(readers[name].get(quiz.url))
+        # Session, user, the quiz and its course by key, attempts, result, enrolment:
+        # no routing through the page tree.
+        assert len(queries) <= 8, [q["sql"][:80] for q in queries.captured_queries]
+    assert f"/learning/quizzes/attempts/{attempt.pk}/" in pages["learner"]
+    assert in_serbian("Continue your attempt") in pages["learner"]
+    assert f"/learning/quizzes/attempts/{attempt.pk}/" not in pages["other"]
+    assert in_serbian("Enrol in the course to take this quiz.") in pages["other"]
+    assert "\x1e" not in pages["learner"] + pages["other"]
+    assert readers["anonymous"].get(quiz.url).status_code == 302

@@ -17,7 +17,7 @@ def test_quiz_lives_in_a_module_beside_lessons_and_has_no_children():
     assert QuizPage not in CoursePage.allowed_subpage_models()
 
 
-def test_quiz_page_asks_to_sign_in_and_hides_restricted_courses(client, learner):
+def test_quiz_page_asks_to_sign_in_and_hides_restricted_courses(client, learner, committed):
     quiz = f.quiz_in_course(questions=[f.true_false()])
     response = client.get(quiz.url)
     assert response.status_code == 302 and "login" in response["Location"]
@@ -26,5 +26,6 @@ def test_quiz_page_asks_to_sign_in_and_hides_restricted_courses(client, learner)
     course = quiz.get_parent().get_parent().specific
     course.access = "restricted"
     course.restricted_professions = ["judge"]
-    course.save()
+    with committed():
+        course.save()
     assert client.get(quiz.url).status_code == 404
