@@ -13,6 +13,17 @@ class CertificatesConfig(AppConfig):
         from . import api, services
 
         register_exporter("certificates", services.personal_data_certificates)
+        # The holder's own cached pages (My learning) show their certificates.
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Certificate
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _certificate_changed,
+                sender=Certificate,
+                dispatch_uid=f"certificates.mine.{id(signal)}",
+            )
         register_eraser("certificates", services.personal_data_erase_certificates)
         course_completed.connect(
             api.issue_in_background, dispatch_uid="certificates.issue_in_background"
@@ -47,3 +58,10 @@ class CertificatesConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"certificates.design_changed.{model._meta.label}.{name}",
                 )
+
+
+def _certificate_changed(*, instance, raw=False, **kwargs):
+    from pagecache.store import learner_changed
+
+    if not raw:
+        learner_changed(instance.user_id)

@@ -37,9 +37,45 @@ class CoursesConfig(AppConfig):
             dispatch_uid="courses.revoke_if_not_trainer",
         )
         # Lesson and course pages are cached through pagecache: register how they are filled.
-        from . import course_shell, lesson_shell  # noqa: F401
+        # A learner's own cached pages (My learning) follow their enrolments and progress.
+        from django.db.models.signals import post_delete
 
+        from . import course_shell, lesson_shell  # noqa: F401
+        from .models import Enrolment, StepCompletion
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _enrolment_changed, sender=Enrolment, dispatch_uid=f"courses.enr.{id(signal)}"
+            )
+            signal.connect(
+                _step_changed, sender=StepCompletion, dispatch_uid=f"courses.step.{id(signal)}"
+            )
         # A new translation of a course is editable by the course's authors.
         post_save.connect(
             authoring.course_page_saved, sender=CoursePage, dispatch_uid="courses.course_page_saved"
         )
+
+
+def _enrolment_changed(*, instance, raw=False, **kwargs):
+    from pagecache.store import learner_changed
+
+    if not raw:
+        learner_changed(instance.user_id)
+
+
+def _step_changed(*, instance, raw=False, **kwargs):
+    from pagecache.store import learner_changed
+
+    from .models import Enrolment
+
+    if raw:
+        return
+    enrolment = instance._state.fields_cache.get("enrolment")
+    user_id = (
+        enrolment.user_id
+        if enrolment is not None
+        else Enrolment.objects.filter(pk=instance.enrolment_id)
+        .values_list("user_id", flat=True)
+        .first()
+    )
+    learner_changed(user_id)

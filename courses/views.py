@@ -2,12 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from pagecache import versions
+from pagecache.store import personal_response
 from serbian.transliteration import for_reader
 
 from .models import CoursePage, Enrolment, LessonPage
@@ -19,10 +21,20 @@ from .selectors import (
 )
 from .services import enrolment_create, enrolment_restart, step_complete
 
+# Every page is below the root page: its counter moves with any published change.
+ROOT_PATH = "0001"
+
 
 @login_required
 def learning_dashboard(request):
-    return render(request, "courses/my_learning.html", my_learning_dashboard(user=request.user))
+    """My learning, cached for its learner until their enrolments, progress or
+    certificates change, or any published page does (titles, recommendations)."""
+    return personal_response(
+        request=request,
+        template="courses/my_learning.html",
+        dependencies={versions.GLOBAL, versions.tree(ROOT_PATH)},
+        context_for=lambda: my_learning_dashboard(user=request.user),
+    )
 
 
 @require_POST

@@ -393,3 +393,36 @@ def serve_page(
         query_ok=query_ok,
     )
     return serve_cached(request=request, page=page, entry=entry)
+
+
+# --- Views of one reader's own -----------------------------------------------------------------
+
+
+def learner_counter(user_id) -> str:
+    """The counter of what one person's own pages show (their enrolments, progress,
+    certificates); moved by the apps that keep those rows."""
+    return f"learner:{user_id}"
+
+
+def learner_changed(user_id) -> None:
+    """Once committed, this person's own cached pages are out of date."""
+    if user_id is not None:
+        versions.bump(learner_counter(user_id))
+
+
+def personal_response(
+    *, request: HttpRequest, template: str, dependencies: Iterable[str], context_for
+) -> HttpResponse:
+    """A signed-in person's own page (a view, not a Wagtail page), cached for them alone
+    under their counter and `dependencies`, with the common slots filled per request.
+    `context_for()` gives the template context on a miss."""
+    user = request.user
+    key = entry_key(request, reader=f"person:{user.pk}")
+    entry = _local_get(key) or cache.get(key)
+    if not (isinstance(entry, Entry) and versions_current_for(entry)):
+        found = versions.versions_read({*dependencies, learner_counter(user.pk)})
+        html = render_to_string(template, {**context_for(), **SLOT_CONTEXT}, request=request)
+        entry = Entry(html=html, versions=found, kind="page")
+        cache.set(key, entry, ENTRY_TIMEOUT)
+    _local_put(key, entry)
+    return fill_page(entry=entry, request=request, staff=is_staff(user))

@@ -471,3 +471,17 @@ def test_quiz_start_page_is_shared_and_each_learner_sees_their_own_attempts(
     assert in_serbian("Enrol in the course to take this quiz.") in pages["other"]
     assert "\x1e" not in pages["learner"] + pages["other"]
     assert readers["anonymous"].get(quiz.url).status_code == 302
+
+
+def test_my_learning_is_cached_for_its_learner_alone(readers, learner, other_learner, committed):
+    with committed():
+        mine = course_with_lessons(modules=1, lessons=2, title="Only mine")
+        enrolment, _ = enrolment_create(user=learner, course=mine)
+    url = "/sr-latn/learning/"
+    first = html_of(readers["learner"].get(url))
+    assert "Only mine" in first
+    assert "Only mine" not in html_of(readers["other"].get(url))
+    with committed():
+        step_complete(enrolment=enrolment, page=lessons_of(mine)[0])
+    assert 'value="50"' in html_of(readers["learner"].get(url))  # at once, not the old copy
+    assert readers["anonymous"].get(url).status_code == 302
