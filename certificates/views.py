@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from accounts.mfa import session_has_mfa
+from pagecache.store import shared_response
 
 from . import selectors
 from .codes import code_parse
@@ -48,11 +49,15 @@ def verify(request, code: str):
     answer = verification_answer(code=canonical)
     if answer is None:
         return render(request, "certificates/verify_unknown.html", {"code": canonical}, status=404)
-    return render(
-        request,
-        "certificates/verify.html",
+    # The whole page is cached per answer (its text is the key: a revocation or an
+    # expiry changes it) and per language, around the answer cached above.
+    return shared_response(
+        request=request,
+        template="certificates/verify.html",
+        identity=f"{answer.serial}|{answer.html}",
+        dependencies=(),
         # Rendered (and escaped) from our own template by verification_answer.
-        {"serial": answer.serial, "answer": mark_safe(answer.html)},  # noqa: S308
+        context_for=lambda: {"serial": answer.serial, "answer": mark_safe(answer.html)},  # noqa: S308
     )
 
 

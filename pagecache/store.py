@@ -426,3 +426,30 @@ def personal_response(
         cache.set(key, entry, ENTRY_TIMEOUT)
     _local_put(key, entry)
     return fill_page(entry=entry, request=request, staff=is_staff(user))
+
+
+def shared_response(
+    *,
+    request: HttpRequest,
+    template: str,
+    identity: str,
+    dependencies: Iterable[str],
+    context_for,
+    status: int = 200,
+) -> HttpResponse:
+    """A view's page that is the same for every reader of a kind (signed out, signed in)
+    given `identity` (what the page answers, e.g. a digest of a verification answer),
+    cached under it and `dependencies`, with the common slots filled per request."""
+    reader = f"{reader_of(request)}:{hashlib.sha256(identity.encode()).hexdigest()[:24]}"
+    key = entry_key(request, reader=reader)
+    entry = _local_get(key) or cache.get(key)
+    if not (isinstance(entry, Entry) and versions_current_for(entry)):
+        found = versions.versions_read({versions.GLOBAL, *dependencies})
+        html = render_to_string(template, {**context_for(), **SLOT_CONTEXT}, request=request)
+        entry = Entry(html=html, versions=found, kind="page")
+        cache.set(key, entry, ENTRY_TIMEOUT)
+    _local_put(key, entry)
+    staff = request.user.is_authenticated and is_staff(request.user)
+    response = fill_page(entry=entry, request=request, staff=staff)
+    response.status_code = status
+    return response
