@@ -60,6 +60,7 @@ KEEP_LATIN_WORDS = frozenset(
         "CSV", "XLSX", "JSON", "API", "TOTP", "MFA", "QR", "HUDOC", "SHERLOC", "ID", "URL",
         "ASTRA", "Atina", "Europol", "Interpol", "INTERPOL", "EUROPOL", "Frontex", "FRONTEX",
         "OK", "E-mail", "email", "e-mail", "Wagtail", "Moodle", "GIFT", "XML", "HTML",
+        "CSP", "HTTP", "HTTPS", "SVG", "ICS",
     }
 )  # fmt: skip
 
@@ -74,6 +75,8 @@ _PROTECTED = re.compile(
   | (?:https?|ftp)://[^\s<>"']+ | www\.[^\s<>"']+   # URLs
   | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                    # email addresses
   | ECLI:[A-Za-z0-9.:]+                             # ECLI identifiers
+  | \b(?:application|text|image|audio|video|multipart)/[\w.+-]+  # media (MIME) types
+  | \b(?:report-uri|report-to|[a-z]+-src(?:-elem|-attr)?)\b  # CSP directive names
   | %\([\w.]+\)[sdfir] | %[sdfir] | \{[a-zA-Z_0-9]*\} | \{\{.*?\}\} | \{%.*?%\}  # placeholders
   | \b[^\W\d_]{1,4}\.?\d{0,2}\s?\d+/\d{2,4}\b        # case numbers: "K 123/19", "Kž1 12/2020"
   | \b\d+[-/]\d+(?:[-/]\d+)*\b                     # application numbers: 25965/04
