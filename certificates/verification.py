@@ -86,6 +86,7 @@ def verification_answer(*, code: str) -> VerificationAnswer | None:
                 "certificate": certificate,
                 "status": certificate.status(now),
                 "Status": CertificateStatus,
+                "issuer": _issuer(),
             },
         ),
     )
@@ -109,3 +110,15 @@ def certificate_saved(sender, instance: Certificate, **kwargs) -> None:
     superseded), erasure of the holder's name, an expiry changed by hand, deletion."""
     if instance.code:
         verification_forget(certificate=instance)
+
+
+def _issuer() -> str:
+    """Who issues the certificates: the programme named in the default site's settings."""
+    from home.models import ProgrammeSettings
+
+    name = (
+        ProgrammeSettings.objects.filter(site__is_default_site=True)
+        .values_list("programme_name", flat=True)
+        .first()
+    )
+    return name or ProgrammeSettings._meta.get_field("programme_name").default
