@@ -21,7 +21,13 @@ from wagtail.models import Page
 from pagecache import store
 from pagecache.store import slot
 
-from .lesson_shell import done_label, fill_step_markers, mark_steps, progress_rows
+from .lesson_shell import (
+    done_label,
+    fill_step_markers,
+    mark_steps,
+    progress_for,
+    progress_prefetch_keys,
+)
 
 KIND = "course"
 SLOT_LEARNER = slot(30)
@@ -34,6 +40,9 @@ class CourseShell:
     steps: tuple[tuple[int, str], ...]  # (canonical id, URL) in order
     required_ids: frozenset[int]
     done_label: str  # the "done" beside a step, in the reader's script
+
+    def prefetch_keys(self, user_id) -> list[str]:
+        return progress_prefetch_keys(user_id, self.course_canonical_id)
 
 
 def course_entry_for(*, page, request: HttpRequest) -> store.Entry:
@@ -88,7 +97,7 @@ def course_fill(
     }
     done: frozenset[int] = frozenset()
     if request.user.is_authenticated:
-        progress = progress_rows(user=request.user, course_canonical_id=shell.course_canonical_id)
+        progress = progress_for(request=request, course_canonical_id=shell.course_canonical_id)
         done = progress.done
         if progress.enrolled:
             following = next((url for cid, url in shell.steps if cid not in done), None)

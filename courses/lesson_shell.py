@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,7 +28,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from pagecache import store, versions
-from pagecache.store import slot
+from pagecache.store import learner_counter, slot
 from serbian.transliteration import for_reader
 
 STEP_CLASS, STEP_LABEL = 31, 32
@@ -47,6 +48,10 @@ class LessonShell:
     step_id: int  # canonical id of this lesson
     required_ids: frozenset[int]  # canonical ids of the course's required steps
     done_label: str = ""  # the "done" beside a step of the outline
+
+    def prefetch_keys(self, user_id) -> list[str]:
+        return progress_prefetch_keys(user_id, self.course_canonical_id)
+
     # The progress footer in its three states, with the numbers as markers.
     footer_not_enrolled: str = ""
     footer_to_do: str = ""
@@ -217,6 +222,36 @@ def progress_rows(*, user, course_canonical_id: int) -> LearnerProgress:
     )
 
 
+PROGRESS_TIMEOUT = 3600
+
+
+def progress_key(user_id, course_canonical_id) -> str:
+    return f"pc:progress:{user_id}:{course_canonical_id}"
+
+
+def progress_prefetch_keys(user_id, course_canonical_id) -> list[str]:
+    return [versions.PREFIX + learner_counter(user_id), progress_key(user_id, course_canonical_id)]
+
+
+def progress_for(*, request: HttpRequest, course_canonical_id: int) -> LearnerProgress:
+    """The learner's progress in a course, from the cache while their counter holds (it
+    moves with every enrolment or step of theirs), else from the database (one query).
+    The counter is read before the rows, as a page's counters are before it renders."""
+    user = request.user
+    keys = progress_prefetch_keys(user.pk, course_canonical_id)
+    found = getattr(request, "_pagecache_prefetched", None)
+    if not found or keys[1] not in found:
+        found = cache.get_many(keys)
+    counter, cached = found.get(keys[0]), found.get(keys[1])
+    if counter is not None and isinstance(cached, tuple) and cached[0] == counter:
+        return cached[1]
+    if counter is None:
+        counter = versions.versions_read([learner_counter(user.pk)])[learner_counter(user.pk)]
+    progress = progress_rows(user=user, course_canonical_id=course_canonical_id)
+    cache.set(keys[1], (counter, progress), PROGRESS_TIMEOUT)
+    return progress
+
+
 def lesson_fill(
     *, entry: store.Entry, request: HttpRequest, staff: bool, page=None
 ) -> HttpResponse:
@@ -224,7 +259,7 @@ def lesson_fill(
     from .selectors import Progress
 
     shell: LessonShell = entry.data
-    progress = progress_rows(user=request.user, course_canonical_id=shell.course_canonical_id)
+    progress = progress_for(request=request, course_canonical_id=shell.course_canonical_id)
     if not progress.enrolled:
         footer = shell.footer_not_enrolled
     else:

@@ -312,9 +312,16 @@ def lookup(request: HttpRequest, *, reader: str, user_id=None) -> tuple[Entry | 
     entry = _local_get(key)
     if entry is not None:
         counter_keys = {versions.PREFIX + name: value for name, value in entry.versions.items()}
-        found = cache.get_many([*counter_keys, *([flag_key] if flag_key else [])])
+        # What the filler will read for this reader (their progress), in the same trip.
+        extra = (
+            entry.data.prefetch_keys(user_id)
+            if user_id and hasattr(entry.data, "prefetch_keys")
+            else []
+        )
+        found = cache.get_many([*counter_keys, *([flag_key] if flag_key else []), *extra])
         staff = found.get(flag_key) if flag_key else None
         if all(found.get(k) == value for k, value in counter_keys.items()):
+            request._pagecache_prefetched = {k: found.get(k) for k in extra}
             return entry, staff
         _local_drop(key)
     found = cache.get_many([key, flag_key] if flag_key else [key])
@@ -405,8 +412,11 @@ def learner_counter(user_id) -> str:
 
 
 def learner_changed(user_id) -> None:
-    """Once committed, this person's own cached pages are out of date."""
+    """This person's own cached pages and progress are out of date: their counter moves
+    now and again once the transaction commits (a reader in between may store what it
+    read under the first move; the second makes that stale)."""
     if user_id is not None:
+        versions.move_on(learner_counter(user_id))
         versions.bump(learner_counter(user_id))
 
 

@@ -485,3 +485,23 @@ def test_my_learning_is_cached_for_its_learner_alone(readers, learner, other_lea
         step_complete(enrolment=enrolment, page=lessons_of(mine)[0])
     assert 'value="50"' in html_of(readers["learner"].get(url))  # at once, not the old copy
     assert readers["anonymous"].get(url).status_code == 302
+
+
+def test_a_learners_progress_is_read_from_the_cache_until_it_changes(readers, learner, course):
+    from courses.models import StepCompletion
+
+    enrolment, _ = enrolment_create(user=learner, course=course)
+    first = lessons_of(course)[0]
+    url = lessons_of(course)[1].url
+    for _ in range(2):
+        readers["learner"].get(url)
+    table = StepCompletion._meta.db_table
+    with CaptureQueriesContext(connection) as queries:
+        html_of(readers["learner"].get(url))
+    assert not any(table in q["sql"] for q in queries.captured_queries)
+    step_complete(enrolment=enrolment, page=first)  # moves the learner's counter
+    with CaptureQueriesContext(connection) as queries:
+        html = html_of(readers["learner"].get(url))
+    assert any(table in q["sql"] for q in queries.captured_queries)
+    assert 'value="25"' in html
+    assert 'value="25"' in html_of(readers["learner"].get(course.url))
