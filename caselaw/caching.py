@@ -16,15 +16,14 @@ the new one never repeats an old value that stale copies might carry.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import QueryDict
 
 from pagecache import versions
+from pagecache.signals import DRAFT_FIELDS
+from pagecache.store import release
 
 # A copy is out of date after a bump anyway; the timeout only returns memory.
 FRAGMENT_TIMEOUT = 60 * 60
@@ -55,21 +54,6 @@ LIBRARY_PARAMETERS = frozenset(
         "audience",
     }
 )
-# A page saved with only these fields changed kept what readers see: a draft revision
-# (its content is in the revision, not on the page), or the page (un)locked.
-DRAFT_BOOKKEEPING_FIELDS = frozenset(
-    {
-        "wagtail_admin_comments",
-        "latest_revision",
-        "latest_revision_created_at",
-        "draft_title",
-        "has_unpublished_changes",
-        "locked",
-        "locked_at",
-        "locked_by",
-    }
-)
-
 
 # --- The version -----------------------------------------------------------------------
 # One of pagecache's version counters, so that cached pages (the library page through
@@ -115,7 +99,7 @@ def _model_saved_or_deleted(*, sender, instance, **kwargs) -> None:
         if not instance.live:
             # A case readers do not see yet; unpublishing sends page_unpublished.
             return
-        if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS:
+        if update_fields and set(update_fields) <= DRAFT_FIELDS:
             return  # a draft saved on a live case: readers still see the published one
     library_changed()
 
@@ -144,22 +128,6 @@ def connect_receivers() -> None:
 
 
 # --- Keys ------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def release() -> str:
-    """What the rendered library depends on besides the data: `RELEASE` (the deployed
-    commit) when set, otherwise a digest of the modification times of the library's
-    templates, code and translations, taken once per process."""
-    if getattr(settings, "RELEASE", ""):
-        return settings.RELEASE
-    base = Path(settings.BASE_DIR)
-    digest = hashlib.sha256()
-    for pattern in ("templates/caselaw/**/*", "caselaw/*.py", "locale/**/*.mo"):
-        for path in sorted(base.glob(pattern)):
-            if path.is_file():
-                digest.update(f"{path.relative_to(base)}:{path.stat().st_mtime_ns}".encode())
-    return digest.hexdigest()[:16]
 
 
 def library_params(params: QueryDict) -> QueryDict:

@@ -6,9 +6,11 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 
 from . import versions
 
-# Saving only these fields records a draft; the live page is unchanged.
+# Saving only these fields records a draft (its content is in the revision) or a lock
+# or comment; the live page readers see is unchanged.
 DRAFT_FIELDS = frozenset(
     {
+        "wagtail_admin_comments",
         "draft_title",
         "latest_revision",
         "latest_revision_created_at",

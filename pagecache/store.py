@@ -427,14 +427,13 @@ def personal_response(
     under their counter and `dependencies`, with the common slots filled per request.
     `context_for()` gives the template context on a miss."""
     user = request.user
-    key = entry_key(request, reader=f"person:{user.pk}")
-    entry = _local_get(key) or cache.get(key)
-    if not (isinstance(entry, Entry) and versions_current_for(entry)):
-        found = versions.versions_read({*dependencies, learner_counter(user.pk)})
-        html = render_to_string(template, {**context_for(), **SLOT_CONTEXT}, request=request)
-        entry = Entry(html=html, versions=found, kind="page")
-        cache.set(key, entry, ENTRY_TIMEOUT)
-    _local_put(key, entry)
+    entry = _view_entry(
+        request=request,
+        reader=f"person:{user.pk}",
+        template=template,
+        dependencies={*dependencies, learner_counter(user.pk)},
+        context_for=context_for,
+    )
     return fill_page(entry=entry, request=request, staff=is_staff(user))
 
 
@@ -445,21 +444,29 @@ def shared_response(
     identity: str,
     dependencies: Iterable[str],
     context_for,
-    status: int = 200,
 ) -> HttpResponse:
     """A view's page that is the same for every reader of a kind (signed out, signed in)
     given `identity` (what the page answers, e.g. a digest of a verification answer),
     cached under it and `dependencies`, with the common slots filled per request."""
-    reader = f"{reader_of(request)}:{hashlib.sha256(identity.encode()).hexdigest()[:24]}"
+    entry = _view_entry(
+        request=request,
+        reader=f"{reader_of(request)}:{hashlib.sha256(identity.encode()).hexdigest()[:24]}",
+        template=template,
+        dependencies={versions.GLOBAL, *dependencies},
+        context_for=context_for,
+    )
+    staff = request.user.is_authenticated and is_staff(request.user)
+    return fill_page(entry=entry, request=request, staff=staff)
+
+
+def _view_entry(*, request, reader: str, template: str, dependencies, context_for) -> Entry:
+    """A view's cached entry for `reader`, rendered on a miss with the common slots."""
     key = entry_key(request, reader=reader)
     entry = _local_get(key) or cache.get(key)
     if not (isinstance(entry, Entry) and versions_current_for(entry)):
-        found = versions.versions_read({versions.GLOBAL, *dependencies})
+        found = versions.versions_read(dependencies)
         html = render_to_string(template, {**context_for(), **SLOT_CONTEXT}, request=request)
         entry = Entry(html=html, versions=found, kind="page")
         cache.set(key, entry, ENTRY_TIMEOUT)
     _local_put(key, entry)
-    staff = request.user.is_authenticated and is_staff(request.user)
-    response = fill_page(entry=entry, request=request, staff=staff)
-    response.status_code = status
-    return response
+    return entry
