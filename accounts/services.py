@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from audit.api import AuditAction, audit_record
 from institutions.models import Institution
 
+from . import session_user
 from .models import SCOPED_ROLES, Membership, Role, RoleAssignment, User
 from .roles import ROLE_GROUPS, ensure_role_groups
 from .selectors import people_scope_for, user_is_administrator
@@ -41,6 +42,7 @@ def user_move_institution(
         current.save(update_fields=["ended_at"])
     membership = Membership.objects.create(user=user, institution=institution, started_at=at)
     User.objects.filter(pk=user.pk).update(institution=institution)
+    session_user.forget(user.pk)
     user.institution = institution
     return membership
 

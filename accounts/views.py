@@ -14,6 +14,7 @@ from django.views.i18n import set_language as django_set_language
 
 from audit.api import AuditAction, audit_record
 
+from . import session_user
 from .forms import ErasureConfirmForm, ProfileForm
 from .language_cookie import language_cookie_set
 from .models import User
@@ -70,6 +71,7 @@ def set_language(request):
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
             User.objects.filter(pk=request.user.pk).update(preferred_language=language)
+            session_user.forget(request.user.pk)
         # A page goes to its own translation (English slugs differ from Serbian ones).
         from home.translations import page_url_in_language
 

@@ -37,6 +37,8 @@ from django.urls import Resolver404, resolve
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
+from accounts import session_user
+
 from . import versions
 
 ENTRY_TIMEOUT = 24 * 3600
@@ -306,9 +308,13 @@ def local_forget() -> None:
 def lookup(request: HttpRequest, *, reader: str, user_id=None) -> tuple[Entry | None, Any]:
     """A current entry for this URL and reader and, given a user id, their cached staff
     flag (None when not cached). One cache round trip when this process has a copy (its
-    counters and the flag), two otherwise (the entry and the flag, then its counters)."""
+    counters and the flag), two otherwise (the entry and the flag, then its counters).
+    The same trip reads the reader's cached account (accounts/session_user.py), left on
+    the request for the authentication middleware's lazy user."""
     key = entry_key(request, reader=reader)
     flag_key = staff_flag_key(user_id) if user_id is not None else None
+    account_key = session_user.user_key(user_id) if user_id is not None else None
+    personal = [flag_key, account_key] if user_id is not None else []
     entry = _local_get(key)
     if entry is not None:
         counter_keys = {versions.PREFIX + name: value for name, value in entry.versions.items()}
@@ -318,19 +324,29 @@ def lookup(request: HttpRequest, *, reader: str, user_id=None) -> tuple[Entry | 
             if user_id and hasattr(entry.data, "prefetch_keys")
             else []
         )
-        found = cache.get_many([*counter_keys, *([flag_key] if flag_key else []), *extra])
-        staff = found.get(flag_key) if flag_key else None
+        found = cache.get_many([*counter_keys, *personal, *extra])
+        staff = _personal_from(request, found, flag_key=flag_key, account_key=account_key)
         if all(found.get(k) == value for k, value in counter_keys.items()):
             request._pagecache_prefetched = {k: found.get(k) for k in extra}
             return entry, staff
         _local_drop(key)
-    found = cache.get_many([key, flag_key] if flag_key else [key])
+    found = cache.get_many([key, *personal])
     entry = found.get(key)
-    staff = found.get(flag_key) if flag_key else None
+    staff = _personal_from(request, found, flag_key=flag_key, account_key=account_key)
     if isinstance(entry, Entry) and entry.kind in FILLERS and versions_current_for(entry):
         _local_put(key, entry)
         return entry, staff
     return None, staff
+
+
+def _personal_from(request: HttpRequest, found: dict, *, flag_key, account_key):
+    """The staff flag read with the page; the account copy goes on the request (unless
+    its user was already loaded)."""
+    if account_key is None:
+        return None
+    if not hasattr(request, "_cached_user"):
+        setattr(request, session_user.PREFETCHED_ATTRIBUTE, found.get(account_key))
+    return found.get(flag_key)
 
 
 def fast_response(request: HttpRequest) -> HttpResponse | None:

@@ -505,3 +505,19 @@ def test_a_learners_progress_is_read_from_the_cache_until_it_changes(readers, le
     assert any(table in q["sql"] for q in queries.captured_queries)
     assert 'value="25"' in html
     assert 'value="25"' in html_of(readers["learner"].get(course.url))
+
+
+def test_a_cached_page_reads_the_learner_with_its_counters_not_from_the_database(
+    readers, learner, course
+):
+    """Warm, a lesson costs the session alone (a cache read in production): the account
+    comes with the page's counters (accounts/session_user.py)."""
+    enrolment_create(user=learner, course=course)
+    url = lessons_of(course)[1].url
+    for _ in range(2):
+        readers["learner"].get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = readers["learner"].get(url)
+    assert response.wsgi_request.user.pk == learner.pk
+    tables = [q["sql"] for q in queries.captured_queries]
+    assert tables and all('"django_session"' in sql for sql in tables), tables
