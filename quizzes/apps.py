@@ -19,4 +19,23 @@ class QuizzesConfig(AppConfig):
 
         register_exporter("quizzes", personal_data_quizzes)
         # Quiz start pages are cached through pagecache: register how they are filled.
+        # A learner's attempts and results are on their cached quiz panels.
+        from django.db.models.signals import post_delete, post_save
+
         from . import quiz_shell  # noqa: F401
+        from .models import Attempt, QuizResult
+
+        for model in (Attempt, QuizResult):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    _learner_rows_changed,
+                    sender=model,
+                    dispatch_uid=f"quizzes.learner.{model.__name__}.{id(signal)}",
+                )
+
+
+def _learner_rows_changed(*, instance, raw=False, **kwargs):
+    from pagecache.store import learner_changed
+
+    if not raw:
+        learner_changed(instance.user_id)

@@ -273,6 +273,11 @@ def attempt_close(
         if closed:
             attempt_grade(attempt=attempt, responses=responses)
             quiz_result_update(user=attempt.user, quiz=attempt.quiz)
+            # Written with update(), which sends no post_save: the learner's cached
+            # pages (their quiz panel) are told here.
+            from pagecache.store import learner_changed
+
+            learner_changed(attempt.user_id)
     return attempt
 
 

@@ -521,3 +521,67 @@ def test_a_cached_page_reads_the_learner_with_its_counters_not_from_the_database
     assert response.wsgi_request.user.pk == learner.pk
     tables = [q["sql"] for q in queries.captured_queries]
     assert tables and all('"django_session"' in sql for sql in tables), tables
+
+
+# --- The learner's quiz panel ----------------------------------------------------------
+
+
+@pytest.fixture
+def timed_quiz(learner):
+    from quizzes import factories as qf
+
+    quiz = qf.quiz_in_course(
+        questions=[qf.true_false()], attempts_allowed=3, time_limit_minutes=10
+    )
+    enrolment_create(user=learner, course=quiz.get_parent().get_parent().specific)
+    return quiz
+
+
+def quiz_rows_read(client, url) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as queries:
+        html = html_of(client.get(url))
+    tables = ("quizzes_attempt", "quizzes_quizresult", "courses_enrolment")
+    return html, [q["sql"] for q in queries.captured_queries if any(t in q["sql"] for t in tables)]
+
+
+def test_the_quiz_panel_is_read_from_the_cache_until_the_learner_acts(
+    readers, learner, timed_quiz, committed
+):
+    from quizzes.services import attempt_start, attempt_submit
+
+    url = timed_quiz.url
+    readers["learner"].get(url)
+    html, reads = quiz_rows_read(readers["learner"], url)
+    assert not reads and in_serbian("Start the quiz") in html
+    with committed():
+        attempt = attempt_start(user=learner, quiz=timed_quiz)
+    html, reads = quiz_rows_read(readers["learner"], url)
+    assert reads and in_serbian("Continue your attempt") in html
+    with committed():
+        attempt_submit(attempt=attempt)
+    html = html_of(readers["learner"].get(url))
+    assert in_serbian("Continue your attempt") not in html
+    assert in_serbian("Try again") in html
+    # The other learner never sees this learner's panel.
+    assert f"/attempts/{attempt.pk}/" not in html_of(readers["other"].get(url))
+
+
+def test_the_quiz_panel_follows_the_clock(readers, learner, timed_quiz, monkeypatch):
+    """An attempt whose time ran out is closed when the learner next looks, although
+    nothing of theirs was written in between: the copy ends with the attempt's time."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.models import Attempt, AttemptState
+    from quizzes.services import attempt_start, grace
+
+    attempt = attempt_start(user=learner, quiz=timed_quiz)
+    url = timed_quiz.url
+    readers["learner"].get(url)
+    assert in_serbian("Continue your attempt") in html_of(readers["learner"].get(url))
+    later = timezone.now() + timedelta(minutes=10) + grace() + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    html = html_of(readers["learner"].get(url))
+    assert in_serbian("Continue your attempt") not in html
+    assert Attempt.objects.get(pk=attempt.pk).state == AttemptState.EXPIRED
