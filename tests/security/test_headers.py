@@ -55,6 +55,40 @@ def test_public_pages_run_under_a_strict_policy(client, learner):
         assert "camera=()" in response["Permissions-Policy"], name
 
 
+def test_the_policy_built_once_is_django_csps_own_and_follows_the_settings(client, settings):
+    """Responses nothing changes carry the settings' policy built once (config/security.py):
+    the same header django-csp builds, rebuilt when the settings change; a response a view
+    changes, and a page that asked for a nonce, get their own."""
+    from csp.decorators import csp_update
+    from csp.utils import build_policy
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from config.security import SecurityHeadersMiddleware
+
+    assert client.get("/en/").headers["Content-Security-Policy"] == build_policy()
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'none'"]}
+    }
+    header = client.get("/en/").headers["Content-Security-Policy"]
+    assert "img-src 'none'" in header and header == build_policy()
+
+    middleware = SecurityHeadersMiddleware(lambda request: HttpResponse("ok"))
+    request = RequestFactory().get("/en/")
+    middleware.process_request(request)
+    updated = csp_update({"img-src": ["https://maps.example"]})(lambda request: HttpResponse())
+    response = middleware.process_response(request, updated(request))
+    assert "https://maps.example" in response.headers["Content-Security-Policy"]
+
+    request = RequestFactory().get("/en/")
+    middleware.process_request(request)
+    nonce = str(request.csp_nonce)
+    response = middleware.process_response(request, HttpResponse())
+    assert response.headers["Content-Security-Policy"] == build_policy(nonce=nonce)
+    with pytest.raises(Exception, match="csp_nonce"):
+        str(request.csp_nonce)  # asked for after the header was written
+
+
 def test_public_pages_carry_no_inline_script_or_style_element(client, learner):
     """What the strict policy would block must not be in the pages in the first place."""
     for name, response in _public_pages(client, learner).items():
