@@ -85,8 +85,13 @@ def test_the_policy_built_once_is_django_csps_own_and_follows_the_settings(clien
     nonce = str(request.csp_nonce)
     response = middleware.process_response(request, HttpResponse())
     assert response.headers["Content-Security-Policy"] == build_policy(nonce=nonce)
+
+    request = RequestFactory().get("/en/")
+    middleware.process_request(request)
+    response = middleware.process_response(request, HttpResponse())
+    assert response.headers["Content-Security-Policy"] == build_policy()
     with pytest.raises(Exception, match="csp_nonce"):
-        str(request.csp_nonce)  # asked for after the header was written
+        str(request.csp_nonce)  # asked for after the header was written: an error
 
 
 def test_public_pages_carry_no_inline_script_or_style_element(client, learner):
