@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import CaseIndexPage
@@ -70,12 +70,12 @@ def case_import(request):
             if result.ok:
                 messages.success(
                     request,
-                    _t("%(count)d cases imported.") % {"count": len(result.created)},
+                    gettext("%(count)d cases imported.") % {"count": len(result.created)},
                 )
                 for warning in result.warnings:
                     messages.warning(
                         request,
-                        _t("Row %(row)d may name a person: %(where)s")
+                        gettext("Row %(row)d may name a person: %(where)s")
                         % {"row": warning.row, "where": "; ".join(warning.messages)},
                     )
                 return redirect("wagtailadmin_explore", form.cleaned_data["index"].pk)

@@ -21,7 +21,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet, TextField
 from django.db.models.functions import Cast, ExtractYear
 from django.http import QueryDict
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, ReferenceIndex
 
@@ -501,7 +501,7 @@ def case_citation(case: CasePage) -> str:
     parts = [case.title]
     if case.application_numbers:
         numbers = [n.strip() for n in case.application_numbers.split(",") if n.strip()]
-        prefix = _t("nos.") if len(numbers) > 1 else _t("no.")
+        prefix = gettext("nos.") if len(numbers) > 1 else gettext("no.")
         parts.append(
             f"{prefix} {' and '.join(numbers) if len(numbers) == 2 else ', '.join(numbers)}"
         )

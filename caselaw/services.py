@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profession
@@ -123,28 +123,28 @@ class CaseRowForm(forms.Form):
 def read_rows(*, name: str, content: bytes) -> list[dict]:
     """The rows of an uploaded file, as dictionaries."""
     if len(content) > MAX_IMPORT_BYTES:
-        raise CaseImportError(_t("The file is larger than 5 MB."))
+        raise CaseImportError(gettext("The file is larger than 5 MB."))
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise CaseImportError(_t("The file is not UTF-8 text.")) from error
+        raise CaseImportError(gettext("The file is not UTF-8 text.")) from error
     if name.lower().endswith(".json"):
         try:
             rows = json.loads(text)
         except json.JSONDecodeError as error:
-            raise CaseImportError(_t("The file is not valid JSON: %s") % error) from error
+            raise CaseImportError(gettext("The file is not valid JSON: %s") % error) from error
         if isinstance(rows, dict):
             rows = [rows]
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise CaseImportError(_t("The JSON must be a list of cases (objects)."))
+            raise CaseImportError(gettext("The JSON must be a list of cases (objects)."))
     elif name.lower().endswith(".csv"):
         rows = list(csv.DictReader(io.StringIO(text)))
     else:
-        raise CaseImportError(_t("Upload a .csv or a .json file."))
+        raise CaseImportError(gettext("Upload a .csv or a .json file."))
     if not rows:
-        raise CaseImportError(_t("The file has no cases."))
+        raise CaseImportError(gettext("The file has no cases."))
     if len(rows) > MAX_IMPORT_ROWS:
-        raise CaseImportError(_t("At most %d cases per file.") % MAX_IMPORT_ROWS)
+        raise CaseImportError(gettext("At most %d cases per file.") % MAX_IMPORT_ROWS)
     return rows
 
 
@@ -165,7 +165,7 @@ def _as_bool(value, *, field_name: str, messages: list[str]) -> bool | None:
     if word in FALSE_WORDS:
         return False
     messages.append(
-        _t("%(field)s: “%(value)s” is not yes or no.") % {"field": field_name, "value": value}
+        gettext("%(field)s: “%(value)s” is not yes or no.") % {"field": field_name, "value": value}
     )
     return None
 
@@ -184,7 +184,7 @@ def _rich(text: str) -> str:
 def _groups(row: dict, key: str, build, messages: list[str]) -> list:
     items = row.get(key) or []
     if not isinstance(items, list):
-        messages.append(_t("%(field)s: expected a list.") % {"field": key})
+        messages.append(gettext("%(field)s: expected a list.") % {"field": key})
         return []
     built = []
     for number, item in enumerate(items, start=1):
@@ -215,16 +215,18 @@ def _build_case(row: dict, *, vocabularies, slugs_taken: set[str], eclis_taken: 
         unknown = [slug for slug in wanted if slug not in known]
         if unknown:
             messages.append(
-                _t("%(field)s: unknown value(s) %(values)s.")
+                gettext("%(field)s: unknown value(s) %(values)s.")
                 % {"field": key, "values": ", ".join(f"“{v}”" for v in unknown)}
             )
         terms[key] = [known[slug] for slug in wanted if slug in known]
     if not terms["countries"] and "countries" not in " ".join(messages):
-        messages.append(_t("countries: at least one country is required."))
+        messages.append(gettext("countries: at least one country is required."))
     audience = _as_list(row.get("audience_professions"))
     bad_audience = [p for p in audience if p not in Profession.values]
     if bad_audience:
-        messages.append(_t("audience_professions: unknown value(s) %s.") % ", ".join(bad_audience))
+        messages.append(
+            gettext("audience_professions: unknown value(s) %s.") % ", ".join(bad_audience)
+        )
     key_case = _as_bool(row.get("key_case"), field_name="key_case", messages=messages)
     organised = _as_bool(
         row.get("organised_group"), field_name="organised_group", messages=messages
@@ -272,16 +274,16 @@ def _build_case(row: dict, *, vocabularies, slugs_taken: set[str], eclis_taken: 
     slug = slugify(_as_text(row.get("slug")) or data["title"])[:200] or "case"
     if slug in slugs_taken:
         messages.append(
-            _t("A case with the address “%s” exists already (or twice in this file).") % slug
+            gettext("A case with the address “%s” exists already (or twice in this file).") % slug
         )
     if data["ecli"] and data["ecli"] in eclis_taken:
         messages.append(
-            _t("ECLI %s is already in the library (or twice in this file).") % data["ecli"]
+            gettext("ECLI %s is already in the library (or twice in this file).") % data["ecli"]
         )
     if data.get("date_final") and data["date_final"] < data["decision_date"]:
-        messages.append(_t("date_final: before the decision date."))
+        messages.append(gettext("date_final: before the decision date."))
     if data["decision_date"] > date.today():
-        messages.append(_t("decision_date: in the future."))
+        messages.append(gettext("decision_date: in the future."))
     if messages:
         return None, messages
     slugs_taken.add(slug)

@@ -9,8 +9,7 @@ import io
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _t
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 
 from config.ratelimit import client_request_allowed
@@ -90,7 +89,7 @@ def cases_csv(request):
         request, scope="caselaw-csv", limit=CSV_EXPORTS_PER_WINDOW, window=CSV_WINDOW_SECONDS
     ):
         response = HttpResponse(
-            _t(
+            gettext(
                 "Too many downloads from your address: at most %(limit)d lists per minute. "
                 "Please try again in a minute."
             )

@@ -3,7 +3,7 @@ warning after saving a case, and the import of cases."""
 
 from django.contrib import messages
 from django.urls import reverse
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -61,7 +61,7 @@ def _warn_about_names(request, page):
     for warning in case_anonymity_warnings(page.specific_deferred):
         messages.warning(
             request,
-            _t(
+            gettext(
                 "This may be a person's full name; records use initials or the court's "
                 "pseudonym. Check: %(where)s"
             )
