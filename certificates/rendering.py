@@ -208,6 +208,8 @@ def _script(text: str, language: str) -> str:
 
 def certificate_html(*, certificate, design: Design | None = None) -> str:
     """The final HTML WeasyPrint draws."""
+    from .data import CertificateStatus
+
     design = design or design_for(language=certificate.language)
     url = verification_url(certificate.code)
     with translation.override(certificate.language):
@@ -219,6 +221,7 @@ def certificate_html(*, certificate, design: Design | None = None) -> str:
                 "verify_url": url,
                 "qr": qr_data_uri(url),
                 "language": certificate.language,
+                "revoked_word": str(CertificateStatus.REVOKED.label).upper(),
             },
         )
 

@@ -19,7 +19,7 @@ from courses.models import Enrolment
 
 from . import selectors
 from .codes import code_generate
-from .data import CertificateAction
+from .data import CertificateAction, RevocationReason
 from .models import Certificate, CertificateEvent, CertificateExport, ExportStatus, SerialCounter
 from .rendering import (
     Design,
@@ -126,18 +126,37 @@ def certificate_record(*, enrolment: Enrolment) -> Certificate:
 
 
 def certificate_render(*, certificate: Certificate, design: Design | None = None) -> Certificate:
-    """Draw the PDF and store it privately; a previous file is replaced."""
+    """Draw the PDF and store it privately; a previous file is replaced.
+
+    `pdf_rendered_at` is the moment drawing began, so a PDF drawn from a certificate that
+    was revoked meanwhile is older than the revocation and counts as stale
+    (`Certificate.pdf_is_current`). The file is recorded only if the certificate's
+    revocation is still what the drawing showed; otherwise it is drawn again from the row."""
+    started = timezone.now()
     pdf = pdf_from_html(certificate_html(certificate=certificate, design=design))
     old_name = certificate.pdf.name
     certificate.pdf.save("certificate.pdf", ContentFile(pdf), save=False)
-    certificate.pdf_rendered_at = timezone.now()
     with transaction.atomic():
         _commit_without_waiting_for_disk()
-        Certificate.objects.filter(pk=certificate.pk).update(
-            pdf=certificate.pdf.name, pdf_rendered_at=certificate.pdf_rendered_at
-        )
+        recorded = Certificate.objects.filter(
+            pk=certificate.pk, revoked_at=certificate.revoked_at
+        ).update(pdf=certificate.pdf.name, pdf_rendered_at=started)
+    if not recorded:  # revoked while it was drawn: this file shows the old state
+        certificate.pdf.storage.delete(certificate.pdf.name)
+        fresh = Certificate.objects.get(pk=certificate.pk)
+        return certificate_render(certificate=fresh, design=design)
+    certificate.pdf_rendered_at = started
     if old_name and old_name != certificate.pdf.name:
         certificate.pdf.storage.delete(old_name)
+    return certificate
+
+
+def certificate_pdf_current(*, certificate: Certificate) -> Certificate:
+    """The certificate with a PDF that may be handed out: a revoked certificate whose
+    stored PDF predates the revocation is drawn again (marked as revoked) first, so the
+    PDF of the valid certificate is never served after its revocation."""
+    if certificate.revoked_at and not certificate.pdf_is_current:
+        certificate_render(certificate=certificate)
     return certificate
 
 
@@ -151,25 +170,43 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
 
 
 @transaction.atomic
-def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+def certificate_revoke(
+    *,
+    certificate: Certificate,
+    actor,
+    reason: str,
+    category: str = RevocationReason.OTHER,
+) -> Certificate:
+    """Revoke a certificate for a kind of reason (`RevocationReason`) with details; the
+    details are required for "another reason". Its PDF is drawn again, marked as revoked
+    (and until then the download draws it: see `certificate_pdf_current`)."""
+    from .tasks import certificate_render_task
+
     if not selectors.viewer_may_revoke(viewer=actor, certificate=certificate):
         raise PermissionDenied
     reason = (reason or "").strip()
-    if not reason:
+    if category not in RevocationReason.values:
+        raise ValidationError(_("Choose why the certificate is revoked."))
+    if not reason and category == RevocationReason.OTHER:
         raise ValidationError(_("Give the reason for revoking the certificate."))
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.revoked_at:
         raise ValidationError(_("This certificate is already revoked."))
     certificate.revoked_at = timezone.now()
+    certificate.revocation_category = category
     certificate.revoked_reason = reason
-    certificate.save(update_fields=["revoked_at", "revoked_reason"])
-    _event(certificate, CertificateAction.REVOKED, actor=actor, reason=reason)
+    certificate.save(update_fields=["revoked_at", "revocation_category", "revoked_reason"])
+    summary = certificate.revocation_summary
+    _event(certificate, CertificateAction.REVOKED, actor=actor, reason=summary)
     audit_record(
         action=AuditAction.CERTIFICATE_REVOKED,
         actor=actor,
         target=certificate,
-        details={"serial": certificate.serial, "reason": reason},
+        details={"serial": certificate.serial, "category": category, "reason": reason},
     )
+    if certificate.pdf:
+        pk = certificate.pk
+        transaction.on_commit(lambda: certificate_render_task.enqueue(certificate_id=pk))
     return certificate
 
 
@@ -300,6 +337,7 @@ def export_run(*, export: CertificateExport, progress_every: int = 10) -> Certif
                 for done, certificate in enumerate(certificates.iterator(chunk_size=200), 1):
                     if not certificate.pdf:
                         certificate_render(certificate=certificate)
+                    certificate_pdf_current(certificate=certificate)
                     with certificate.pdf.open("rb") as pdf:
                         archive.writestr(f"{certificate.serial}.pdf", pdf.read())
                     if done % progress_every == 0:
@@ -334,6 +372,7 @@ def personal_data_certificates(user) -> list[dict]:
             "issued_at": c.issued_at.isoformat(),
             "expires_at": c.expires_at.isoformat() if c.expires_at else None,
             "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
+            "revocation_category": c.revocation_category,
             "revoked_reason": c.revoked_reason,
             "status": c.status().value,
         }
