@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from accounts.models import FormOfAddress
+
 from .data import CertificateAction, CertificateStatus, RevocationReason
 
 
@@ -102,6 +104,15 @@ class Certificate(models.Model):
     is_reissue = models.BooleanField(_("reissue"), default=False)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     holder_name = models.CharField(_("holder's name"), max_length=310)
+    # Grammar only ("završio", "završila" or a wording without gender): it follows the
+    # holder's profile, and the PDF is drawn again when they change it.
+    holder_form_of_address = models.CharField(
+        _("holder's form of address"),
+        max_length=10,
+        choices=FormOfAddress.choices,
+        blank=True,
+        default=FormOfAddress.NEUTRAL,
+    )
     course_title = models.CharField(_("course title"), max_length=255)
     institution_name = models.CharField(_("institution"), max_length=255, blank=True)
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)

@@ -116,6 +116,7 @@ def certificate_record(*, enrolment: Enrolment) -> Certificate:
         ),
         language=language,
         holder_name=user.get_full_name() or user.email,
+        holder_form_of_address=user.form_of_address,
         course_title=course_title_in(course=course, language=language),
         institution_name=institution_name_in(institution=institution, language=language),
         hours=course.estimated_hours,
@@ -234,6 +235,7 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
         is_reissue=True,
         language=old.user.preferred_language,
         holder_name=old.user.get_full_name() or old.user.email,
+        holder_form_of_address=old.user.form_of_address,
         course_title=old.course_title,
         institution_name=old.institution_name,
         hours=old.hours,
@@ -251,6 +253,37 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
     _event(old, CertificateAction.SUPERSEDED, actor=actor, reason=reason)
     transaction.on_commit(lambda: certificate_render_task.enqueue(certificate_id=new.pk))
     return new
+
+
+def certificates_follow_form_of_address(*, user) -> int:
+    """The holder chose another form of address: their certificates take it, and those
+    already drawn are drawn again in the background. Returns how many changed."""
+    from .tasks import certificate_render_task
+
+    changed = list(
+        Certificate.objects.filter(user=user)
+        .exclude(holder_form_of_address=user.form_of_address)
+        .values_list("pk", "pdf")
+    )
+    if not changed:
+        return 0
+    with transaction.atomic():
+        Certificate.objects.filter(pk__in=[pk for pk, _pdf in changed]).update(
+            holder_form_of_address=user.form_of_address
+        )
+        to_draw = [pk for pk, pdf in changed if pdf]
+
+        def draw_again():
+            for pk in to_draw:
+                certificate_render_task.enqueue(certificate_id=pk)
+
+        transaction.on_commit(draw_again)
+    return len(changed)
+
+
+def form_of_address_changed(*, user, **kwargs) -> None:
+    """Receiver of accounts.signals.form_of_address_changed."""
+    certificates_follow_form_of_address(user=user)
 
 
 def certificates_regenerate(*, certificates) -> int:
@@ -367,6 +400,7 @@ def personal_data_certificates(user) -> list[dict]:
             "serial": c.serial,
             "code": c.code,
             "holder_name": c.holder_name,
+            "holder_form_of_address": c.holder_form_of_address,
             "course": c.course_title,
             "institution": c.institution_name,
             "issued_at": c.issued_at.isoformat(),
@@ -388,4 +422,5 @@ def personal_data_erase_certificates(user) -> None:
             certificate.pdf.storage.delete(certificate.pdf.name)
         certificate.pdf = ""
         certificate.holder_name = ""
-        certificate.save(update_fields=["pdf", "holder_name"])
+        certificate.holder_form_of_address = ""
+        certificate.save(update_fields=["pdf", "holder_name", "holder_form_of_address"])
