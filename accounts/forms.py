@@ -64,7 +64,7 @@ class SignupProfileForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "profession", "preferred_language"]
+        fields = ["first_name", "last_name", "form_of_address", "profession", "preferred_language"]
 
 
 class ErasureConfirmForm(forms.Form):

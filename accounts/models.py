@@ -20,6 +20,15 @@ class Profession(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class FormOfAddress(models.TextChoices):
+    """How Serbian texts that speak of the person agree with them ("završio", "završila"),
+    as the person chose in their profile. Not given means a wording without gender."""
+
+    NEUTRAL = "", _("A wording without gender")
+    MASCULINE = "masculine", _("Masculine (“završio”)")
+    FEMININE = "feminine", _("Feminine (“završila”)")
+
+
 class Role(models.TextChoices):
     """Staff roles. Everyone is a learner; these are granted on top."""
 
@@ -78,6 +87,17 @@ class User(AbstractUser):
         max_length=10,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
+    )
+    form_of_address = models.CharField(
+        _("form of address"),
+        max_length=10,
+        choices=FormOfAddress.choices,
+        blank=True,
+        default=FormOfAddress.NEUTRAL,
+        help_text=_(
+            "Optional. How texts in Serbian, such as your certificates, speak of you: "
+            "“završio”, “završila”, or a wording without gender."
+        ),
     )
     institution = models.ForeignKey(
         Institution,

@@ -42,6 +42,7 @@ def export_account(user) -> dict[str, Any]:
         "email": user.email,
         "given_name": user.first_name,
         "family_name": user.last_name,
+        "form_of_address": user.form_of_address,
         "profession": user.profession,
         "preferred_language": user.preferred_language,
         "date_joined": user.date_joined.isoformat(),

@@ -23,7 +23,18 @@ from . import session_user
 from .models import SCOPED_ROLES, Membership, Role, RoleAssignment, User
 from .roles import ROLE_GROUPS, ensure_role_groups
 from .selectors import people_scope_for, user_is_administrator
-from .signals import roles_changed
+from .signals import form_of_address_changed, roles_changed
+
+
+@transaction.atomic
+def profile_update(*, form) -> User:
+    """Save the person's own profile form (`accounts.forms.ProfileForm`). A changed form
+    of address is announced after the commit, so that what was drawn with the old one
+    (their certificates) is drawn again."""
+    user = form.save()
+    if "form_of_address" in form.changed_data:
+        transaction.on_commit(lambda: form_of_address_changed.send(sender=User, user=user))
+    return user
 
 
 @transaction.atomic
@@ -58,6 +69,7 @@ def user_create(
     preferred_language: str | None = None,
     password: str | None = None,
     email_verified: bool = False,
+    form_of_address: str = "",
 ) -> User:
     """Create an account with its primary email address and first membership."""
     user = User.objects.create_user(
@@ -67,6 +79,7 @@ def user_create(
         last_name=last_name,
         profession=profession,
         preferred_language=preferred_language or settings.LANGUAGE_CODE,
+        form_of_address=form_of_address,
     )
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=email_verified)
     if institution is not None:
@@ -202,6 +215,7 @@ def personal_data_erase(*, user: User) -> None:
     user.email = f"erased-{user.pk}@erased.invalid"
     user.first_name = ""
     user.last_name = ""
+    user.form_of_address = ""
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False

@@ -13,6 +13,10 @@ from .models import User
 # came with a role (course authorship) take them back.
 roles_changed = Signal()
 
+# Sent after the commit that changed a person's form of address (kwargs: user). Texts
+# already drawn for them (their certificates) are drawn again with it.
+form_of_address_changed = Signal()
+
 
 @receiver(authenticator_added, sender=Authenticator)
 def record_mfa_on_activation(sender, request, user, authenticator, **kwargs):

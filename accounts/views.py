@@ -19,14 +19,14 @@ from .forms import ErasureConfirmForm, ProfileForm
 from .language_cookie import language_cookie_set
 from .models import User
 from .personal_data import personal_data_export
-from .services import personal_data_erase
+from .services import personal_data_erase, profile_update
 
 
 @login_required
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        profile_update(form=form)
         messages.success(request, _("Your profile has been saved."))
         response = redirect("accounts:profile")
         language_cookie_set(response, language=request.user.preferred_language)

@@ -28,6 +28,11 @@ class CertificatesConfig(AppConfig):
         course_completed.connect(
             api.issue_in_background, dispatch_uid="certificates.issue_in_background"
         )
+        from accounts.signals import form_of_address_changed
+
+        form_of_address_changed.connect(
+            services.form_of_address_changed, dispatch_uid="certificates.form_of_address"
+        )
 
         # A changed certificate's cached verification answers go out of date on commit.
         from django.db.models.signals import post_delete, post_save

@@ -20,3 +20,13 @@ class CertificateAction(models.TextChoices):
     REISSUED = "reissued", _("Reissued")
     SUPERSEDED = "superseded", _("Superseded")
     REMINDED = "reminded", _("Expiry reminder sent")
+
+
+class RevocationReason(models.TextChoices):
+    """Why a certificate was revoked (with the details written by whoever revoked it)."""
+
+    ISSUED_IN_ERROR = "error", _("Issued in error")
+    WRONG_PERSON = "wrong_person", _("Issued to the wrong person")
+    MISCONDUCT = "misconduct", _("The course was not completed honestly")
+    COURSE_WITHDRAWN = "course_withdrawn", _("The course was withdrawn")
+    OTHER = "other", _("Another reason")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .codes import code_parse
+from .data import RevocationReason
 
 
 class VerifyForm(forms.Form):
@@ -26,12 +27,26 @@ class VerifyForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Why is it revoked?"),
+        choices=[("", "—"), *RevocationReason.choices],
+    )
     reason = forms.CharField(
-        label=_("Reason for revoking"),
+        label=_("Details"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        help_text=_("Shown on the public verification page."),
+        required=False,
+        help_text=_(
+            "Shown on the public verification page and on the PDF. Required for “Another reason”."
+        ),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["reason"] = (cleaned.get("reason") or "").strip()
+        if cleaned.get("category") == RevocationReason.OTHER and not cleaned["reason"]:
+            self.add_error("reason", _("Give the reason for revoking the certificate."))
+        return cleaned
 
 
 class ReissueForm(forms.Form):

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
 from .codes import code_parse
@@ -55,7 +55,7 @@ def _visible(request, pk: int):
     )
 
 
-def _detail(request, certificate, *, revoke_form=None, reissue_form=None, status=200):
+def _detail(request, certificate, *, reissue_form=None, status=200):
     viewer = request.user
     current = not certificate.superseded_by_id and not certificate.revoked_at
     return render(
@@ -67,10 +67,8 @@ def _detail(request, certificate, *, revoke_form=None, reissue_form=None, status
             "Status": CertificateStatus,
             "events": certificate.events.select_related("actor"),
             "may_download": selectors.viewer_may_download(viewer=viewer, certificate=certificate),
-            "revoke_form": (revoke_form or RevokeForm())
-            if not certificate.revoked_at
-            and selectors.viewer_may_revoke(viewer=viewer, certificate=certificate)
-            else None,
+            "may_revoke": not certificate.revoked_at
+            and selectors.viewer_may_revoke(viewer=viewer, certificate=certificate),
             "reissue_form": (reissue_form or ReissueForm())
             if current and selectors.viewer_may_reissue(viewer=viewer, certificate=certificate)
             else None,
@@ -84,24 +82,36 @@ def certificate_detail(request, pk: int):
     return _detail(request, _visible(request, pk))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def certificate_revoke_view(request, pk: int):
+    """The second step of revoking: the certificate, why it is revoked, and the button."""
     certificate = _visible(request, pk)
     if not selectors.viewer_may_revoke(viewer=request.user, certificate=certificate):
         raise PermissionDenied
-    form = RevokeForm(request.POST)
-    if form.is_valid():
+    if certificate.revoked_at:
+        messages.info(request, _("This certificate is already revoked."))
+        return redirect("certificates_manage:detail", pk=certificate.pk)
+    form = RevokeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         try:
             services.certificate_revoke(
-                certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"]
+                certificate=certificate,
+                actor=request.user,
+                category=form.cleaned_data["category"],
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The certificate is revoked."))
             return redirect("certificates_manage:detail", pk=certificate.pk)
-    return _detail(request, certificate, revoke_form=form, status=400)
+    return render(
+        request,
+        "certificates/manage/revoke.html",
+        {"certificate": certificate, "status": certificate.status(), "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST

@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from .data import CertificateAction, CertificateStatus
+from accounts.models import FormOfAddress
+
+from .data import CertificateAction, CertificateStatus, RevocationReason
 
 
 def private_storage():
@@ -82,6 +84,12 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("issued at"))
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revocation_category = models.CharField(
+        _("kind of reason for revocation"),
+        max_length=20,
+        choices=RevocationReason.choices,
+        blank=True,
+    )
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
     superseded_by = models.ForeignKey(
         "self",
@@ -96,6 +104,15 @@ class Certificate(models.Model):
     is_reissue = models.BooleanField(_("reissue"), default=False)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     holder_name = models.CharField(_("holder's name"), max_length=310)
+    # Grammar only ("završio", "završila" or a wording without gender): it follows the
+    # holder's profile, and the PDF is drawn again when they change it.
+    holder_form_of_address = models.CharField(
+        _("holder's form of address"),
+        max_length=10,
+        choices=FormOfAddress.choices,
+        blank=True,
+        default=FormOfAddress.NEUTRAL,
+    )
     course_title = models.CharField(_("course title"), max_length=255)
     institution_name = models.CharField(_("institution"), max_length=255, blank=True)
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
@@ -144,6 +161,25 @@ class Certificate(models.Model):
     @property
     def is_ready(self) -> bool:
         return bool(self.pdf)
+
+    @property
+    def pdf_is_current(self) -> bool:
+        """The stored PDF says what the certificate is now: a revoked certificate's PDF
+        must have been drawn (marked) after the revocation."""
+        if not self.pdf:
+            return False
+        if self.revoked_at is None:
+            return True
+        return self.pdf_rendered_at is not None and self.pdf_rendered_at >= self.revoked_at
+
+    @property
+    def revocation_summary(self) -> str:
+        """The kind of reason and the details, as the verification page and the PDF say it."""
+        label = self.get_revocation_category_display() if self.revocation_category else ""
+        details = self.revoked_reason.strip()
+        if label and details and self.revocation_category != RevocationReason.OTHER:
+            return f"{label}: {details}"
+        return details or label
 
 
 class CertificateEvent(models.Model):

@@ -13,7 +13,7 @@ import base64
 import mimetypes
 import posixpath
 from dataclasses import dataclass
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import segno
 from django.conf import settings
@@ -122,9 +122,28 @@ def _image_data_uri(image) -> str | None:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+LOGO_RENDITION = "max-360x120"  # 45 × 15 mm at 200 dpi: sharp in print, small in the file
+
+
+def _logo_url(image) -> str | None:
+    """A small rendition of a partner's logo, by its media URL: WeasyPrint reads it from
+    our storage through `CertificateURLFetcher`. None without an image (or a readable
+    file): the certificate then names the partner in text."""
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(LOGO_RENDITION)
+    except OSError:  # a missing or unreadable file (SourceImageIOError): the name instead
+        return None
+    # By storage name under MEDIA_URL, not `rendition.url`: with object storage that is
+    # another host, which the fetcher refuses; the fetcher reads the name from the storage.
+    return settings.MEDIA_URL + quote(rendition.file.name)
+
+
 @dataclass
 class Design:
-    """What every certificate shares: programme name, partner logos, signatories."""
+    """What every certificate shares: programme name, partners (`name`, and `src`, the
+    URL of their logo or None), signatories."""
 
     programme_name: str
     short_name: str
@@ -173,7 +192,7 @@ def design_load(*, language: str) -> Design:
     site = Site.objects.filter(is_default_site=True).first()
     programme = ProgrammeSettings.for_site(site) if site else ProgrammeSettings()
     logos = [
-        {"name": logo.name, "src": _image_data_uri(logo.logo)}
+        {"name": _script(logo.name, language), "src": _logo_url(logo.logo)}
         for logo in PartnerLogo.objects.filter(settings=programme)
         .select_related("logo")
         .order_by("sort_order")
@@ -190,7 +209,7 @@ def design_load(*, language: str) -> Design:
     return Design(
         programme_name=_script(programme.programme_name, language),
         short_name=_script(programme.short_name, language),
-        logos=[logo for logo in logos if logo["src"]],
+        logos=logos,
         signatories=signatories,
     )
 
@@ -208,6 +227,8 @@ def _script(text: str, language: str) -> str:
 
 def certificate_html(*, certificate, design: Design | None = None) -> str:
     """The final HTML WeasyPrint draws."""
+    from .data import CertificateStatus
+
     design = design or design_for(language=certificate.language)
     url = verification_url(certificate.code)
     with translation.override(certificate.language):
@@ -219,6 +240,7 @@ def certificate_html(*, certificate, design: Design | None = None) -> str:
                 "verify_url": url,
                 "qr": qr_data_uri(url),
                 "language": certificate.language,
+                "revoked_word": str(CertificateStatus.REVOKED.label).upper(),
             },
         )
 

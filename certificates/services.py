@@ -19,7 +19,7 @@ from courses.models import Enrolment
 
 from . import selectors
 from .codes import code_generate
-from .data import CertificateAction
+from .data import CertificateAction, RevocationReason
 from .models import Certificate, CertificateEvent, CertificateExport, ExportStatus, SerialCounter
 from .rendering import (
     Design,
@@ -116,6 +116,7 @@ def certificate_record(*, enrolment: Enrolment) -> Certificate:
         ),
         language=language,
         holder_name=user.get_full_name() or user.email,
+        holder_form_of_address=user.form_of_address,
         course_title=course_title_in(course=course, language=language),
         institution_name=institution_name_in(institution=institution, language=language),
         hours=course.estimated_hours,
@@ -126,18 +127,37 @@ def certificate_record(*, enrolment: Enrolment) -> Certificate:
 
 
 def certificate_render(*, certificate: Certificate, design: Design | None = None) -> Certificate:
-    """Draw the PDF and store it privately; a previous file is replaced."""
+    """Draw the PDF and store it privately; a previous file is replaced.
+
+    `pdf_rendered_at` is the moment drawing began, so a PDF drawn from a certificate that
+    was revoked meanwhile is older than the revocation and counts as stale
+    (`Certificate.pdf_is_current`). The file is recorded only if the certificate's
+    revocation is still what the drawing showed; otherwise it is drawn again from the row."""
+    started = timezone.now()
     pdf = pdf_from_html(certificate_html(certificate=certificate, design=design))
     old_name = certificate.pdf.name
     certificate.pdf.save("certificate.pdf", ContentFile(pdf), save=False)
-    certificate.pdf_rendered_at = timezone.now()
     with transaction.atomic():
         _commit_without_waiting_for_disk()
-        Certificate.objects.filter(pk=certificate.pk).update(
-            pdf=certificate.pdf.name, pdf_rendered_at=certificate.pdf_rendered_at
-        )
+        recorded = Certificate.objects.filter(
+            pk=certificate.pk, revoked_at=certificate.revoked_at
+        ).update(pdf=certificate.pdf.name, pdf_rendered_at=started)
+    if not recorded:  # revoked while it was drawn: this file shows the old state
+        certificate.pdf.storage.delete(certificate.pdf.name)
+        fresh = Certificate.objects.get(pk=certificate.pk)
+        return certificate_render(certificate=fresh, design=design)
+    certificate.pdf_rendered_at = started
     if old_name and old_name != certificate.pdf.name:
         certificate.pdf.storage.delete(old_name)
+    return certificate
+
+
+def certificate_pdf_current(*, certificate: Certificate) -> Certificate:
+    """The certificate with a PDF that may be handed out: a revoked certificate whose
+    stored PDF predates the revocation is drawn again (marked as revoked) first, so the
+    PDF of the valid certificate is never served after its revocation."""
+    if certificate.revoked_at and not certificate.pdf_is_current:
+        certificate_render(certificate=certificate)
     return certificate
 
 
@@ -151,25 +171,43 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
 
 
 @transaction.atomic
-def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+def certificate_revoke(
+    *,
+    certificate: Certificate,
+    actor,
+    reason: str,
+    category: str = RevocationReason.OTHER,
+) -> Certificate:
+    """Revoke a certificate for a kind of reason (`RevocationReason`) with details; the
+    details are required for "another reason". Its PDF is drawn again, marked as revoked
+    (and until then the download draws it: see `certificate_pdf_current`)."""
+    from .tasks import certificate_render_task
+
     if not selectors.viewer_may_revoke(viewer=actor, certificate=certificate):
         raise PermissionDenied
     reason = (reason or "").strip()
-    if not reason:
+    if category not in RevocationReason.values:
+        raise ValidationError(_("Choose why the certificate is revoked."))
+    if not reason and category == RevocationReason.OTHER:
         raise ValidationError(_("Give the reason for revoking the certificate."))
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.revoked_at:
         raise ValidationError(_("This certificate is already revoked."))
     certificate.revoked_at = timezone.now()
+    certificate.revocation_category = category
     certificate.revoked_reason = reason
-    certificate.save(update_fields=["revoked_at", "revoked_reason"])
-    _event(certificate, CertificateAction.REVOKED, actor=actor, reason=reason)
+    certificate.save(update_fields=["revoked_at", "revocation_category", "revoked_reason"])
+    summary = certificate.revocation_summary
+    _event(certificate, CertificateAction.REVOKED, actor=actor, reason=summary)
     audit_record(
         action=AuditAction.CERTIFICATE_REVOKED,
         actor=actor,
         target=certificate,
-        details={"serial": certificate.serial, "reason": reason},
+        details={"serial": certificate.serial, "category": category, "reason": reason},
     )
+    if certificate.pdf:
+        pk = certificate.pk
+        transaction.on_commit(lambda: certificate_render_task.enqueue(certificate_id=pk))
     return certificate
 
 
@@ -197,6 +235,7 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
         is_reissue=True,
         language=old.user.preferred_language,
         holder_name=old.user.get_full_name() or old.user.email,
+        holder_form_of_address=old.user.form_of_address,
         course_title=old.course_title,
         institution_name=old.institution_name,
         hours=old.hours,
@@ -214,6 +253,37 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
     _event(old, CertificateAction.SUPERSEDED, actor=actor, reason=reason)
     transaction.on_commit(lambda: certificate_render_task.enqueue(certificate_id=new.pk))
     return new
+
+
+def certificates_follow_form_of_address(*, user) -> int:
+    """The holder chose another form of address: their certificates take it, and those
+    already drawn are drawn again in the background. Returns how many changed."""
+    from .tasks import certificate_render_task
+
+    changed = list(
+        Certificate.objects.filter(user=user)
+        .exclude(holder_form_of_address=user.form_of_address)
+        .values_list("pk", "pdf")
+    )
+    if not changed:
+        return 0
+    with transaction.atomic():
+        Certificate.objects.filter(pk__in=[pk for pk, _pdf in changed]).update(
+            holder_form_of_address=user.form_of_address
+        )
+        to_draw = [pk for pk, pdf in changed if pdf]
+
+        def draw_again():
+            for pk in to_draw:
+                certificate_render_task.enqueue(certificate_id=pk)
+
+        transaction.on_commit(draw_again)
+    return len(changed)
+
+
+def form_of_address_changed(*, user, **kwargs) -> None:
+    """Receiver of accounts.signals.form_of_address_changed."""
+    certificates_follow_form_of_address(user=user)
 
 
 def certificates_regenerate(*, certificates) -> int:
@@ -300,6 +370,7 @@ def export_run(*, export: CertificateExport, progress_every: int = 10) -> Certif
                 for done, certificate in enumerate(certificates.iterator(chunk_size=200), 1):
                     if not certificate.pdf:
                         certificate_render(certificate=certificate)
+                    certificate_pdf_current(certificate=certificate)
                     with certificate.pdf.open("rb") as pdf:
                         archive.writestr(f"{certificate.serial}.pdf", pdf.read())
                     if done % progress_every == 0:
@@ -329,11 +400,13 @@ def personal_data_certificates(user) -> list[dict]:
             "serial": c.serial,
             "code": c.code,
             "holder_name": c.holder_name,
+            "holder_form_of_address": c.holder_form_of_address,
             "course": c.course_title,
             "institution": c.institution_name,
             "issued_at": c.issued_at.isoformat(),
             "expires_at": c.expires_at.isoformat() if c.expires_at else None,
             "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
+            "revocation_category": c.revocation_category,
             "revoked_reason": c.revoked_reason,
             "status": c.status().value,
         }
@@ -349,4 +422,5 @@ def personal_data_erase_certificates(user) -> None:
             certificate.pdf.storage.delete(certificate.pdf.name)
         certificate.pdf = ""
         certificate.holder_name = ""
-        certificate.save(update_fields=["pdf", "holder_name"])
+        certificate.holder_form_of_address = ""
+        certificate.save(update_fields=["pdf", "holder_name", "holder_form_of_address"])

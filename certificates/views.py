@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from accounts.mfa import session_has_mfa
 from pagecache.store import shared_response
 
-from . import selectors
+from . import selectors, services
 from .codes import code_parse
 from .forms import VerifyForm
 from .models import Certificate
@@ -84,9 +84,14 @@ def download(request, pk: int):
         raise PermissionDenied
     if not certificate.pdf:
         raise Http404
-    return FileResponse(
+    # A revoked certificate's PDF is marked as revoked; one drawn before is drawn again.
+    certificate = services.certificate_pdf_current(certificate=certificate)
+    response = FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,
         filename=f"{certificate.serial}.pdf",
         content_type="application/pdf",
     )
+    # Never kept by a browser or a proxy: after a revocation, only the marked PDF exists.
+    response["Cache-Control"] = "private, no-store"
+    return response

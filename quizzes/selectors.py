@@ -338,6 +338,7 @@ def review_context(*, attempt: Attempt, now=None) -> dict[str, Any]:
         questions = shown_questions(attempt_questions)
         for item, aq in zip(questions, attempt_questions, strict=True):
             _fill_review(item, aq, allow)
+    left = attempts_left(quiz=quiz, used=used)
     return {
         "attempt": attempt,
         "quiz": attempt.served_from or quiz,
@@ -345,7 +346,68 @@ def review_context(*, attempt: Attempt, now=None) -> dict[str, Any]:
         "window": window,
         "questions": questions,
         "result": result,
+        "pass_mark": quiz.pass_mark,
+        "attempts_left": left,
+        "closed": closed,
+        "tally": _tally(attempt) if allow["marks"] else None,
     }
+
+
+@dataclass
+class Tally:
+    """How many questions of an attempt were right, partly right and wrong (shown only
+    where the review may show the marks per question)."""
+
+    right: int = 0
+    partly: int = 0
+    wrong: int = 0
+
+
+def _tally(attempt: Attempt) -> Tally:
+    tally = Tally()
+    for fraction in AttemptQuestion.objects.filter(attempt=attempt).values_list(
+        "fraction", flat=True
+    ):
+        if fraction is None:  # not graded (yet)
+            continue
+        if fraction >= 1:
+            tally.right += 1
+        elif fraction > 0:
+            tally.partly += 1
+        else:
+            tally.wrong += 1
+    return tally
+
+
+def result_context(*, attempt: Attempt, user, request=None) -> dict[str, Any]:
+    """The result page: the review (`review_context`, which decides what may be shown),
+    and the ways on: another attempt while the quiz is not over for the learner, the next
+    step of the course or the course itself, and the certificate once the course is
+    completed. Personal: never cached in a shared entry."""
+    from courses.selectors import lesson_context_for
+
+    context = review_context(attempt=attempt)
+    page = context["quiz"]
+    course = courses_api.course_of(page)
+    position = (
+        lesson_context_for(lesson=page, user=user, request=request, course=course)
+        if course is not None
+        else {}
+    )
+    enrolment = position.get("enrolment")
+    open_attempt = Attempt.objects.filter(
+        user=user, quiz=attempt.quiz, state=AttemptState.IN_PROGRESS
+    ).exists()
+    context.update(
+        course=course,
+        following_step=position.get("following_step"),
+        enrolment=enrolment,
+        can_retry=enrolment is not None
+        and not open_attempt
+        and not context["closed"]
+        and context["attempts_left"] != 0,
+    )
+    return context
 
 
 def _fill_review(item: ShownQuestion, aq: AttemptQuestion, allow: dict[str, bool]) -> None:

@@ -27,7 +27,7 @@ from .selectors import (
     attempt_page_context,
     attempt_pages,
     attempt_summary_context,
-    review_context,
+    result_context,
 )
 from .services import (
     AttemptRefused,
@@ -148,7 +148,11 @@ def result(request, attempt_id: int):
         if not attempt_is_overdue(attempt):
             return redirect(_attempt_url(attempt, 1))
         attempt_close(attempt=attempt, state=AttemptState.EXPIRED)
-    return render(request, "quizzes/result.html", review_context(attempt=attempt))
+    return render(
+        request,
+        "quizzes/result.html",
+        result_context(attempt=attempt, user=request.user, request=request),
+    )
 
 
 def _time_ran_out() -> str:

@@ -220,9 +220,16 @@ def test_certificate_revocation_is_recorded(
         enrolment = complete_course(user=learner, course=course)
     certificate = Certificate.objects.get(enrolment=enrolment)
     mfa_login(client, administrator)
-    client.post(f"/en/manage/certificates/{certificate.pk}/revoke/", {"reason": "Issued in error."})
+    client.post(
+        f"/en/manage/certificates/{certificate.pk}/revoke/",
+        {"category": "other", "reason": "Issued in error."},
+    )
     [event] = _events(AuditAction.CERTIFICATE_REVOKED)
     assert event.actor == administrator
     assert event.target_type == "certificates.certificate"
     assert event.target_id == str(certificate.pk)
-    assert event.details == {"serial": certificate.serial, "reason": "Issued in error."}
+    assert event.details == {
+        "serial": certificate.serial,
+        "category": "other",
+        "reason": "Issued in error.",
+    }

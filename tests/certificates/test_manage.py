@@ -17,8 +17,11 @@ def certificate(completed):
     return Certificate.objects.get(enrolment=completed)
 
 
-def _revoke(client, certificate, reason="Plagiarised answers."):
-    return client.post(f"/en/manage/certificates/{certificate.pk}/revoke/", {"reason": reason})
+def _revoke(client, certificate, reason="Plagiarised answers.", category="other"):
+    return client.post(
+        f"/en/manage/certificates/{certificate.pk}/revoke/",
+        {"category": category, "reason": reason},
+    )
 
 
 def test_trainer_of_the_course_revokes_with_a_reason_and_it_is_audited(

@@ -214,7 +214,8 @@ RULES: dict[str, dict[str, Expect]] = {
     # Staff screens under /manage/
     # (the manager of Niš works in their own subtree; the Belgrade objects stay out of reach)
     "courses_manage:enrol_people": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
-    "certificates_manage:revoke": post_only(DENY, anonymous=LOGIN, administrator=OK),
+    # (GET: the confirmation page with the reason; POST revokes)
+    "certificates_manage:revoke": rule(DENY, anonymous=LOGIN, administrator=OK),
     "certificates_manage:reissue": post_only(DENY, anonymous=LOGIN, administrator=OK),
     "certificates_manage:list": rule(
         DENY, anonymous=LOGIN, trainer=OK, manager_other=OK, administrator=OK
@@ -745,7 +746,7 @@ WRITES: dict[str, Write] = {
     "courses:restart": Write(roles=("learner",), effect=_restarted),
     "certificates_manage:revoke": Write(
         roles=("administrator",),
-        data=lambda world: {"reason": "Issued by mistake"},
+        data=lambda world: {"category": "error", "reason": "Issued by mistake"},
         effect=lambda world, user: _certificate_status(world) == "revoked",
     ),
     "certificates_manage:reissue": Write(
