@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test lint format messages demo migrate bench clean check backup restore
+.PHONY: run serve worker test lint format messages demo migrate bench clean check backup restore spellcheck
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## make spellcheck: every Serbian string (catalogues, allauth's, templates, demo content)
+## against Debian's hunspell-sr and serbian/spelling/accepted.txt
+spellcheck: $(VENV)/.installed
+	$(MANAGE) spellcheck
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

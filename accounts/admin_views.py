@@ -46,6 +46,7 @@ from .selectors import (
     institutions_open_to_moves_by,
     institutions_visible_to,
     membership_history,
+    people_matching,
     people_scope_for,
     people_visible_to,
     user_is_administrator,
@@ -127,7 +128,7 @@ class PeopleIndexView(PeopleAccessMixin, generic.IndexView):
     index_url_name = "people:index"
     index_results_url_name = "people:index_results"
     filterset_class = PeopleFilterSet
-    search_fields = ["first_name", "last_name", "email"]
+    search_fields = ["name_folded", "email"]  # searched by search_queryset, below
     search_backend_name = None
     default_ordering = "name"
     paginate_by = 50
@@ -137,6 +138,12 @@ class PeopleIndexView(PeopleAccessMixin, generic.IndexView):
 
     def get_base_queryset(self) -> QuerySet[User]:
         return people_visible_to(viewer=self.request.user)
+
+    def search_queryset(self, queryset):
+        """Every word of the query in the name (either script, diacritics aside) or email."""
+        if not self.is_searching:
+            return queryset
+        return people_matching(queryset, query=self.search_query)
 
     def get_add_url(self):
         return None

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from institutions.models import Institution
+from serbian.names import name_folded
 
 
 class Profession(models.TextChoices):
@@ -109,6 +110,8 @@ class User(AbstractUser):
         help_text=_("The current institution; the history is kept in memberships."),
     )
     erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
+    # The name in Latin, lower case, without diacritics: what people search (serbian.names).
+    name_folded = models.CharField(max_length=310, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -123,6 +126,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        self.name_folded = name_folded(self.first_name, self.last_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_folded"}
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()

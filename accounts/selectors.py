@@ -16,6 +16,7 @@ from django.db.models.functions import Lower
 
 from institutions.models import Institution
 from institutions.selectors import institution_is_within
+from serbian.names import name_search_q
 
 from .models import Membership, Role, RoleAssignment, User
 
@@ -69,6 +70,13 @@ def people_scope_for(*, viewer) -> PeopleScope | None:
         if assignment.role == Role.INSTITUTION_MANAGER and assignment.institution_id
     )
     return PeopleScope(roots=roots) if roots else None
+
+
+def people_matching(people: QuerySet[User], *, query: str) -> QuerySet[User]:
+    """Those of `people` whose name (in either script, with or without diacritics) or email
+    has every word of `query`."""
+    match = name_search_q(query, field="name_folded", also=("email",))
+    return people if match is None else people.filter(match)
 
 
 def people_visible_to(*, viewer) -> QuerySet[User]:

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
-from .codes import code_parse
 from .data import CertificateStatus
 from .forms import ExportForm, ReissueForm, RevokeForm
 from .models import CertificateExport, ExportStatus
@@ -29,11 +27,7 @@ def certificate_list(request):
     )
     query = request.GET.get("q", "").strip()
     if query:
-        code = code_parse(query)
-        match = Q(serial__iexact=query) | Q(holder_name__icontains=query)
-        if code:
-            match |= Q(code=code)
-        certificates = certificates.filter(match)
+        certificates = selectors.certificates_matching(certificates, query=query)
     page = Paginator(certificates, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from accounts.models import FormOfAddress
+from serbian.names import name_folded
 
 from .data import CertificateAction, CertificateStatus, RevocationReason
 
@@ -113,6 +114,8 @@ class Certificate(models.Model):
         blank=True,
         default=FormOfAddress.NEUTRAL,
     )
+    # The holder's name in Latin, lower case, without diacritics: what managers search.
+    holder_name_folded = models.CharField(max_length=310, blank=True, editable=False)
     course_title = models.CharField(_("course title"), max_length=255)
     institution_name = models.CharField(_("institution"), max_length=255, blank=True)
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
@@ -147,6 +150,13 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.serial} · {self.holder_name}"
+
+    def save(self, *args, **kwargs):
+        self.holder_name_folded = name_folded(self.holder_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "holder_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "holder_name_folded"}
+        super().save(*args, **kwargs)
 
     def status(self, now=None) -> CertificateStatus:
         now = now or timezone.now()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Role
 from accounts.selectors import people_scope_for, user_is_administrator
+from serbian.names import name_search_q
 
+from .codes import code_parse
 from .models import Certificate, CertificateExport
 
 AUTHOR_ROLES = (Role.TRAINER, Role.SENIOR_TRAINER)
@@ -140,3 +142,18 @@ def certificates_for_export(*, export: CertificateExport) -> QuerySet[Certificat
 
 def exports_of(*, viewer) -> QuerySet[CertificateExport]:
     return CertificateExport.objects.filter(requested_by=viewer).select_related("course")
+
+
+def certificates_matching(
+    certificates: QuerySet[Certificate], *, query: str
+) -> QuerySet[Certificate]:
+    """Those of `certificates` with this serial or verification code, or whose holder's name
+    has every word of `query`, in either script, with or without diacritics."""
+    match = Q(serial__iexact=query)
+    code = code_parse(query)
+    if code:
+        match |= Q(code=code)
+    by_name = name_search_q(query, field="holder_name_folded")
+    if by_name is not None:
+        match |= by_name
+    return certificates.filter(match)

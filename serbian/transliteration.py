@@ -60,7 +60,8 @@ KEEP_LATIN_WORDS = frozenset(
         "CSV", "XLSX", "JSON", "API", "TOTP", "MFA", "QR", "HUDOC", "SHERLOC", "ID", "URL",
         "ASTRA", "Atina", "Europol", "Interpol", "INTERPOL", "EUROPOL", "Frontex", "FRONTEX",
         "OK", "E-mail", "email", "e-mail", "Wagtail", "Moodle", "GIFT", "XML", "HTML",
-        "CSP", "HTTP", "HTTPS", "SVG", "ICS",
+        "CSP", "HTTP", "HTTPS", "SVG", "ICS", "UTF", "WebM", "Excel", "Reporting",
+        "x",  # the mark of a hidden figure in statistics
     }
 )  # fmt: skip
 
@@ -77,6 +78,8 @@ _PROTECTED = re.compile(
   | ECLI:[A-Za-z0-9.:]+                             # ECLI identifiers
   | \b(?:application|text|image|audio|video|multipart)/[\w.+-]+  # media (MIME) types
   | \b(?:report-uri|report-to|[a-z]+-src(?:-elem|-attr)?)\b  # CSP directive names
+  | \bsr[-_][Ll]atn\b                              # the language code of Serbian Latin
+  | (?<![\w.])\.[a-z][a-z0-9]{1,4}\b                # file extensions: .txt, .xlsx
   | %\([\w.]+\)[sdfir] | %[sdfir] | \{[a-zA-Z_0-9]*\} | \{\{.*?\}\} | \{%.*?%\}  # placeholders
   | \b[^\W\d_]{1,4}\.?\d{0,2}\s?\d+/\d{2,4}\b        # case numbers: "K 123/19", "Kž1 12/2020"
   | \b\d+[-/]\d+(?:[-/]\d+)*\b                     # application numbers: 25965/04

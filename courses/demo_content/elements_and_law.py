@@ -789,7 +789,7 @@ MINORS_ADOPTION_SLAVERY = {
                 """<p>Krivični zakonik posebno štiti decu na dva načina. Prvo, kada je delo
                 iz člana 388 izvršeno prema maloletnom licu, <b>ne traži se nijedan od
                 načina izvršenja</b>: dovoljno je dokazati radnju i cilj eksploatacije.
-                Drugo, za maloletnog oštećenog propisana je strožija kazna — zatvor
+                Drugo, za maloletnog oštećenog propisana je stroža kazna — zatvor
                 najmanje pet godina.</p>""",
             ),
             (

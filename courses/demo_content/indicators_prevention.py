@@ -516,7 +516,7 @@ CHILDREN_AND_YOUNG_PEOPLE = {
                 "paragraph",
                 """<p>Posebnu pažnju zahtevaju deca u ustanovama socijalne zaštite i
                 hraniteljskim porodicama, kao i mladi koji iz njih izlaze sa navršenih 18
-                godina bez porodične podrške. Vrbovatelji znaju gde da ih traže. Česti
+                godina bez porodične podrške. Vrbovaoci znaju gde da ih traže. Česti
                 obrasci su „dečko“ koji devojku najpre zavede, a zatim od nje traži „pomoć“
                 u vidu seksualnih usluga drugima, prinudno prosjačenje, prinudno vršenje krađa i
                 rano, ugovoreno sklapanje braka uz novčanu naknadu.</p>""",
@@ -698,7 +698,7 @@ EXCLUSION_AND_RISK = {
                 "paragraph",
                 """<p>Najdelotvornija prevencija je dostupnost redovnih usluga: ličnih
                 dokumenata, škole, zdravstvene zaštite, socijalne pomoći i informacija na
-                jeziku koji ljudi razumeju. Kada ljudi imaju gde da se obrate, vrbovatelj
+                jeziku koji ljudi razumeju. Kada ljudi imaju gde da se obrate, vrbovalac
                 gubi moć.</p>""",
             ),
         ],
@@ -788,7 +788,7 @@ ONLINE_RECRUITMENT = {
                 "paragraph",
                 """<p>Oglasi za posao na društvenim mrežama, poruke „modnih agencija“,
                 poznanstva preko aplikacija — vrbovanje se velikim delom preselilo na
-                internet. Vrbovatelj može da kontaktira stotine ljudi, proceni ko je
+                internet. Vrbovalac može da kontaktira stotine ljudi, proceni ko je
                 usamljen ili u teškoj situaciji i gradi odnos nedeljama pre nego što
                 predloži „posao“ ili susret.</p>""",
             ),
@@ -831,10 +831,10 @@ ONLINE_RECRUITMENT = {
             (
                 "paragraph",
                 """<p>Prevencija na internetu je najdelotvornija kada stigne tamo gde su i
-                vrbovatelji: kratka upozorenja u školskim programima i omladinskim centrima,
+                vrbovaoci: kratka upozorenja u školskim programima i omladinskim centrima,
                 informacije za roditelje i staratelje, i jasan savet gde se ponuda posla može
                 proveriti. Policija i socijalne službe treba da poznaju platforme i aplikacije
-                koje mladi zaista koriste, jer se vrbovatelji brzo sele na nove.</p>""",
+                koje mladi zaista koriste, jer se vrbovaoci brzo sele na nove.</p>""",
             ),
             (
                 "paragraph",

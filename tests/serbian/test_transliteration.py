@@ -101,3 +101,12 @@ def test_a_paragraph_of_html_both_ways():
     )
     assert to_latin(cyrillic) == latin
     assert latin_to_cyrillic(latin) == cyrillic
+
+
+def test_file_extensions_language_codes_and_the_hidden_figure_mark_stay_latin():
+    assert latin_to_cyrillic("GIFT (.txt, .gift); prazno znači sr-latn; „x“: skriveno.") == (
+        "GIFT (.txt, .gift); празно значи sr-latn; „x“: скривено."
+    )
+    assert latin_to_cyrillic("Kraj. Početak, UTF-8, Excel, WebM") == (
+        "Крај. Почетак, UTF-8, Excel, WebM"
+    )
