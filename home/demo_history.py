@@ -234,6 +234,7 @@ def history_plan(*, learners: int = DEFAULT_LEARNERS, now: datetime | None = Non
     }
     courses = [courses[slug] for slug in COURSE_SLUGS if slug in courses]
     units = _units(rng)
+    anchor = history_anchor(now)
     people: list[PlannedLearner] = []
     cohorts: list[Cohort] = []
     total_weight = sum(weight for _i, _p, weight, _pace in units)
@@ -244,8 +245,8 @@ def history_plan(*, learners: int = DEFAULT_LEARNERS, now: datetime | None = Non
         size = max(2 * k, round(weight * base * UNIT_SCALE))
         unit = [_person(rng, len(people) + i, institution, profession) for i in range(size)]
         people.extend(unit)
-        cohorts.extend(_unit_cohorts(rng, unit, profession, pace, courses, k))
-    plan = Plan(learners=people, cohorts=cohorts, anchor=history_anchor(now))
+        cohorts.extend(_unit_cohorts(rng, unit, profession, pace, courses, k, anchor))
+    plan = Plan(learners=people, cohorts=cohorts, anchor=anchor)
     for cohort in cohorts:
         joined = plan.month_start(cohort.month) + timedelta(days=cohort.enrol_day - 8)
         for group in cohort.groups:
@@ -306,16 +307,16 @@ def _person(rng: random.Random, index: int, institution, profession) -> PlannedL
     )
 
 
-def _month_weights(first: int) -> list[tuple[int, float]]:
+def _month_weights(first: int, anchor: datetime) -> list[tuple[int, float]]:
     """Months from `first` to the last, weighted for growth and the seasons."""
     weights = []
     for index in range(first, HISTORY_MONTHS):
-        calendar_month = (history_anchor().month - 1 + index - HISTORY_MONTHS) % 12 + 1
+        calendar_month = (anchor.month - 1 + index - HISTORY_MONTHS) % 12 + 1
         weights.append((index, (0.6 + index / 15) * SEASON[calendar_month]))
     return weights
 
 
-def _unit_cohorts(rng, unit, profession, pace, courses, k) -> list[Cohort]:
+def _unit_cohorts(rng, unit, profession, pace, courses, k, anchor) -> list[Cohort]:
     """The unit's trainings: everyone takes the course meant most for them, fewer take
     the others, later; each course's participants in cohorts of 2K or more."""
     (first_from, first_to), diligence = PACES[pace]
@@ -330,7 +331,7 @@ def _unit_cohorts(rng, unit, profession, pace, courses, k) -> list[Cohort]:
         taking = min(len(unit), round(len(unit) * share))
         if taking < k:
             continue
-        months = _month_weights(min(start + 2 * rank, HISTORY_MONTHS - 1))
+        months = _month_weights(min(start + 2 * rank, HISTORY_MONTHS - 1), anchor)
         participants = rng.sample(unit, taking)
         count = max(1, taking // (2 * k))
         for index in range(count):
