@@ -24,10 +24,13 @@ demo: migrate
 
 ## make run: install, migrate, load the demo, then serve on http://127.0.0.1:8000
 ## (a django-tasks worker runs beside the server; Ctrl-C stops both).
+## The worker logs only warnings and failures (TASKS_LOG_LEVEL=INFO for every task); the
+## demo accounts are printed again once it has started, just before the server.
 run: demo
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(MANAGE) db_worker --interval 1 & \
+	  sleep 2; \
+	  $(MANAGE) demo_accounts --url http://$(HOST):$(PORT)/; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 ## make serve: production-like, gunicorn behind whitenoise (set SECRET_KEY etc. first)

@@ -14,6 +14,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CERTIFICATE_BASE_URL = "http://testserver"
+# load_demo's learning history, smaller: the demo_site fixture loads it for many modules.
+DEMO_HISTORY_LEARNERS = 60
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

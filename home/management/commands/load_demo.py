@@ -140,7 +140,7 @@ def load_accounts(report: DemoReport) -> None:
             DemoAccountLine(
                 email=account.email,
                 name=user.get_full_name(),
-                what=_account_description(account),
+                what=account_description(account),
                 institution=account.institution,
                 created=created,
             )
@@ -151,7 +151,7 @@ def _demo_emails() -> list[str]:
     return [account.email for account in demo_data.ACCOUNTS]
 
 
-def _account_description(account: demo_data.DemoAccount) -> str:
+def account_description(account: demo_data.DemoAccount) -> str:
     if account.role is None:
         return f"learner ({Profession(account.profession).label.lower()})"
     label = Role(account.role).label
@@ -297,6 +297,19 @@ def load_case_law(report: DemoReport) -> None:
     )
 
 
+# --- Learning history (home.demo_history) -------------------------------------------------
+
+
+def load_learning_history(report: DemoReport) -> None:
+    """Some hundreds of demo learners with 18 months of enrolments, quiz attempts and
+    certificates, so that statistics and reports have something to show. Last: it needs
+    the institutions, the managers, the courses and their quizzes."""
+    from home.demo_history import DEFAULT_LEARNERS, history_load, history_summary
+
+    learners = getattr(settings, "DEMO_HISTORY_LEARNERS", DEFAULT_LEARNERS)
+    report.notes.append(history_summary(history_load(learners=learners)))
+
+
 # --- Search and reference indexes ----------------------------------------------------------
 
 
@@ -357,6 +370,24 @@ def indexes_built_here(report: DemoReport) -> Iterator[None]:
     )
 
 
+def write_demo_accounts(out, style, accounts: list[DemoAccountLine]) -> None:
+    """The demo accounts and their password, as `load_demo` and `demo_accounts` print them."""
+    if not accounts:
+        return
+    out.write("")
+    out.write(style.WARNING("Demo accounts: for local demonstration only."))
+    out.write(f"Password of every demo account: {DEMO_PASSWORD}")
+    width = max(len(a.email) for a in accounts)
+    what_width = max(len(a.what) for a in accounts)
+    for a in accounts:
+        kept = "" if a.created else "  (existing account, left as it was)"
+        out.write(f"  {a.email:<{width}}  {a.what:<{what_width}}  {a.name} · {a.institution}{kept}")
+    out.write(
+        "Staff accounts (administrator, trainers, manager, analyst) must set up an "
+        "authenticator app (TOTP) the first time they open /admin/."
+    )
+
+
 SECTIONS: list[Callable[[DemoReport], None]] = [
     load_institutions,
     load_accounts,
@@ -366,6 +397,7 @@ SECTIONS: list[Callable[[DemoReport], None]] = [
     load_certificate_signatories,
     load_case_law,
     load_demo_quizzes,
+    load_learning_history,
 ]
 
 
@@ -391,23 +423,4 @@ class Command(BaseCommand):
                 section(report)
         for note in report.notes:
             self.stdout.write(note)
-        self._write_accounts(report.accounts)
-
-    def _write_accounts(self, accounts: list[DemoAccountLine]) -> None:
-        if not accounts:
-            return
-        out = self.stdout
-        out.write("")
-        out.write(self.style.WARNING("Demo accounts: for local demonstration only."))
-        out.write(f"Password of every demo account: {DEMO_PASSWORD}")
-        width = max(len(a.email) for a in accounts)
-        what_width = max(len(a.what) for a in accounts)
-        for a in accounts:
-            kept = "" if a.created else "  (existing account, left as it was)"
-            out.write(
-                f"  {a.email:<{width}}  {a.what:<{what_width}}  {a.name} · {a.institution}{kept}"
-            )
-        out.write(
-            "Staff accounts (administrator, trainers, manager, analyst) must set up an "
-            "authenticator app (TOTP) the first time they open /admin/."
-        )
+        write_demo_accounts(self.stdout, self.style, report.accounts)
