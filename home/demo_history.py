@@ -67,6 +67,7 @@ from quizzes.models import (
     QuizResult,
 )
 from quizzes.versions import question_versions_current
+from serbian.names import name_folded
 from serbian.pages import folded
 from serbian.transliteration import latin_to_cyrillic
 
@@ -434,6 +435,8 @@ def _learners_upsert(plan: Plan) -> tuple[dict[str, User], int]:
         values = {
             "first_name": person.first_name,
             "last_name": person.last_name,
+            # bulk writes skip User.save(), which keeps the searchable form
+            "name_folded": name_folded(person.first_name, person.last_name),
             "profession": person.profession,
             "preferred_language": person.language,
             "institution_id": person.institution.pk,
@@ -453,6 +456,7 @@ def _learners_upsert(plan: Plan) -> tuple[dict[str, User], int]:
             email=p.email,
             first_name=p.first_name,
             last_name=p.last_name,
+            name_folded=name_folded(p.first_name, p.last_name),
             profession=p.profession,
             preferred_language=p.language,
             institution=p.institution,
@@ -953,6 +957,7 @@ def _certificates_write(enrolments: list[Enrolment]) -> int:
                 ),
                 language=language,
                 holder_name=user.get_full_name() or user.email,
+                holder_name_folded=name_folded(user.get_full_name() or user.email),
                 course_title=titles[course.pk, language],
                 institution_name=names[institution.pk, language],
                 hours=course.estimated_hours,

@@ -231,3 +231,21 @@ def test_the_trainers_item_statistics_rest_on_the_demo_attempts(demo_site, clien
     stats = response.context["stats"]
     assert stats.attempts > 0 and stats.items
     assert any(item.facility is not None and 0 < item.facility < 100 for item in stats.items)
+
+
+def test_demo_learners_and_their_certificates_are_found_by_name_in_either_script(demo_site):
+    """Written in bulk (no save()), they still carry the folded names that the people and
+    certificate searches use."""
+    from accounts.models import User
+    from certificates.models import Certificate
+    from serbian.names import name_folded
+
+    learners = list(demo_learners())
+    assert learners and all(
+        u.name_folded == name_folded(u.first_name, u.last_name) for u in learners
+    )
+    certificates = list(Certificate.objects.filter(user__in=learners))
+    assert certificates and all(
+        c.holder_name_folded == name_folded(c.holder_name) for c in certificates
+    )
+    assert User.objects.filter(name_folded="").filter(pk__in=[u.pk for u in learners]).count() == 0
