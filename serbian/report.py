@@ -44,7 +44,12 @@ def published_serbian_texts():
 
     from quizzes.models import Question
 
-    pages = Page.objects.live().filter(locale__language_code="sr").specific().order_by("path")
+    pages = (
+        Page.objects.live()
+        .filter(depth__gt=1, locale__language_code="sr")
+        .specific()
+        .order_by("path")
+    )
     for page in pages:
         text = page._script_search_text() if hasattr(page, "_script_search_text") else page.title
         yield page.title, to_latin(text)

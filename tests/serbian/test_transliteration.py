@@ -191,7 +191,10 @@ def test_serbian_words_joining_such_letters_across_a_prefix_are_serbian(latin, c
     [
         ("Serijski broj CT-2026-000001.", "Серијски број CT-2026-000001."),
         ("Kod 7K3M-Q9XD-H2TB-W4NR-P8EC", "Код 7K3M-Q9XD-H2TB-W4NR-P8EC"),
-        ("Traje 40 h, to jest 2400 min; 12 km peške.", "Траје 40 h, то јест 2400 min; 12 km пешке."),
+        (
+            "Traje 40 h, to jest 2400 min; 12 km peške.",
+            "Траје 40 h, то јест 2400 min; 12 km пешке.",
+        ),
         ('Šifra <span translate="no">PU-BG</span>', 'Шифра <span translate="no">PU-BG</span>'),
     ],
 )
