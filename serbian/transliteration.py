@@ -173,6 +173,7 @@ def _is_roman_numeral_in_context(word: str, before: str, after: str) -> bool:
     return bool(nxt and _ROMAN_AFTER.match(nxt.group(1)))
 
 
+@lru_cache(maxsize=8192)
 def is_foreign_word(word: str) -> bool:
     """A word Serbian spelling cannot make (q, w, x, y, or a foreign letter group)."""
     lower = word.lower()
@@ -213,15 +214,21 @@ class Glossary:
                 forms.setdefault(capital, cyr[0].upper() + cyr[1:] if cyr else None)
         if not forms:
             return cls(token=token)
-        alternatives = []
+        # Grouped by first letter (longest first within each), so that the engine tries
+        # one group at a word's start instead of every entry: a page of text is
+        # transliterated about as fast with the glossary as without.
+        by_first: dict[str, list[str]] = {}
         for latin in sorted(forms, key=len, reverse=True):
-            piece = re.escape(latin)
-            if latin[0].isalnum():
-                piece = r"(?<![\w-])" + piece
+            rest = re.escape(latin[1:])
             if latin[-1].isalnum():
                 ending = f"{_ENDING}?" if forms[latin] else ""
-                piece += rf"(?:-[a-zčćđšž]{{1,4}}|{ending})(?![\w-])"
-            alternatives.append(piece)
+                rest += rf"(?:-[a-zčćđšž]{{1,4}}|{ending})(?![\w-])"
+            by_first.setdefault(latin[0], []).append(rest)
+        words, others = [], []
+        for first, rests in by_first.items():
+            group = f"{re.escape(first)}(?:{'|'.join(rests)})"
+            (words if first.isalnum() else others).append(group)
+        alternatives = others + ([rf"(?<![\w-])(?:{'|'.join(words)})"] if words else [])
         return cls(token=token, forms=forms, pattern=re.compile("|".join(alternatives)))
 
     def replace(self, found: str) -> str:
