@@ -28,6 +28,10 @@ _AUTHORING = [
     ("quizzes", "change_questioncategory"),
     # Each only within the courses they author (see quizzes.bank).
     ("quizzes", "delete_questioncategory"),
+    # The transliteration glossary (serbian): names and terms in Cyrillic pages.
+    ("serbian", "add_glossaryentry"),
+    ("serbian", "change_glossaryentry"),
+    ("serbian", "delete_glossaryentry"),
 ]
 
 # Permissions per group. Page permissions (which courses a trainer may edit) are

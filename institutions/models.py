@@ -98,8 +98,14 @@ class Institution(MP_Node):
 
     @property
     def name(self) -> str:
-        """The name in the reader's language: English for `en`, Serbian otherwise."""
-        return self.name_en if (get_language() or "").startswith("en") else self.name_sr
+        """The name in the reader's language: English for `en`, Serbian otherwise, in the
+        reader's script (Cyrillic under `sr`, Latin under `sr-latn`): an institution's
+        name is Serbian content, in every picker and list as anywhere else."""
+        from serbian.transliteration import for_reader
+
+        if (get_language() or "").startswith("en"):
+            return self.name_en
+        return for_reader(self.name_sr)
 
     def subtree(self):
         """This institution and everything below it, as a queryset."""

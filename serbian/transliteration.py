@@ -6,15 +6,25 @@ dž are one letter (љ, њ, џ) or two (a prefix ending in n or d before j or ž
 two letters are listed below.
 
 Text that is not Serbian is never touched: HTML tags and attributes, URLs, email
-addresses, code, ECLI identifiers and case numbers, Roman numerals, acronyms of
-international bodies, format placeholders such as %(name)s or {name}, and any span an
-author marks (`<span lang="…">`, `<span class="notranslit">`, `<code>`, or the
-«[[…]]» marker in plain text).
+addresses, code, ECLI identifiers, case and application numbers, certificate serials and
+verification codes, units of measure after a number, format placeholders such as
+%(name)s or {name}, and any span an author or a template marks (`<span lang="…">`,
+`<span translate="no">`, `<span class="notranslit">`, `<code>`, or the «[[…]]» marker in
+plain text; templates mark code values with the `code` filter of serbian_script).
+
+Words that cannot be Serbian stay as written: those with q, w, x or y, and those with a
+letter group that Serbian spelling does not make (ch, sh, th, ou, ck, tz; Serbian words
+that join such letters across a prefix, "ishod", "prethodni", "pouzdan", "kocka", are
+recognised). Roman numerals stay in Latin where the context makes them numerals ("XXI
+veka", "član IV", "Luj XIV"), not because a word is written in capitals ("MI i VI").
+The glossary that trainers keep in the admin (serbian.glossary) names the terms that stay
+in Latin and the established Cyrillic forms ("Rantsev" → "Ранцев").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 CYR_TO_LAT = {
@@ -33,8 +43,6 @@ _LAT_SINGLE = {
     "z": "з", "i": "и", "j": "ј", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о",
     "p": "п", "r": "р", "s": "с", "t": "т", "ć": "ћ", "u": "у", "f": "ф", "h": "х",
     "c": "ц", "č": "ч", "š": "ш",
-    # Letters outside the Serbian alphabet, met in loanwords and names.
-    "q": "кв", "w": "в", "x": "кс", "y": "ј",
 }  # fmt: skip
 _LAT_DIGRAPH = {"lj": "љ", "nj": "њ", "dž": "џ"}
 
@@ -52,24 +60,57 @@ TWO_LETTER_STEMS = (
 )  # fmt: skip
 _SPLITS = tuple((stem.replace("|", ""), stem.index("|")) for stem in TWO_LETTER_STEMS)
 
-# Acronyms and names that stay in Latin script.
+# Letter groups that Serbian spelling does not make, each with the letters that may
+# follow it where a Serbian word joins the two letters across a prefix or a compound
+# ("is|hod", "pret|hodni", "po|uzdan", "koc|ka"). The continuations are those of the
+# words of Debian's Serbian dictionary (hunspell-sr, sr_Latn_RS.dic) that hold the group.
+# A word with one of the groups not followed by such letters is not Serbian.
+_SERBIAN_AFTER = {
+    "ch": "aj",
+    "sh": "ab af aj al ar at au av az ej ek em en ia ib ih ij im io it iz ić la le lj ob "
+    "od oh ol or ođ ra rp rv te tj uk um va",
+    "th": "al e ef ej el em ez il ir is it ja la od or ođ ra ri rk uj uk um va",
+    "ou": "ba be bi bo da do ds dv dž el fo ga gl go je ka ki kl ko kr la lj ln lu me mi "
+    "mj ml mn mo mr na nd ne ni nj pa pi po pr rb re ri rl ru sa se sk sl sm sn sp st sv "
+    "tb te to tr ts tv va ve vj vo za zd ze zg zi zl zr zv ča če či čk čl čn ša ši šk šn "
+    "št ži c$ d$ h$ k$ l$ m$ v$ z$",
+    # Serbian c + k is always followed by a vowel, v or r ("kocka", "peckav", "kockar").
+    "ck": "a e i o u v r",
+    "tz": "at v",
+}
+
+
+def _foreign_groups_pattern() -> re.Pattern:
+    parts = []
+    for group, after in _SERBIAN_AFTER.items():
+        allowed = "|".join(a[:-1] + r"\b" if a.endswith("$") else a for a in after.split())
+        parts.append(f"{group}(?!{allowed})")
+    return re.compile("[qwxy]|" + "|".join(parts))
+
+
+_FOREIGN_LETTERS = _foreign_groups_pattern()
+_SERBIAN_ONLY_LETTERS = re.compile("[čćđšž]")
+
+# Technical terms of the interface that stay in Latin. Names, organisations and phrases
+# are in the glossary that trainers keep (serbian.models.GlossaryEntry).
 KEEP_LATIN_WORDS = frozenset(
     {
-        "UNODC", "IOM", "UNHCR", "UNICEF", "ILO", "OSCE", "OEBS", "ECHR", "ECtHR", "EU",
-        "GRETA", "UN", "UNDP", "OHCHR", "CEDAW", "CRC", "ODIHR", "NGO", "ECLI", "PDF",
-        "CSV", "XLSX", "JSON", "API", "TOTP", "MFA", "QR", "HUDOC", "SHERLOC", "ID", "URL",
-        "ASTRA", "Atina", "Europol", "Interpol", "INTERPOL", "EUROPOL", "Frontex", "FRONTEX",
-        "OK", "E-mail", "email", "e-mail", "Wagtail", "Moodle", "GIFT", "XML", "HTML",
-        "CSP", "HTTP", "HTTPS", "SVG", "ICS", "UTF", "WebM", "Excel", "Reporting",
+        "PDF", "CSV", "XLSX", "JSON", "API", "TOTP", "MFA", "QR", "ID", "URL", "ECLI",
+        "HUDOC", "SHERLOC", "OK", "E-mail", "e-mail", "email", "Email", "Wagtail",
+        "Moodle", "GIFT", "XML", "HTML", "CSP", "HTTP", "HTTPS", "SVG", "ICS",
+        "UTF", "WebM", "Excel", "Reporting",
         "x",  # the mark of a hidden figure in statistics
     }
 )  # fmt: skip
 
+_UPPER = "A-ZČĆĐŠŽ"
+_LOWER = "a-zčćđšž"
+
 # Pieces of text that are never transliterated, in the order they are looked for.
 _PROTECTED = re.compile(
-    r"""
+    rf"""
     <(?:code|pre|kbd|samp)\b[^>]*>.*?</(?:code|pre|kbd|samp)>   # code
-  | <span\b[^>]*\b(?:lang=|class="[^"]*\bnotranslit\b)[^>]*>.*?</span>  # marked spans
+  | <span\b[^>]*\b(?:lang=|translate="no"|class="[^"]*\bnotranslit\b)[^>]*>.*?</span>  # marked
   | <[^>]+>                                         # any other tag with its attributes
   | \[\[.*?\]\]                                     # plain-text marker [[…]]
   | &[a-zA-Z]+;|&\#\d+;|&\#[xX][0-9a-fA-F]+;       # HTML entities
@@ -79,15 +120,146 @@ _PROTECTED = re.compile(
   | \b(?:application|text|image|audio|video|multipart)/[\w.+-]+  # media (MIME) types
   | \b(?:report-uri|report-to|[a-z]+-src(?:-elem|-attr)?)\b  # CSP directive names
   | \bsr[-_][Ll]atn\b                              # the language code of Serbian Latin
-  | (?<![\w.])\.[a-z][a-z0-9]{1,4}\b                # file extensions: .txt, .xlsx
-  | %\([\w.]+\)[sdfir] | %[sdfir] | \{[a-zA-Z_0-9]*\} | \{\{.*?\}\} | \{%.*?%\}  # placeholders
-  | \b[^\W\d_]{1,4}\.?\d{0,2}\s?\d+/\d{2,4}\b        # case numbers: "K 123/19", "Kž1 12/2020"
+  | (?<![\w.])\.[a-z][a-z0-9]{{1,4}}\b                # file extensions: .txt, .xlsx
+  | %\([\w.]+\)[sdfir] | %[sdfir]                  # placeholders, and template tags
+  | \{{[a-zA-Z_0-9]*\}} | \{{\{{.*?\}}\}} | \{{%.*?%\}}
+  | \b[A-Z]{{1,5}}-\d{{4}}-\d{{4,}}\b                 # certificate serials: CT-2026-000001
+  | \b[0-9A-Z]{{4}}(?:-[0-9A-Z]{{4}}){{2,}}\b         # verification codes: 7K3M-Q9XD-…
+    # Case numbers: a court register's mark (a capital, up to three small letters, a
+    # digit or two) and the number: "K 123/19", "Kž1 12/2020". Words are not marks.
+  | \b(?!(?:A|I|U|Br|Broj|Od|Do|Iz|Za|Na|Sa|Po|Pod|Uz|Čl|Član|Tač|Stav)\b)
+    [{_UPPER}][{_LOWER}]{{0,3}}\d{{0,2}}\s\d+/\d{{2,4}}\b
+  | \b[{_UPPER}][{_LOWER}]{{0,3}}\d{{1,2}}-\d+/\d{{2,4}}\b  # "Kž1-12/2020"
   | \b\d+[-/]\d+(?:[-/]\d+)*\b                     # application numbers: 25965/04
-  | \b(?=[MDCLXVI]{2,8}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b  # Roman
+  | (?<=\d)\s?(?:km|kg|cm|mm|ml|min|h|m|MB|GB|kB|KB)\b  # units after a number: 40 h
     """,
     re.VERBOSE | re.DOTALL,
 )
-_WORD = re.compile(r"[A-Za-zČĆĐŠŽčćđšž]+")
+# A word, hyphenated compounds whole ("non-refoulement", "e-mail", "crno-beli").
+_WORD = re.compile(rf"[A-Za-z{_LOWER}{_UPPER}]+(?:-[A-Za-z{_LOWER}{_UPPER}]+)*")
+
+# Roman numerals: only where the context makes them numerals.
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_BEFORE = re.compile(
+    r"(?:član|glav|poglavlj|odeljak|odeljk|tom|knjig|knjiz|tačk|stav|aneks|protokol|prilog|"
+    r"odsek|svesk|svesc)[a-zčćđšž]{0,3}|de(?:o|la|lu|lom)"
+)
+_ROMAN_AFTER = re.compile(
+    r"(?:vek|stoleć|milenij|razred|stepen|kategorij|svetsk|kongres|poglavlj|glav)"
+    r"[a-zčćđšž]{0,4}\b|(?:st\.|deo|dela|delu|tom|toma)(?![a-zčćđšž])",
+    re.IGNORECASE,
+)
+_PREVIOUS_WORD = re.compile(rf"([{_UPPER}{_LOWER}A-Za-z]+)[\s\u00a0]+$")
+_NEXT_WORD = re.compile(r"^[\s\u00a0]+(\S+)")
+# Capitalised words before a numeral that are not a ruler's name.
+_NOT_A_NAME = frozenset(
+    {
+        "A", "Ali", "I", "Ili", "Ni", "Niti", "Da", "Ne", "Mi", "Vi", "Oni", "One", "Ona",
+        "On", "Ono", "Ja", "Ti", "Smo", "Ste", "Su", "Je", "Sve", "Svi", "Kad", "Kada",
+        "Ako", "Još", "Sad", "Sada", "Tu", "Tada", "Evo", "Eto", "To", "Ta", "Taj", "Zato",
+        "Jer", "Pa", "Te",
+    }
+)  # fmt: skip
+
+
+def _is_roman_numeral_in_context(word: str, before: str, after: str) -> bool:
+    if not word.isupper() or not _ROMAN.fullmatch(word):
+        return False
+    prev = _PREVIOUS_WORD.search(before[-40:])
+    if prev:
+        prev_word = prev.group(1)
+        if _ROMAN_BEFORE.fullmatch(prev_word.lower()):
+            return True
+        # A ruler: "Luj XIV", "Petar II", "Aleksandar I".
+        if prev_word[0].isupper() and not prev_word.isupper() and prev_word not in _NOT_A_NAME:
+            return True
+    nxt = _NEXT_WORD.match(after[:40])
+    return bool(nxt and _ROMAN_AFTER.match(nxt.group(1)))
+
+
+@lru_cache(maxsize=8192)
+def is_foreign_word(word: str) -> bool:
+    """A word Serbian spelling cannot make (q, w, x, y, or a foreign letter group)."""
+    lower = word.lower()
+    if _SERBIAN_ONLY_LETTERS.search(lower):
+        return False
+    return bool(_FOREIGN_LETTERS.search(lower))
+
+
+# --- The glossary -----------------------------------------------------------------------
+
+# Serbian case endings a term takes: after a name ("Ranceva", "Rancevom") or, after a
+# hyphen, after an acronym ("IOM-a", "OEBS-om").
+_ENDING = r"(?:ima|ama|om|em|og|a|u|e|i)"
+_HYPHEN_ENDING = re.compile(r"-[a-zčćđšž]{1,4}\Z")
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Terms kept in Latin (Cyrillic form None) or written in an established Cyrillic
+    form, matched as whole words (a Cyrillic form also with a Serbian case ending)."""
+
+    token: object = None
+    forms: dict[str, str | None] = field(default_factory=dict)
+    pattern: re.Pattern | None = None
+
+    @classmethod
+    def build(cls, entries, token=None) -> Glossary:
+        forms: dict[str, str | None] = {}
+        for latin, cyrillic in entries:
+            latin = (latin or "").strip()
+            if not latin:
+                continue
+            forms[latin] = (cyrillic or "").strip() or None
+            # A lowercase phrase may begin a sentence: "Non-refoulement je…".
+            if latin[0].islower():
+                capital = latin[0].upper() + latin[1:]
+                cyr = forms[latin]
+                forms.setdefault(capital, cyr[0].upper() + cyr[1:] if cyr else None)
+        if not forms:
+            return cls(token=token)
+        # Grouped by first letter (longest first within each), so that the engine tries
+        # one group at a word's start instead of every entry: a page of text is
+        # transliterated about as fast with the glossary as without.
+        by_first: dict[str, list[str]] = {}
+        for latin in sorted(forms, key=len, reverse=True):
+            rest = re.escape(latin[1:])
+            if latin[-1].isalnum():
+                ending = f"{_ENDING}?" if forms[latin] else ""
+                rest += rf"(?:-[a-zčćđšž]{{1,4}}|{ending})(?![\w-])"
+            by_first.setdefault(latin[0], []).append(rest)
+        words, others = [], []
+        for first, rests in by_first.items():
+            group = f"{re.escape(first)}(?:{'|'.join(rests)})"
+            (words if first.isalnum() else others).append(group)
+        alternatives = others + ([rf"(?<![\w-])(?:{'|'.join(words)})"] if words else [])
+        return cls(token=token, forms=forms, pattern=re.compile("|".join(alternatives)))
+
+    def replace(self, found: str) -> str:
+        if found in self.forms:
+            latin, ending = found, ""
+        else:  # with a case ending
+            latin = max((f for f in self.forms if found.startswith(f)), key=len)
+            ending = found[len(latin) :]
+        cyrillic = self.forms[latin]
+        if cyrillic is None:
+            return found
+        return cyrillic + _word_to_cyrillic(ending)
+
+
+NO_GLOSSARY = Glossary()
+
+
+def _current_glossary() -> Glossary:
+    """The trainers' glossary when Django is set up and its table exists; none otherwise."""
+    try:
+        from .glossary import current
+    except ImportError:  # pragma: no cover - Django not installed
+        return NO_GLOSSARY
+    return current()
+
+
+# --- Latin → Cyrillic -------------------------------------------------------------------
 
 
 def cyrillic_to_latin(text: str) -> str:
@@ -129,19 +301,39 @@ def _word_to_cyrillic(word: str) -> str:
         if cyr is None:
             out.append(ch)
         elif ch.isupper():
-            out.append(cyr[0].upper() + cyr[1:])
+            out.append(cyr.upper())
         else:
             out.append(cyr)
         i += 1
     return "".join(out)
 
 
-def _latin_segment_to_cyrillic(segment: str) -> str:
+@lru_cache(maxsize=8)
+def _segment_pattern(glossary_pattern: re.Pattern | None) -> re.Pattern:
+    """The glossary's terms, then words: one pass over a segment."""
+    if glossary_pattern is None:
+        return re.compile(f"(?P<w>{_WORD.pattern})")
+    return re.compile(f"(?P<g>{glossary_pattern.pattern})|(?P<w>{_WORD.pattern})")
+
+
+def _latin_segment_to_cyrillic(segment: str, glossary: Glossary, changed: list | None) -> str:
     def convert(match: re.Match) -> str:
         word = match.group(0)
-        return word if word in KEEP_LATIN_WORDS else _word_to_cyrillic(word)
+        if match.lastgroup == "g":
+            return glossary.replace(word)
+        if word in KEEP_LATIN_WORDS or is_foreign_word(word):
+            return word
+        hyphen_ending = _HYPHEN_ENDING.search(word)
+        if hyphen_ending and word[: hyphen_ending.start()] in KEEP_LATIN_WORDS:
+            return word  # "PDF-a"
+        if _is_roman_numeral_in_context(word, segment[: match.start()], segment[match.end() :]):
+            return word
+        cyrillic = _word_to_cyrillic(word)
+        if changed is not None and cyrillic != word:
+            changed.append(word)
+        return cyrillic
 
-    return _WORD.sub(convert, segment)
+    return _segment_pattern(glossary.pattern).sub(convert, segment)
 
 
 def _map_unprotected(text: str, fn) -> str:
@@ -158,11 +350,22 @@ def _map_unprotected(text: str, fn) -> str:
     return "".join(out)
 
 
-def latin_to_cyrillic(text: str) -> str:
-    """Serbian Latin → Cyrillic, leaving protected pieces as they are."""
+def latin_to_cyrillic(text: str, glossary: Glossary | None = None) -> str:
+    """Serbian Latin → Cyrillic, leaving protected pieces as they are. The trainers'
+    glossary applies unless another is given (`NO_GLOSSARY`: the rules alone)."""
     if not text:
         return text
-    return _map_unprotected(text, _latin_segment_to_cyrillic)
+    glossary = _current_glossary() if glossary is None else glossary
+    return _map_unprotected(text, lambda s: _latin_segment_to_cyrillic(s, glossary, None))
+
+
+def words_changed_by_rules(text: str, glossary: Glossary | None = None) -> list[str]:
+    """The Latin words of `text` that Latin → Cyrillic converts letter by letter (not
+    kept, not protected, not in the glossary), in order, repeats included."""
+    glossary = _current_glossary() if glossary is None else glossary
+    changed: list[str] = []
+    _map_unprotected(text or "", lambda s: _latin_segment_to_cyrillic(s, glossary, changed))
+    return changed
 
 
 def to_latin(text: str) -> str:
@@ -185,7 +388,7 @@ _REMEMBERED_UP_TO = 200_000
 
 
 @lru_cache(maxsize=512)
-def _for_reader_remembered(text: str, language: str) -> str:
+def _for_reader_remembered(text: str, language: str, glossary_token) -> str:
     return READER_SCRIPTS[language](text)
 
 
@@ -198,5 +401,6 @@ def for_reader(text: str, language: str | None = None) -> str:
     if not text or language not in READER_SCRIPTS:
         return text
     if len(text) <= _REMEMBERED_UP_TO:
-        return _for_reader_remembered(str(text), language)
+        token = _current_glossary().token if language == "sr" else None
+        return _for_reader_remembered(str(text), language, token)
     return READER_SCRIPTS[language](text)

@@ -9,6 +9,7 @@ from accounts.factories import UserFactory
 from accounts.models import Role
 from institutions.factories import InstitutionFactory
 from pagecache import store, versions
+from serbian import glossary
 
 _TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
 
@@ -56,6 +57,7 @@ def _clean_slate():
     cache.clear()
     versions.discard_pending()
     store.local_forget()
+    glossary.forget()  # the transliteration glossary this process compiled
     translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
