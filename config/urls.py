@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("certificates.urls")),
     path("welcome/", home_redirect, name="home_redirect"),
     path("search/", search, name="search"),
+    path("components/", include("gallery.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "stats",
     "audit",
     "serbian",
+    "gallery",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
