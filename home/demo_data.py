@@ -549,6 +549,8 @@ HOME_PAGE = {
         "audiences": (
             {
                 "title": "Sudije",
+                # The demo course (its Serbian slug) the card leads to.
+                "course": "trgovina-ljudima-krivicnopravni-odgovor",
                 "text": (
                     "Elementi krivičnog dela trgovine ljudima (član 388 Krivičnog zakonika), "
                     "sudska praksa, položaj žrtve kao svedoka, načelo nekažnjavanja žrtava i "
@@ -557,6 +559,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Javni tužioci",
+                "course": "trgovina-ljudima-krivicnopravni-odgovor",
                 "text": (
                     "Vođenje istrage i finansijske istrage, dokazivanje eksploatacije, saradnja "
                     "sa policijom i međunarodna pravna pomoć, zaštita žrtve tokom postupka."
@@ -564,6 +567,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Policija",
+                "course": "prepoznavanje-i-prevencija",
                 "text": (
                     "Prepoznavanje indikatora trgovine ljudima, prvi razgovor sa mogućom žrtvom, "
                     "upućivanje Centru za zaštitu žrtava trgovine ljudima i obezbeđivanje dokaza."
@@ -571,6 +575,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Socijalni rad, inspekcija rada i azil",
+                "course": "zastita-zrtava-azil-i-migracije",
                 "text": (
                     "Identifikacija žrtava među decom, radnicima i tražiocima azila, radna "
                     "eksploatacija, upućivanje i podrška kroz Nacionalni mehanizam upućivanja."
@@ -598,6 +603,7 @@ HOME_PAGE = {
         "audiences": (
             {
                 "title": "Judges",
+                "course": "trgovina-ljudima-krivicnopravni-odgovor",
                 "text": (
                     "The elements of the offence of trafficking in human beings (Article 388 of "
                     "the Criminal Code), case law, the victim as a witness, the non-punishment "
@@ -606,6 +612,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Public prosecutors",
+                "course": "trgovina-ljudima-krivicnopravni-odgovor",
                 "text": (
                     "Leading criminal and financial investigations, proving exploitation, "
                     "working with the police, mutual legal assistance, and protecting the "
@@ -614,6 +621,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Police",
+                "course": "prepoznavanje-i-prevencija",
                 "text": (
                     "Recognising the indicators of trafficking, the first interview with a "
                     "possible victim, referral to the Centre for the Protection of Victims of "
@@ -622,6 +630,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Social work, labour inspection and asylum",
+                "course": "zastita-zrtava-azil-i-migracije",
                 "text": (
                     "Identifying victims among children, workers and asylum seekers, labour "
                     "exploitation, and referral and support through the National Referral "

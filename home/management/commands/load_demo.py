@@ -221,6 +221,42 @@ def _home_page_update(page: HomePage, content: dict, new: bool = False) -> bool:
     return True
 
 
+def load_home_links(report: DemoReport) -> None:
+    """Point each demo card of the home pages at its demo course (once the courses exist).
+
+    Only a card that still has the demo's title and leads nowhere is given a link: one an
+    editor changed or linked is left as it is.
+    """
+    from courses.models import CoursePage
+
+    site = Site.objects.get(is_default_site=True)
+    serbian_home = site.root_page.specific
+    courses = {c.slug: c for c in CoursePage.objects.filter(locale=serbian_home.locale)}
+    linked = 0
+    for home in [serbian_home, *serbian_home.get_translations()]:
+        home = home.specific
+        content = demo_data.HOME_PAGE.get(home.locale.language_code)
+        if content is None:
+            continue
+        course_for_title = {card["title"]: card.get("course") for card in content["audiences"]}
+        cards = []
+        changed = False
+        for block in home.audiences:
+            value = dict(block.value)
+            course = courses.get(course_for_title.get(value["title"]) or "")
+            if course and not value.get("link_page") and not value.get("link_url"):
+                target = course.get_translation_or_none(home.locale)
+                if target is not None:
+                    value["link_page"] = target
+                    changed = True
+                    linked += 1
+            cards.append(("audience", value))
+        if changed:
+            home.audiences = cards
+            home.save_revision().publish()
+    report.notes.append(f"Home page cards: {linked} linked to their courses.")
+
+
 # --- Programme settings -------------------------------------------------------------
 
 
@@ -362,6 +398,7 @@ SECTIONS: list[Callable[[DemoReport], None]] = [
     load_accounts,
     load_home,
     load_curriculum,
+    load_home_links,
     load_programme_settings,
     load_certificate_signatories,
     load_case_law,
