@@ -54,9 +54,7 @@ def test_staff_just_signed_in_sets_up_totp_without_confirming_access_again(clien
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_sign_in_older_than_the_reauthentication_window_is_asked_again(
-    client, trainer, settings
-):
+def test_sign_in_older_than_the_reauthentication_window_is_asked_again(client, trainer, settings):
     """The sign-in counts only as long as a re-authentication would."""
     settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
     client.post(

@@ -24,7 +24,10 @@ def test_each_audience_card_is_one_link_named_by_its_title(client):
     catalogue_target = home  # any live page will do as the card's destination
     home.audiences = [
         ("audience", {"title": "Judges", "text": "Case law first.", "link_page": catalogue_target}),
-        ("audience", {"title": "Police", "text": "Indicators first.", "link_url": "/sr-latn/search/"}),
+        (
+            "audience",
+            {"title": "Police", "text": "Indicators first.", "link_url": "/sr-latn/search/"},
+        ),
     ]
     home.save_revision().publish()
 
