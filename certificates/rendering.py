@@ -173,7 +173,7 @@ def design_load(*, language: str) -> Design:
     site = Site.objects.filter(is_default_site=True).first()
     programme = ProgrammeSettings.for_site(site) if site else ProgrammeSettings()
     logos = [
-        {"name": logo.name, "src": _image_data_uri(logo.logo)}
+        {"name": logo.name_for(language), "src": _image_data_uri(logo.logo)}
         for logo in PartnerLogo.objects.filter(settings=programme)
         .select_related("logo")
         .order_by("sort_order")
@@ -188,8 +188,8 @@ def design_load(*, language: str) -> Design:
         for s in Signatory.objects.filter(is_active=True).select_related("signature")
     ]
     return Design(
-        programme_name=_script(programme.programme_name, language),
-        short_name=_script(programme.short_name, language),
+        programme_name=programme.name_for(language),
+        short_name=programme.short_name_for(language),
         logos=[logo for logo in logos if logo["src"]],
         signatories=signatories,
     )

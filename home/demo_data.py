@@ -646,18 +646,32 @@ HOME_PAGE = {
 
 PROGRAMME_SETTINGS = {
     "programme_name": "Zajednički program za suzbijanje trgovine ljudima u Republici Srbiji",
+    "programme_name_en": (
+        "Joint programme on combating trafficking in human beings in the Republic of Serbia"
+    ),
     "short_name": "E-učenje: borba protiv trgovine ljudima",
+    "short_name_en": "E-learning: combating trafficking in human beings",
     "footer_text": (
         "Zajednički program Međunarodne organizacije za migracije (IOM), Visokog komesarijata "
         "Ujedinjenih nacija za izbeglice (UNHCR) i Kancelarije Ujedinjenih nacija za drogu i "
         "kriminal (UNODC) sa Vladom Republike Srbije."
     ),
+    "footer_text_en": (
+        "A joint programme of the International Organization for Migration (IOM), the Office "
+        "of the United Nations High Commissioner for Refugees (UNHCR) and the United Nations "
+        "Office on Drugs and Crime (UNODC) with the Government of the Republic of Serbia."
+    ),
     "contact_email": "kontakt@demo.local",
 }
 
-PARTNERS: tuple[tuple[str, str], ...] = (
-    ("IOM", "https://serbia.iom.int/"),
-    ("UNHCR", "https://www.unhcr.org/rs/"),
-    ("UNODC", "https://www.unodc.org/"),
-    ("Vlada Republike Srbije", "https://www.srbija.gov.rs/"),
+# Name (Serbian), name in English (empty where it is the same), website.
+PARTNERS: tuple[tuple[str, str, str], ...] = (
+    ("IOM", "", "https://serbia.iom.int/"),
+    ("UNHCR", "", "https://www.unhcr.org/rs/"),
+    ("UNODC", "", "https://www.unodc.org/"),
+    (
+        "Vlada Republike Srbije",
+        "Government of the Republic of Serbia",
+        "https://www.srbija.gov.rs/",
+    ),
 )

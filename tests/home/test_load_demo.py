@@ -142,7 +142,7 @@ def test_programme_settings_name_the_partners(demo_site):
     for partner in ("IOM", "UNHCR", "UNODC", "Vladom Republike Srbije"):
         assert partner in programme.footer_text
     assert [p.name for p in programme.partner_logos.order_by("sort_order")] == [
-        name for name, _ in PARTNERS
+        name for name, _, _ in PARTNERS
     ]
 
 
