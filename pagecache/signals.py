@@ -77,19 +77,6 @@ def media_or_snippet_changed(*, sender, instance, raw=False, **kwargs) -> None:
 
     content_type = ContentType.objects.get_for_model(instance, for_concrete_model=True)
     versions.bump_referrers(content_type_id=content_type.pk, object_id=instance.pk)
-    if _is_partner_logo(sender, instance):
-        # Every page's footer (and the home page) shows the partners' logos.
-        versions.bump(versions.GLOBAL)
-
-
-def _is_partner_logo(model, instance) -> bool:
-    from wagtail.images import get_image_model
-
-    from home.models import PartnerLogo
-
-    return issubclass(model, get_image_model()) and (
-        PartnerLogo.objects.filter(logo_id=instance.pk).exists()
-    )
 
 
 def _is_shown_on_pages(model) -> bool:
