@@ -26,7 +26,13 @@ class SignupProfileForm(forms.Form):
     institution = InstitutionChoiceField(
         label=_("Institution"), queryset=institution_choices_for_signup()
     )
-    profession = forms.ChoiceField(label=_("Profession"), choices=Profession.choices)
+    # No profession is preselected: a learner who skipped the field would be counted as
+    # whatever came first (a judge). "Other" is one of the choices.
+    profession = forms.ChoiceField(
+        label=_("Profession"),
+        choices=[("", _("Choose your profession…")), *Profession.choices],
+        error_messages={"required": _("Choose your profession (or “Other”).")},
+    )
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"), choices=settings.LANGUAGES
     )

@@ -166,13 +166,20 @@ def invitation_url(*, user: User, base_url: str) -> str:
     return base_url.rstrip("/") + path
 
 
+def programme_site_name(*, language: str) -> str:
+    """The site's name in e-mails: the programme's short name in the reader's language."""
+    from home.models import ProgrammeSettings
+
+    return ProgrammeSettings.current().short_name_for(language)
+
+
 def invitation_send(*, user: User, base_url: str) -> None:
     """Email an invited person, in their preferred language, a link to set a password."""
     with translation.override(user.preferred_language):
         context = {
             "user": user,
             "url": invitation_url(user=user, base_url=base_url),
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": programme_site_name(language=user.preferred_language),
         }
         subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
         body = render_to_string("accounts/email/invitation_message.txt", context)
@@ -187,7 +194,7 @@ def import_notice_send(*, user: User, institution: Institution, base_url: str) -
             "user": user,
             "institution": institution.name,
             "url": base_url.rstrip("/") + "/",
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": programme_site_name(language=user.preferred_language),
         }
         subject = render_to_string("accounts/email/import_notice_subject.txt", context).strip()
         body = render_to_string("accounts/email/import_notice_message.txt", context)

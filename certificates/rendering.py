@@ -192,7 +192,7 @@ def design_load(*, language: str) -> Design:
     site = Site.objects.filter(is_default_site=True).first()
     programme = ProgrammeSettings.for_site(site) if site else ProgrammeSettings()
     logos = [
-        {"name": _script(logo.name, language), "src": _logo_url(logo.logo)}
+        {"name": logo.name_for(language), "src": _logo_url(logo.logo)}
         for logo in PartnerLogo.objects.filter(settings=programme)
         .select_related("logo")
         .order_by("sort_order")
@@ -207,8 +207,8 @@ def design_load(*, language: str) -> Design:
         for s in Signatory.objects.filter(is_active=True).select_related("signature")
     ]
     return Design(
-        programme_name=_script(programme.programme_name, language),
-        short_name=_script(programme.short_name, language),
+        programme_name=programme.name_for(language),
+        short_name=programme.short_name_for(language),
         logos=logos,
         signatories=signatories,
     )

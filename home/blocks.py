@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 
 class AudienceEntryBlock(blocks.StructBlock):
@@ -11,6 +13,18 @@ class AudienceEntryBlock(blocks.StructBlock):
     link_url = blocks.CharBlock(
         label=_("…or a link"), required=False, help_text=_("Used when no page is chosen.")
     )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("link_page") and not value.get("link_url"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "link_page": ValidationError(
+                        _("Choose a page or give a link: the card is a way in.")
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "user"

@@ -549,6 +549,8 @@ HOME_PAGE = {
         "audiences": (
             {
                 "title": "Sudije",
+                # The demo course (its Serbian slug) the card leads to.
+                "course": "trgovina-ljudima-krivicnopravni-odgovor",
                 "text": (
                     "Elementi krivičnog dela trgovine ljudima (član 388 Krivičnog zakonika), "
                     "sudska praksa, položaj žrtve kao svedoka, načelo nekažnjavanja žrtava i "
@@ -557,6 +559,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Javni tužioci",
+                "course": "trgovina-ljudima-krivicnopravni-odgovor",
                 "text": (
                     "Vođenje istrage i finansijske istrage, dokazivanje eksploatacije, saradnja "
                     "sa policijom i međunarodna pravna pomoć, zaštita žrtve tokom postupka."
@@ -564,6 +567,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Policija",
+                "course": "prepoznavanje-i-prevencija",
                 "text": (
                     "Prepoznavanje indikatora trgovine ljudima, prvi razgovor sa mogućom žrtvom, "
                     "upućivanje Centru za zaštitu žrtava trgovine ljudima i obezbeđivanje dokaza."
@@ -571,6 +575,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Socijalni rad, inspekcija rada i azil",
+                "course": "zastita-zrtava-azil-i-migracije",
                 "text": (
                     "Identifikacija žrtava među decom, radnicima i tražiocima azila, radna "
                     "eksploatacija, upućivanje i podrška kroz Nacionalni mehanizam upućivanja."
@@ -598,6 +603,7 @@ HOME_PAGE = {
         "audiences": (
             {
                 "title": "Judges",
+                "course": "trgovina-ljudima-krivicnopravni-odgovor",
                 "text": (
                     "The elements of the offence of trafficking in human beings (Article 388 of "
                     "the Criminal Code), case law, the victim as a witness, the non-punishment "
@@ -606,6 +612,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Public prosecutors",
+                "course": "trgovina-ljudima-krivicnopravni-odgovor",
                 "text": (
                     "Leading criminal and financial investigations, proving exploitation, "
                     "working with the police, mutual legal assistance, and protecting the "
@@ -614,6 +621,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Police",
+                "course": "prepoznavanje-i-prevencija",
                 "text": (
                     "Recognising the indicators of trafficking, the first interview with a "
                     "possible victim, referral to the Centre for the Protection of Victims of "
@@ -622,6 +630,7 @@ HOME_PAGE = {
             },
             {
                 "title": "Social work, labour inspection and asylum",
+                "course": "zastita-zrtava-azil-i-migracije",
                 "text": (
                     "Identifying victims among children, workers and asylum seekers, labour "
                     "exploitation, and referral and support through the National Referral "
@@ -637,18 +646,32 @@ HOME_PAGE = {
 
 PROGRAMME_SETTINGS = {
     "programme_name": "Zajednički program za suzbijanje trgovine ljudima u Republici Srbiji",
+    "programme_name_en": (
+        "Joint programme on combating trafficking in human beings in the Republic of Serbia"
+    ),
     "short_name": "E-učenje: borba protiv trgovine ljudima",
+    "short_name_en": "E-learning: combating trafficking in human beings",
     "footer_text": (
         "Zajednički program Međunarodne organizacije za migracije (IOM), Visokog komesarijata "
         "Ujedinjenih nacija za izbeglice (UNHCR) i Kancelarije Ujedinjenih nacija za drogu i "
         "kriminal (UNODC) sa Vladom Republike Srbije."
     ),
+    "footer_text_en": (
+        "A joint programme of the International Organization for Migration (IOM), the Office "
+        "of the United Nations High Commissioner for Refugees (UNHCR) and the United Nations "
+        "Office on Drugs and Crime (UNODC) with the Government of the Republic of Serbia."
+    ),
     "contact_email": "kontakt@demo.local",
 }
 
-PARTNERS: tuple[tuple[str, str], ...] = (
-    ("IOM", "https://serbia.iom.int/"),
-    ("UNHCR", "https://www.unhcr.org/rs/"),
-    ("UNODC", "https://www.unodc.org/"),
-    ("Vlada Republike Srbije", "https://www.srbija.gov.rs/"),
+# Name (Serbian), name in English (empty where it is the same), website.
+PARTNERS: tuple[tuple[str, str, str], ...] = (
+    ("IOM", "", "https://serbia.iom.int/"),
+    ("UNHCR", "", "https://www.unhcr.org/rs/"),
+    ("UNODC", "", "https://www.unodc.org/"),
+    (
+        "Vlada Republike Srbije",
+        "Government of the Republic of Serbia",
+        "https://www.srbija.gov.rs/",
+    ),
 )

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -42,20 +43,63 @@ class HomePage(SerbianScriptsPageMixin, Page):
         return serve_page(page=self, request=request, whole_tree=False)
 
 
+def in_language(serbian: str, english: str, language: str | None) -> str:
+    """Text kept in Serbian (either script) and in English, for a reader of `language`
+    (the active one unless given): English for `en` (the Serbian text when there is no
+    English), the Serbian text in the reader's script otherwise."""
+    from serbian.transliteration import for_reader
+
+    language = language or get_language() or "sr-latn"
+    if language == "en" and english:
+        return english
+    if language == "en":
+        return for_reader(serbian, "sr-latn")
+    return for_reader(serbian, language)
+
+
+def fallback_lang(english: str, language: str | None) -> str:
+    """The `lang` attribute for Serbian text shown on an English page because no English
+    text was given ("sr-Latn"); empty when the text is in the page's own language."""
+    language = language or get_language()
+    return "sr-Latn" if language == "en" and not english else ""
+
+
 @register_setting(icon="site")
 class ProgrammeSettings(ClusterableModel, BaseSiteSetting):
-    """What certificates and the site header say about the programme behind the site."""
+    """What certificates, e-mails and every page's header and footer say about the
+    programme behind the site, in Serbian (either script) and in English."""
 
     programme_name = models.CharField(
         _("programme name"),
         max_length=255,
         default="Strengthening the criminal-justice response to trafficking in human beings",
+        help_text=_("In Serbian, in either script."),
+    )
+    programme_name_en = models.CharField(
+        _("programme name (English)"),
+        max_length=255,
+        default="Strengthening the criminal-justice response to trafficking in human beings",
     )
     short_name = models.CharField(
-        _("short name"), max_length=80, default="Anti-trafficking e-learning"
+        _("short name"),
+        max_length=80,
+        default="Anti-trafficking e-learning",
+        help_text=_("The site's name: in the header, page titles and e-mails. In Serbian."),
+    )
+    short_name_en = models.CharField(
+        _("short name (English)"), max_length=80, default="Anti-trafficking e-learning"
     )
     footer_text = models.TextField(
         _("footer text"),
+        blank=True,
+        default=(
+            "A joint programme of IOM, UNHCR and UNODC with the Government of the "
+            "Republic of Serbia."
+        ),
+        help_text=_("In Serbian, in either script."),
+    )
+    footer_text_en = models.TextField(
+        _("footer text (English)"),
         blank=True,
         default=(
             "A joint programme of IOM, UNHCR and UNODC with the Government of the "
@@ -66,8 +110,11 @@ class ProgrammeSettings(ClusterableModel, BaseSiteSetting):
 
     panels = [
         FieldPanel("programme_name"),
+        FieldPanel("programme_name_en"),
         FieldPanel("short_name"),
+        FieldPanel("short_name_en"),
         FieldPanel("footer_text"),
+        FieldPanel("footer_text_en"),
         FieldPanel("contact_email"),
         InlinePanel("partner_logos", label=_("Partner logos")),
     ]
@@ -75,12 +122,66 @@ class ProgrammeSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = _("programme settings")
 
+    @classmethod
+    def current(cls, request=None) -> "ProgrammeSettings":
+        """The settings of the request's site, or of the default site (e-mails sent by a
+        task, certificates)."""
+        if request is not None:
+            return cls.for_request(request)
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
+
+    def name_for(self, language: str | None = None) -> str:
+        """The programme's name for a reader of `language` (the active one unless given)."""
+        return in_language(self.programme_name, self.programme_name_en, language)
+
+    def short_name_for(self, language: str | None = None) -> str:
+        """The site's name for a reader of `language`."""
+        return in_language(self.short_name, self.short_name_en, language)
+
+    def footer_for(self, language: str | None = None) -> str:
+        return in_language(self.footer_text, self.footer_text_en, language)
+
+    def partners_for_display(self):
+        """The partners in order, with their logos and the logos' renditions at hand (one
+        query each, however many partners)."""
+        return self.partner_logos.select_related("logo").prefetch_related("logo__renditions")
+
+    # For templates, in the language being read.
+    @property
+    def reader_name(self) -> str:
+        return self.name_for()
+
+    @property
+    def reader_short_name(self) -> str:
+        return self.short_name_for()
+
+    @property
+    def reader_footer(self) -> str:
+        return self.footer_for()
+
+    @property
+    def reader_footer_lang(self) -> str:
+        return fallback_lang(self.footer_text_en, None)
+
 
 class PartnerLogo(Orderable):
     settings = ParentalKey(
         ProgrammeSettings, related_name="partner_logos", on_delete=models.CASCADE
     )
-    name = models.CharField(_("partner name"), max_length=120)
+    name = models.CharField(
+        _("partner name"),
+        max_length=120,
+        help_text=_("In Serbian; also the logo's text alternative."),
+    )
+    name_en = models.CharField(
+        _("partner name (English)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty when it is the same as the Serbian (e.g. IOM)."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -91,7 +192,22 @@ class PartnerLogo(Orderable):
     )
     url = models.URLField(_("website"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("logo"), FieldPanel("url")]
 
     def __str__(self) -> str:
         return self.name
+
+    def name_for(self, language: str | None = None) -> str:
+        """The partner's name for a reader of `language` (the active one unless given)."""
+        return in_language(self.name, self.name_en, language)
+
+    @property
+    def reader_name(self) -> str:
+        return self.name_for()
+
+    @property
+    def reader_lang(self) -> str:
+        """`lang` for the name where an English page shows the Serbian one."""
+        if self.name_en or self.name.isupper():
+            return ""  # an acronym (IOM, UNHCR) reads the same in both
+        return fallback_lang(self.name_en, None)

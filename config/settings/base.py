@@ -265,6 +265,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Seconds for which a sign-in or a "Confirm access" lets someone change their second
+# factor or password without being asked again (accounts.mfa).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Anti-trafficking e-learning")
 
 # --- Email --------------------------------------------------------------------

@@ -79,3 +79,54 @@ def test_unverified_user_cannot_sign_in(client, tree):
     assert response.status_code == 302
     assert "confirm-email" in response["Location"]
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_signup_preselects_no_profession(client, tree):
+    page = client.get("/en/accounts/signup/").content.decode()
+    select = re.search(r'<select name="profession".*?</select>', page, re.S).group(0)
+    first_option = re.search(r"<option[^>]*>[^<]*</option>", select).group(0)
+    assert 'value=""' in first_option
+    assert "selected" not in re.sub(r'<option value=""[^>]*>', "", select)
+    assert "required" in select.split(">", 1)[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("profession", [None, ""])
+def test_signup_without_a_profession_is_refused_and_keeps_nothing(client, tree, profession):
+    data = {
+        "first_name": "Ana",
+        "last_name": "Anić",
+        "email": "ana@example.org",
+        "institution": tree["station_bg"].pk,
+        "preferred_language": "en",
+        "password1": "a long and unusual passphrase",
+        "password2": "a long and unusual passphrase",
+    }
+    if profession is not None:
+        data["profession"] = profession
+    response = client.post("/en/accounts/signup/", data)
+    assert response.status_code == 200
+    assert "Choose your profession (or “Other”)." in response.content.decode()
+    assert not User.objects.filter(email="ana@example.org").exists()
+    assert not EmailAddress.objects.filter(email="ana@example.org").exists()
+    assert len(mail.outbox) == 0
+
+
+@pytest.mark.django_db
+def test_signup_accepts_other_as_profession(client, tree):
+    response = client.post(
+        "/en/accounts/signup/",
+        {
+            "first_name": "Ana",
+            "last_name": "Anić",
+            "email": "ana@example.org",
+            "institution": tree["station_bg"].pk,
+            "profession": "other",
+            "preferred_language": "en",
+            "password1": "a long and unusual passphrase",
+            "password2": "a long and unusual passphrase",
+        },
+    )
+    assert response.status_code == 302
+    assert User.objects.get(email="ana@example.org").profession == "other"

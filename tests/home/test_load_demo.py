@@ -2,6 +2,7 @@
 tests that load it again check that a second run changes nothing. Tests that need a database
 without the demo first are in test_load_demo_fresh.py."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -143,7 +144,7 @@ def test_programme_settings_name_the_partners(demo_site):
     for partner in ("IOM", "UNHCR", "UNODC", "Vladom Republike Srbije"):
         assert partner in programme.footer_text
     assert [p.name for p in programme.partner_logos.order_by("sort_order")] == [
-        name for name, _ in PARTNERS
+        name for name, _, _ in PARTNERS
     ]
 
 
@@ -156,3 +157,19 @@ def test_output_lists_the_accounts_with_the_password_and_the_totp_hint(demo_site
     assert "TOTP" in output
     assert "existing account" not in output
     assert "existing account" in load_demo()
+
+
+@pytest.mark.parametrize("prefix", ["/sr-latn/", "/sr/", "/en/"])
+def test_each_home_page_card_leads_to_a_course(client, prefix, demo_site):
+    html = client.get(prefix).content.decode()
+    section = re.search(r'<ul class="cards">(.*?)</ul>', html, re.S).group(1)
+    hrefs = re.findall(r'<a class="card-link" href="([^"]+)">', section)
+    assert len(hrefs) == len(HOME_PAGE["en"]["audiences"])
+    from courses.models import CoursePage
+
+    with translation.override(prefix.strip("/")):
+        course_urls = {course.url for course in CoursePage.objects.live()}
+    for href in hrefs:
+        assert href.startswith(prefix)
+        assert href in course_urls
+        assert client.get(href).status_code == 200

@@ -221,25 +221,90 @@ def _home_page_update(page: HomePage, content: dict, new: bool = False) -> bool:
     return True
 
 
+def load_home_links(report: DemoReport) -> None:
+    """Point each demo card of the home pages at its demo course (once the courses exist).
+
+    Only a card that still has the demo's title and leads nowhere is given a link: one an
+    editor changed or linked is left as it is.
+    """
+    from courses.models import CoursePage
+
+    site = Site.objects.get(is_default_site=True)
+    serbian_home = site.root_page.specific
+    courses = {c.slug: c for c in CoursePage.objects.filter(locale=serbian_home.locale)}
+    linked = 0
+    for home in [serbian_home, *serbian_home.get_translations()]:
+        home = home.specific
+        content = demo_data.HOME_PAGE.get(home.locale.language_code)
+        if content is None:
+            continue
+        course_for_title = {card["title"]: card.get("course") for card in content["audiences"]}
+        cards = []
+        changed = False
+        for block in home.audiences:
+            value = dict(block.value)
+            course = courses.get(course_for_title.get(value["title"]) or "")
+            if course and not value.get("link_page") and not value.get("link_url"):
+                target = course.get_translation_or_none(home.locale)
+                if target is not None:
+                    value["link_page"] = target
+                    changed = True
+                    linked += 1
+            cards.append(("audience", value))
+        if changed:
+            home.audiences = cards
+            home.save_revision().publish()
+    report.notes.append(f"Home page cards: {linked} linked to their courses.")
+
+
 # --- Programme settings -------------------------------------------------------------
 
 
 def load_programme_settings(report: DemoReport) -> None:
-    """Programme name, footer and partners for the default site."""
+    """Programme name, footer and partners for the default site, in Serbian and English."""
     site = Site.objects.get(is_default_site=True)
     programme = ProgrammeSettings.for_site(site)
     if programme.partner_logos.exists():
-        # Loaded before (or set up by an administrator): leave it as it is.
+        # Loaded before (or set up by an administrator): leave it as it is, but give the
+        # English text to a demo that was loaded before there was any.
+        _programme_settings_add_english(programme)
         report.notes.append("Programme settings: unchanged.")
         return
     for name, value in demo_data.PROGRAMME_SETTINGS.items():
         setattr(programme, name, value)
     programme.save()
-    for order, (name, url) in enumerate(demo_data.PARTNERS):
+    for order, (name, name_en, url) in enumerate(demo_data.PARTNERS):
         PartnerLogo.objects.update_or_create(
-            settings=programme, name=name, defaults={"url": url, "sort_order": order}
+            settings=programme,
+            name=name,
+            defaults={"name_en": name_en, "url": url, "sort_order": order},
         )
     report.notes.append(f"Programme settings: {len(demo_data.PARTNERS)} partners.")
+
+
+def _programme_settings_add_english(programme: ProgrammeSettings) -> None:
+    """English values where the Serbian ones are still the demo's and the English ones
+    were never set (the model's default, or empty)."""
+    changed = []
+    for name, value in demo_data.PROGRAMME_SETTINGS.items():
+        if not name.endswith("_en"):
+            continue
+        serbian = name.removesuffix("_en")
+        default = ProgrammeSettings._meta.get_field(name).default
+        if (
+            getattr(programme, serbian) == demo_data.PROGRAMME_SETTINGS[serbian]
+            and getattr(programme, name) in ("", default)
+            and getattr(programme, name) != value
+        ):
+            setattr(programme, name, value)
+            changed.append(name)
+    if changed:
+        programme.save(update_fields=changed)
+    for name, name_en, _url in demo_data.PARTNERS:
+        if name_en:
+            PartnerLogo.objects.filter(settings=programme, name=name, name_en="").update(
+                name_en=name_en
+            )
 
 
 def load_curriculum(report: DemoReport) -> None:
@@ -393,6 +458,7 @@ SECTIONS: list[Callable[[DemoReport], None]] = [
     load_accounts,
     load_home,
     load_curriculum,
+    load_home_links,
     load_programme_settings,
     load_certificate_signatories,
     load_case_law,
