@@ -98,7 +98,7 @@ KEEP_LATIN_WORDS = frozenset(
         "PDF", "CSV", "XLSX", "JSON", "API", "TOTP", "MFA", "QR", "ID", "URL", "ECLI",
         "HUDOC", "SHERLOC", "OK", "E-mail", "e-mail", "email", "Email", "Wagtail",
         "Moodle", "GIFT", "XML", "HTML", "CSP", "HTTP", "HTTPS", "SVG", "ICS",
-        "UTF", "WebM", "Excel", "Reporting",
+        "UTF", "WebM", "Excel", "Reporting", "hunspell",
         "x",  # the mark of a hidden figure in statistics
     }
 )  # fmt: skip
@@ -120,6 +120,7 @@ _PROTECTED = re.compile(
   | \b(?:application|text|image|audio|video|multipart)/[\w.+-]+  # media (MIME) types
   | \b(?:report-uri|report-to|[a-z]+-src(?:-elem|-attr)?)\b  # CSP directive names
   | \bsr[-_][Ll]atn\b                              # the language code of Serbian Latin
+  | \bhunspell-sr\b                                # the Serbian dictionaries' package
   | (?<![\w.])\.[a-z][a-z0-9]{{1,4}}\b                # file extensions: .txt, .xlsx
   | %\([\w.]+\)[sdfir] | %[sdfir]                  # placeholders, and template tags
   | \{{[a-zA-Z_0-9]*\}} | \{{\{{.*?\}}\}} | \{{%.*?%\}}

@@ -300,7 +300,7 @@ DEMO_SOURCES = (
     ("home.demo_data", "INSTITUTIONS", False),
     ("home.demo_data", "HOME_PAGE", False),
     ("home.demo_data", "PROGRAMME_SETTINGS", True),
-    ("home.demo_data", "PARTNERS", True),
+    ("home.demo_data", "PARTNERS", False),
     ("home.demo_data", "ACCOUNTS", True),
     ("courses.demo_content", "INDEX", False),
     ("courses.demo_content", "COURSES", False),
@@ -318,6 +318,8 @@ def demo_texts() -> Iterator[Text]:
         value = getattr(module, attribute)
         if attribute == "VOCABULARIES":
             rows = ((f"{attribute}.{k}", row[1]) for k, rs in value.items() for row in rs)
+        elif attribute == "PARTNERS":  # (Serbian name, English name, address) rows
+            rows = ((f"{attribute}[{i}][0]", row[0]) for i, row in enumerate(value))
         else:
             rows = _serbian_strings(value, attribute, serbian=serbian)
         for where, text in rows:

@@ -530,9 +530,7 @@ def test_a_cached_page_reads_the_learner_with_its_counters_not_from_the_database
 def timed_quiz(learner):
     from quizzes import factories as qf
 
-    quiz = qf.quiz_in_course(
-        questions=[qf.true_false()], attempts_allowed=3, time_limit_minutes=10
-    )
+    quiz = qf.quiz_in_course(questions=[qf.true_false()], attempts_allowed=3, time_limit_minutes=10)
     enrolment_create(user=learner, course=quiz.get_parent().get_parent().specific)
     return quiz
 

@@ -132,7 +132,7 @@ def test_the_report_command_prints_the_words(demo_cases, capsys):
 
 def test_the_report_says_clearly_when_hunspell_is_missing(demo_cases, monkeypatch):
     monkeypatch.setattr(report.shutil, "which", lambda name: None)
-    with pytest.raises(CommandError, match="hunspell is not installed"):
+    with translation.override("en"), pytest.raises(CommandError, match="hunspell is not installed"):
         call_command("transliteration_report")
 
 
