@@ -21,7 +21,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet, TextField
 from django.db.models.functions import Cast, ExtractYear
 from django.http import QueryDict
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, ReferenceIndex
 
@@ -497,11 +496,15 @@ def _narrowest_filter(*, active, base_without) -> Suggestion | None:
 
 
 def case_citation(case: CasePage) -> str:
-    """'Siliadin v. France, no. 73316/01, ECtHR, 26 July 2005, ECLI:CE:ECHR:…'."""
+    """'Siliadin v. France, no. 73316/01, ECtHR, 26 July 2005, ECLI:CE:ECHR:…'.
+
+    In the court's own citation style, whatever the page's language (the title as
+    recorded, "no.", the English month): one string a reader pastes into a brief, never
+    half translated."""
     parts = [case.title]
     if case.application_numbers:
         numbers = [n.strip() for n in case.application_numbers.split(",") if n.strip()]
-        prefix = gettext("nos.") if len(numbers) > 1 else gettext("no.")
+        prefix = "nos." if len(numbers) > 1 else "no."
         parts.append(
             f"{prefix} {' and '.join(numbers) if len(numbers) == 2 else ', '.join(numbers)}"
         )

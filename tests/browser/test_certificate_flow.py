@@ -75,7 +75,10 @@ def test_learner_downloads_and_verifies_then_an_administrator_revokes(
     page.get_by_label("Serial number, verification code or holder's name").fill(certificate.serial)
     page.locator("main").get_by_role("button", name="Search").click()
     page.get_by_role("link", name=certificate.serial).click()
-    page.get_by_label("Reason for revoking").fill("Completed on someone else's account.")
+    # Two steps: the detail page leads to a confirmation page that asks why.
+    page.get_by_role("link", name="Revoke the certificate…").click()
+    page.get_by_label("Why is it revoked?").select_option(label="Another reason")
+    page.get_by_label("Details").fill("Completed on someone else's account.")
     page.get_by_role("button", name="Revoke the certificate").click()
     expect(page.locator("main")).to_contain_text("The certificate is revoked.")
 

@@ -136,8 +136,11 @@ def test_admin_policy_is_relaxed_for_wagtails_inline_code_and_its_own_previews(
 
 def _production(code: str, **env) -> subprocess.CompletedProcess:
     """Run `code` in a fresh interpreter under the production settings."""
+    # Not what the browser tests set for Playwright's event loop in this process: a
+    # production server never has it (and check --deploy refuses it).
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "k" * 20 + "Zq9!x" * 10,
         "ALLOWED_HOSTS": "elearning.example.org",

@@ -211,6 +211,8 @@ RULES: dict[str, dict[str, Expect]] = {
     "certificates:download": signed_in(NOT_FOUND, learner=OK, administrator=OK),
     "certificates:verify_form": public(),
     "certificates:verify": public(),
+    # The component gallery: anyone with a staff role, never a learner
+    "gallery:components": signed_in(OK, learner=DENY, other_learner=DENY),
     # Staff screens under /manage/
     # (the manager of Niš works in their own subtree; the Belgrade objects stay out of reach)
     "courses_manage:enrol_people": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
@@ -237,6 +239,8 @@ RULES: dict[str, dict[str, Expect]] = {
     "courses_reports:index*": admin_any(staff=DENY, trainer=OK, administrator=OK),
     "courses_reports:*": admin_any(staff=DENY, administrator=OK),
     "institution_tree:*": admin_any(staff=DENY, administrator=ANY),
+    # Trainers keep the transliteration glossary; its report is theirs
+    "serbian_transliteration_report": admin_any(staff=DENY, trainer=OK, administrator=OK),
     # Wagtail's admin
     # Sign-in, sign-out and password resets are allauth's (see settings): these redirect.
     "wagtailadmin_login_redirect": rule(LOGIN),
