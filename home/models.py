@@ -64,6 +64,13 @@ def fallback_lang(english: str, language: str | None) -> str:
     return "sr-Latn" if language == "en" and not english else ""
 
 
+# What a new site says before anyone fills the settings in: Serbian in the Serbian fields
+# (Cyrillic pages transliterate them; English text there would come out letter by letter).
+DEFAULT_PROGRAMME_NAME = "Jačanje krivičnopravnog odgovora na trgovinu ljudima"
+DEFAULT_SHORT_NAME = "E-učenje: borba protiv trgovine ljudima"
+DEFAULT_FOOTER_TEXT = "Zajednički program IOM, UNHCR i UNODC sa Vladom Republike Srbije."
+
+
 @register_setting(icon="site")
 class ProgrammeSettings(ClusterableModel, BaseSiteSetting):
     """What certificates, e-mails and every page's header and footer say about the
@@ -72,7 +79,7 @@ class ProgrammeSettings(ClusterableModel, BaseSiteSetting):
     programme_name = models.CharField(
         _("programme name"),
         max_length=255,
-        default="Strengthening the criminal-justice response to trafficking in human beings",
+        default=DEFAULT_PROGRAMME_NAME,
         help_text=_("In Serbian, in either script."),
     )
     programme_name_en = models.CharField(
@@ -83,7 +90,7 @@ class ProgrammeSettings(ClusterableModel, BaseSiteSetting):
     short_name = models.CharField(
         _("short name"),
         max_length=80,
-        default="Anti-trafficking e-learning",
+        default=DEFAULT_SHORT_NAME,
         help_text=_("The site's name: in the header, page titles and e-mails. In Serbian."),
     )
     short_name_en = models.CharField(
@@ -92,10 +99,7 @@ class ProgrammeSettings(ClusterableModel, BaseSiteSetting):
     footer_text = models.TextField(
         _("footer text"),
         blank=True,
-        default=(
-            "A joint programme of IOM, UNHCR and UNODC with the Government of the "
-            "Republic of Serbia."
-        ),
+        default=DEFAULT_FOOTER_TEXT,
         help_text=_("In Serbian, in either script."),
     )
     footer_text_en = models.TextField(

@@ -271,3 +271,33 @@ def test_certificate_design_names_the_programme_in_the_certificates_language(
     # the others by name (certificates/rendering.py).
     named = {entry["name"]: entry["src"] for entry in design.logos}
     assert named[partner] and "IOM" in named and not named["IOM"]
+
+
+@pytest.mark.django_db
+def test_a_new_site_speaks_serbian_in_its_serbian_fields(client):
+    """Before anyone fills the settings in, the Serbian fields hold Serbian: a Cyrillic
+    page shows it in Cyrillic, not English spelled letter by letter."""
+    html = client.get("/sr/").content.decode()
+    assert "Е-учење: борба против трговине људима" in html
+    assert "Заједнички програм IOM, UNHCR и UNODC са Владом Републике Србије." in html
+    assert "траффицкинг" not in html and "леарнинг" not in html
+    assert "Anti-trafficking e-learning" in client.get("/en/").content.decode()
+
+
+@pytest.mark.django_db
+def test_settings_left_at_the_old_english_defaults_get_the_serbian_ones():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("home.migrations.0004_programme_settings_serbian_defaults")
+    site = Site.objects.get(is_default_site=True)
+    settings = ProgrammeSettings.for_site(site)
+    ProgrammeSettings.objects.filter(pk=settings.pk).update(
+        **{**migration.OLD_DEFAULTS, "programme_name": "Naš program"}
+    )
+    migration.serbian_where_english_defaults_stand(apps, None)
+    settings.refresh_from_db()
+    assert settings.short_name == migration.NEW_DEFAULTS["short_name"]
+    assert settings.footer_text == migration.NEW_DEFAULTS["footer_text"]
+    assert settings.programme_name == "Naš program"  # edited by someone: left alone
