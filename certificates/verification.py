@@ -113,12 +113,11 @@ def certificate_saved(sender, instance: Certificate, **kwargs) -> None:
 
 
 def _issuer() -> str:
-    """Who issues the certificates: the programme named in the default site's settings."""
+    """Who issues the certificates: the programme named in the default site's settings,
+    in the reader's language (the answer is cached per language)."""
     from home.models import ProgrammeSettings
 
-    name = (
-        ProgrammeSettings.objects.filter(site__is_default_site=True)
-        .values_list("programme_name", flat=True)
-        .first()
+    programme = (
+        ProgrammeSettings.objects.filter(site__is_default_site=True).first() or ProgrammeSettings()
     )
-    return name or ProgrammeSettings._meta.get_field("programme_name").default
+    return programme.name_for(get_language())

@@ -15,8 +15,6 @@ _TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_seriali
 
 
 def _is_transactional(item) -> bool:
-    if getattr(item.module, "RESTORES_MIGRATED_DATA", False):
-        return False  # the module empties the database and restores it itself, once
     marker = item.get_closest_marker("django_db")
     if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return True

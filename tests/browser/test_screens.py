@@ -39,8 +39,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Each test runs in a transaction of its own (`db`), rolled back at its end, on top of the
 # module's committed data; serialized_rollback keeps a copy of what the migrations made, which
-# is put back once, when the module empties the database (not after each test, as
-# tests/conftest.py does for transactional tests: RESTORES_MIGRATED_DATA).
+# is put back when the module empties the database.
 pytestmark = [
     pytest.mark.django_db(serialized_rollback=True),
     # What the screens show does not depend on the database, and the module's own emptying
@@ -51,7 +50,6 @@ pytestmark = [
         reason="screens are checked on SQLite (make test); see the comment above",
     ),
 ]
-RESTORES_MIGRATED_DATA = True
 
 # Page type → (who is signed in, how its address is found in the seeded data).
 PAGE_TYPES = {
@@ -189,9 +187,6 @@ def _empty_database(config) -> None:
             interactive=False,
             verbosity=0,
             inhibit_post_migrate=True,
-            # As Django's TransactionTestCase: the rows put back below keep their ids, so
-            # PostgreSQL's sequences must not start again at 1 (the next insert collides).
-            reset_sequences=False,
         )
     from tests.conftest import _restore_migrated_data
 

@@ -132,3 +132,24 @@ def test_guessing_through_the_form_counts_against_the_same_limit(client):
         "/en/certificates/verify/", {"code": code_generate()}, REMOTE_ADDR="203.0.113.8"
     )
     assert response.status_code == 429
+
+
+def test_the_issuer_is_named_in_the_readers_language(client, completed):
+    """The programme's name as each reader's interface gives it (home/models.py settings
+    per language), not the Serbian name on an English page."""
+    from wagtail.models import Site
+
+    from home.models import ProgrammeSettings
+
+    settings = ProgrammeSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.programme_name = "Zajednički program protiv trgovine ljudima"
+    settings.programme_name_en = "Joint programme against trafficking"
+    settings.save()
+    code = _certificate(completed).code
+    english = client.get(f"/en/certificates/verify/{code}/").content.decode()
+    assert "Joint programme against trafficking" in english
+    assert "Zajednički program" not in english
+    latin = client.get(f"/sr-latn/certificates/verify/{code}/").content.decode()
+    assert "Zajednički program protiv trgovine ljudima" in latin
+    cyrillic = client.get(f"/sr/certificates/verify/{code}/").content.decode()
+    assert "Заједнички програм против трговине људима" in cyrillic
