@@ -9,6 +9,7 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         from accounts.personal_data import register_eraser, register_exporter
         from courses.api import course_completed
+        from pagecache.store import learner_row_changed
 
         from . import api, services
 
@@ -20,7 +21,7 @@ class CertificatesConfig(AppConfig):
 
         for signal in (post_save, post_delete):
             signal.connect(
-                _certificate_changed,
+                learner_row_changed,
                 sender=Certificate,
                 dispatch_uid=f"certificates.mine.{id(signal)}",
             )
@@ -63,10 +64,3 @@ class CertificatesConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"certificates.design_changed.{model._meta.label}.{name}",
                 )
-
-
-def _certificate_changed(*, instance, raw=False, **kwargs):
-    from pagecache.store import learner_changed
-
-    if not raw:
-        learner_changed(instance.user_id)

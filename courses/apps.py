@@ -10,6 +10,7 @@ class CoursesConfig(AppConfig):
         from django.db.models.signals import post_migrate, post_save
 
         from accounts.personal_data import register_exporter
+        from pagecache.store import learner_row_changed
 
         from . import api, authoring
         from .models import CourseIndexPage, CoursePage, LessonPage
@@ -45,7 +46,7 @@ class CoursesConfig(AppConfig):
 
         for signal in (post_save, post_delete):
             signal.connect(
-                _enrolment_changed, sender=Enrolment, dispatch_uid=f"courses.enr.{id(signal)}"
+                learner_row_changed, sender=Enrolment, dispatch_uid=f"courses.enr.{id(signal)}"
             )
             signal.connect(
                 _step_changed, sender=StepCompletion, dispatch_uid=f"courses.step.{id(signal)}"
@@ -54,13 +55,6 @@ class CoursesConfig(AppConfig):
         post_save.connect(
             authoring.course_page_saved, sender=CoursePage, dispatch_uid="courses.course_page_saved"
         )
-
-
-def _enrolment_changed(*, instance, raw=False, **kwargs):
-    from pagecache.store import learner_changed
-
-    if not raw:
-        learner_changed(instance.user_id)
 
 
 def _step_changed(*, instance, raw=False, **kwargs):

@@ -436,6 +436,13 @@ def learner_changed(user_id) -> None:
         versions.bump(learner_counter(user_id))
 
 
+def learner_row_changed(*, instance, raw=False, **kwargs) -> None:
+    """post_save/post_delete receiver for a model of one person's own rows (a `user_id`):
+    their enrolments, attempts, results, certificates. Fixture loading (raw) is left alone."""
+    if not raw:
+        learner_changed(instance.user_id)
+
+
 def personal_response(
     *, request: HttpRequest, template: str, dependencies: Iterable[str], context_for
 ) -> HttpResponse:

@@ -8,6 +8,7 @@ class QuizzesConfig(AppConfig):
 
     def ready(self):
         from courses import api
+        from pagecache.store import learner_row_changed
 
         from .models import QuizPage
 
@@ -28,14 +29,7 @@ class QuizzesConfig(AppConfig):
         for model in (Attempt, QuizResult):
             for signal in (post_save, post_delete):
                 signal.connect(
-                    _learner_rows_changed,
+                    learner_row_changed,
                     sender=model,
                     dispatch_uid=f"quizzes.learner.{model.__name__}.{id(signal)}",
                 )
-
-
-def _learner_rows_changed(*, instance, raw=False, **kwargs):
-    from pagecache.store import learner_changed
-
-    if not raw:
-        learner_changed(instance.user_id)
