@@ -31,8 +31,10 @@ def test_a_second_look_up_does_not_query_the_certificate(
 ):
     certificate = Certificate.objects.get(enrolment=completed)
     code = certificate.code
-    with django_assert_max_num_queries(10):
-        first, looked_up = _certificate_queries(client, _url(code))
+    # The first look-up also fills the site-wide caches (site, settings, locales,
+    # partner logos), and how many of those are cold depends on the tests that ran
+    # before it in the same process: its count is not bounded here.
+    first, looked_up = _certificate_queries(client, _url(code))
     assert first.status_code == 200 and len(looked_up) == 1
     with django_assert_max_num_queries(10):
         again, looked_up = _certificate_queries(client, _url(code))
