@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "courses",
     "pagecache",
+    "ops",
     "quizzes",
     "caselaw",
     "certificates",
