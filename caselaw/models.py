@@ -14,8 +14,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from accounts.models import Profession
-from serbian.pages import SerbianScriptsPageMixin
+from accounts.api import Profession
+from pagecache.api import serve_page
+from serbian.api import SerbianScriptsPageMixin
 
 from .panels import AnonymityNoticePanel
 
@@ -217,8 +218,6 @@ class CaseIndexPage(SerbianScriptsPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         """Through pagecache: the whole page for each filter combination the form accepts
         (its query string as sent), out of date with any change to the library."""
-        from pagecache.store import serve_page
-
         from .caching import LIBRARY
         from .library import library_query_is_shareable
 
