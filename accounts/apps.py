@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users import apps as wagtail_users_apps
 
@@ -10,8 +11,6 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Inside ready(): these modules import models, which Django allows only once the app
         # registry is ready.
-        from django.db.models.signals import post_migrate
-
         from audit.api import erase_audit_names, export_audit_events
         from pagecache.api import staff_flag_forget
 

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
 
 
 class CertificatesConfig(AppConfig):
@@ -8,9 +10,6 @@ class CertificatesConfig(AppConfig):
 
     def ready(self):
         # Inside ready(): these modules import models, allowed once the app registry is ready.
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.images import get_image_model
-
         from accounts.api import form_of_address_changed, register_eraser, register_exporter
         from courses.api import course_completed
         from home.api import PartnerLogo, ProgrammeSettings

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,8 +9,6 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         # Inside ready(): these modules import models, allowed once the app registry is ready.
-        from django.db.models.signals import post_delete, post_migrate, post_save
-
         from accounts.api import register_exporter, roles_changed
         from pagecache.api import learner_row_changed
 

@@ -58,6 +58,8 @@ class CourseIndexPage(SerbianScriptsPageMixin, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
+        # Function-level: selectors and the shells import these models (the cycle goes with
+        # the split of courses' models, issue 18).
         from .selectors import course_catalogue
 
         context = super().get_context(request, *args, **kwargs)
@@ -176,6 +178,8 @@ class CoursePage(SerbianScriptsPageMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
+        # Function-level: selectors and the shells import these models (the cycle goes with
+        # the split of courses' models, issue 18).
         from .selectors import course_outline_for
 
         context = super().get_context(request, *args, **kwargs)
@@ -185,6 +189,8 @@ class CoursePage(SerbianScriptsPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         """The course through its cached shell (courses.course_shell), filled for this
         reader; others' restricted courses are not found."""
+        # Function-level: selectors and the shells import these models (the cycle goes with
+        # the split of courses' models, issue 18).
         from .course_shell import course_entry_for
         from .selectors import course_is_visible_to
 
@@ -246,6 +252,8 @@ class LessonPage(SerbianScriptsPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         """The lesson through its cached shell (courses.lesson_shell), filled for this
         learner; signed-out readers are sent to sign in, others' courses are not found."""
+        # Function-level: selectors and the shells import these models (the cycle goes with
+        # the split of courses' models, issue 18).
         from .lesson_shell import lesson_entry_for
         from .selectors import course_is_visible_to, course_of, course_structure
 
