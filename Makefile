@@ -50,6 +50,7 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 ## make spellcheck: every Serbian string (catalogues, allauth's, templates, demo content)
 ## against Debian's hunspell-sr and serbian/spelling/accepted.txt

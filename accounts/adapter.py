@@ -6,6 +6,8 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.utils import translation
 
+from home.api import ProgrammeSettings
+
 from .language_cookie import language_cookie_set
 from .mfa import sign_in_counts_as_reauthentication
 
@@ -46,8 +48,6 @@ class AccountAdapter(DefaultAccountAdapter):
 def email_site(*, request=None, language: str) -> SimpleNamespace:
     """What e-mails call the site: the programme's short name in `language`, and the
     host people reach it at."""
-    from home.models import ProgrammeSettings
-
     programme = ProgrammeSettings.current(request)
     domain = request.get_host() if request is not None else ""
     return SimpleNamespace(

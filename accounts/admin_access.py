@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
+from wagtail.admin import auth
+
+from home.api import forbidden
 
 # Admin URLs that Wagtail itself serves to everyone (sign-in and sign-out, the script
 # catalogue and icon sprite its pages load, password-reset forms that only redirect).
@@ -55,8 +58,6 @@ class AdminAccessMiddleware:
         match = request.resolver_match
         if admin_url_is_open(match.url_name if match else None):
             return None
-        from home.views import forbidden
-
         # /admin/ has no language prefix: the page speaks the person's own language.
         with translation.override(user.preferred_language or translation.get_language()):
             return forbidden(request, admin_area=True)
@@ -71,6 +72,4 @@ def admin_refusals_as_403() -> None:
     which Django answers with the site's 403 page (`handler403`). Wagtail's admin-access
     decorator looks the function up in its module at each call, so replacing it there is
     enough; called once from AccountsConfig.ready()."""
-    from wagtail.admin import auth
-
     auth.permission_denied = _refuse

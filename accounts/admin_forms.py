@@ -5,8 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from institutions.admin_forms import InstitutionTreeChoiceField
-from institutions.models import Institution
+from institutions.api import Institution, InstitutionTreeChoiceField
 
 from .models import SCOPED_ROLES, Profession, Role, User
 

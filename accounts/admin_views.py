@@ -38,7 +38,7 @@ from wagtail.users.views.users import DeleteView as UserDeleteView
 from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet
 
-from institutions.admin_forms import InstitutionTreeChoiceField
+from institutions.api import InstitutionTreeChoiceField
 
 from .admin_forms import PersonMoveForm, RoleGrantForm, UserAccountEditForm, UserInviteForm
 from .models import Profession, Role, RoleAssignment, User

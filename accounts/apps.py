@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users import apps as wagtail_users_apps
 
@@ -8,9 +9,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        # Inside ready(): these modules import models, which Django allows only once the app
+        # registry is ready.
+        from audit.api import erase_audit_names, export_audit_events
+        from pagecache.api import staff_flag_forget
 
-        from . import personal_data, signals  # noqa: F401
+        from . import personal_data, signals
         from .admin_access import admin_refusals_as_403
         from .roles import ensure_role_groups
 
@@ -19,6 +23,12 @@ class AccountsConfig(AppConfig):
 
         personal_data.register_exporter("account", personal_data.export_account)
         personal_data.register_exporter("institution_history", personal_data.export_memberships)
+        # The audit log sits below accounts (accounts records its actions there), so it cannot
+        # register its part of a person's data itself: accounts does it for it.
+        personal_data.register_exporter("security_log", export_audit_events)
+        personal_data.register_eraser("security_log", erase_audit_names)
+        # Someone whose roles changed may have lost the staff view of cached pages.
+        signals.roles_changed.connect(staff_flag_forget, dispatch_uid="pagecache.staff_flag")
 
 
 class WagtailUsersConfig(wagtail_users_apps.WagtailUsersAppConfig):

@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from institutions.selectors import institution_choices_for_signup
+from institutions.api import institution_choices_for_signup
 
 from .models import Profession, User
 from .services import user_move_institution

@@ -2,7 +2,10 @@
 
 from allauth.account import app_settings as account_settings
 from allauth.account.authentication import get_authentication_records
-from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.internal.flows.login import (
+    AUTHENTICATION_METHODS_SESSION_KEY,
+    record_authentication,
+)
 from allauth.mfa.utils import is_mfa_enabled
 
 
@@ -17,8 +20,6 @@ def user_has_mfa(user) -> bool:
 def mark_session_mfa_verified(request, *, user, authenticator) -> None:
     # allauth records MFA use at login, not at activation; we record activation too,
     # since the person has just typed a valid code from the new authenticator.
-    from allauth.account.internal.flows.login import record_authentication
-
     record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
 
 

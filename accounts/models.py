@@ -6,8 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from institutions.models import Institution
-from serbian.names import name_folded
+from institutions.api import Institution
+from serbian.api import name_folded
 
 
 class Profession(models.TextChoices):

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+
 Exporter = Callable[[Any], Any]
 Eraser = Callable[[Any], None]
 
@@ -35,9 +38,6 @@ def personal_data_export(*, user) -> dict[str, Any]:
 
 
 def export_account(user) -> dict[str, Any]:
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
     return {
         "email": user.email,
         "given_name": user.first_name,

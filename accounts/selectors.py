@@ -14,9 +14,8 @@ from allauth.account.models import EmailAddress
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
-from institutions.models import Institution
-from institutions.selectors import institution_is_within
-from serbian.names import name_search_q
+from institutions.api import Institution, institution_is_within
+from serbian.api import name_search_q
 
 from .models import Membership, Role, RoleAssignment, User
 

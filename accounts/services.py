@@ -6,6 +6,7 @@ from datetime import datetime
 
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,10 +18,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from audit.api import AuditAction, audit_record
-from institutions.models import Institution
+from home.api import ProgrammeSettings
+from institutions.api import Institution
+from pagecache.api import session_user
 
-from . import session_user
 from .models import SCOPED_ROLES, Membership, Role, RoleAssignment, User
+from .personal_data import run_erasers
 from .roles import ROLE_GROUPS, ensure_role_groups
 from .selectors import people_scope_for, user_is_administrator
 from .signals import form_of_address_changed, roles_changed
@@ -153,7 +156,8 @@ def _sync_role_groups(user: User) -> None:
 
 def invitation_url(*, user: User, base_url: str) -> str:
     """A one-time link where an invited person sets their password."""
-    # Imported here: allauth's forms module imports our sign-up form, which imports us.
+    # Imported here: allauth.account.forms imports our sign-up form (accounts.forms, through
+    # ACCOUNT_SIGNUP_FORM_CLASS), which imports this module.
     from allauth.account.forms import default_token_generator
 
     path = reverse(
@@ -168,8 +172,6 @@ def invitation_url(*, user: User, base_url: str) -> str:
 
 def programme_site_name(*, language: str) -> str:
     """The site's name in e-mails: the programme's short name in the reader's language."""
-    from home.models import ProgrammeSettings
-
     return ProgrammeSettings.current().short_name_for(language)
 
 
@@ -209,10 +211,6 @@ def personal_data_erase(*, user: User) -> None:
     account so that statistics per institution, profession and period still add
     up. The institution history stays for the same reason.
     """
-    from allauth.mfa.models import Authenticator
-
-    from .personal_data import run_erasers
-
     run_erasers(user)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()

@@ -5,7 +5,8 @@ from allauth.mfa.signals import authenticator_added
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
-from . import session_user
+from pagecache.api import session_user
+
 from .mfa import mark_session_mfa_verified
 from .models import User
 
@@ -34,5 +35,5 @@ def verify_email_on_password_reset(sender, request, user, **kwargs):
 @receiver(post_save, sender=User)
 @receiver(post_delete, sender=User)
 def forget_cached_account(sender, instance, **kwargs):
-    """The cached copy that signed-in requests read (accounts/session_user.py) goes."""
+    """The cached copy that signed-in requests read (pagecache/session_user.py) goes."""
     session_user.forget(instance.pk)

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from audit.api import AuditAction, audit_record
+from home.api import page_url_in_language
+from pagecache.api import session_user
 
-from . import session_user
 from .forms import ErasureConfirmForm, ProfileForm
 from .language_cookie import language_cookie_set
 from .models import User
@@ -73,8 +74,6 @@ def set_language(request):
             User.objects.filter(pk=request.user.pk).update(preferred_language=language)
             session_user.forget(request.user.pk)
         # A page goes to its own translation (English slugs differ from Serbian ones).
-        from home.translations import page_url_in_language
-
         url = page_url_in_language(
             request=request, next_path=request.POST.get("next", ""), language=language
         )

@@ -7,6 +7,7 @@ Wagtail's own Users admin is fitted to our user model through `accounts.apps.Wag
 from wagtail import hooks
 
 from .admin_views import PeopleViewSet
+from .audit_admin import AuditViewSet, CSPReportViewSet
 
 
 @hooks.register("register_admin_viewset")
@@ -31,3 +32,17 @@ class RefusedAssignRoleBulkAction(AssignRoleBulkAction):
 class RefusedDeleteBulkAction(DeleteBulkAction):
     def check_perm(self, obj):
         return False
+
+
+# The institution tree's admin, registered after People (the menu keeps its order).
+from . import institution_admin  # noqa: E402, F401
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_viewset():
+    return AuditViewSet("audit")
+
+
+@hooks.register("register_admin_viewset")
+def register_csp_report_viewset():
+    return CSPReportViewSet("csp_reports", url_prefix="csp-reports")

@@ -1,16 +1,35 @@
-"""The audit app's public face: other apps record security-relevant actions through here."""
+"""The audit app's public face: other apps record security-relevant actions through here.
+Import this module, not audit's internals.
+
+- `audit_record(*, action, actor=None, target=None, request=None, details=None)`: write one
+  event, inside the transaction of the change it records. `AuditAction`: the actions.
+- `client_ip(request)`: the client's address as allauth's rate limits see it.
+- `AuditEvent`, `CSPReport`: the models (read by the admin screens in accounts).
+- `export_audit_events(user)`, `erase_audit_names(user)`: a person's entries, for the
+  personal-data export and erasure (registered by accounts, which sits above audit).
+"""
 
 from __future__ import annotations
 
 import ipaddress
 from typing import Any
 
+from allauth.account.adapter import get_adapter
 from django.core.exceptions import PermissionDenied
 
 from .context import current_request
-from .models import AuditAction, AuditEvent
+from .models import AuditAction, AuditEvent, CSPReport
+from .personal_data import erase_audit_names, export_audit_events
 
-__all__ = ["AuditAction", "audit_record"]
+__all__ = [
+    "AuditAction",
+    "AuditEvent",
+    "CSPReport",
+    "audit_record",
+    "client_ip",
+    "erase_audit_names",
+    "export_audit_events",
+]
 
 
 def client_ip(request) -> str | None:
@@ -18,8 +37,6 @@ def client_ip(request) -> str | None:
     ALLAUTH_TRUSTED_PROXY_COUNT / ALLAUTH_TRUSTED_CLIENT_IP_HEADER, governs both)."""
     if request is None or not hasattr(request, "META"):
         return None
-    from allauth.account.adapter import get_adapter
-
     try:
         value = get_adapter(request).get_client_ip(request)
     except PermissionDenied:

@@ -7,10 +7,7 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit log")
 
     def ready(self):
-        from accounts import personal_data
-
+        # Inside ready(): the receivers import models, allowed once the app registry is ready.
+        # (A person's entries are exported and de-named through accounts, which registers
+        # audit's personal data: see AccountsConfig.ready().)
         from . import signals  # noqa: F401
-        from .personal_data import erase_audit_names, export_audit_events
-
-        personal_data.register_exporter("security_log", export_audit_events)
-        personal_data.register_eraser("security_log", erase_audit_names)

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from config.ratelimit import client_request_allowed
+from config.api import client_request_allowed
 
 from .csp_reports import ReportRefused, csp_reports_parse, csp_reports_store
 

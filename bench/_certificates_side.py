@@ -79,7 +79,7 @@ def measure_single(*, rounds: int) -> dict:
 
 def seed_batch(*, count: int, tag: str) -> dict:
     """`count` completed enrolments, each with its issue task queued (nothing issued yet)."""
-    from certificates.tasks import certificate_issue_task
+    from certificates.services import certificate_issue_task
 
     ids = _completed_enrolments(count=count, tag=tag)
     for pk in ids:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from serbian.pages import folded
+from serbian.api import folded
 
 # A capitalised word in Latin or Cyrillic script (Serbian letters included), possibly
 # hyphenated (Jean-Pierre, Petrović-Njegoš).

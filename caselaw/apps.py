@@ -7,6 +7,7 @@ class CaselawConfig(AppConfig):
     verbose_name = _("Case law")
 
     def ready(self):
+        # Inside ready(): these modules import models, allowed once the app registry is ready.
         from .caching import connect_receivers
 
         connect_receivers()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from config.spreadsheets import safe_cell
+from config.api import safe_cell
+
+from .selectors import case_as_dict
 
 LIST_SEPARATOR = ";"
 
@@ -47,8 +49,6 @@ def _cell(value) -> str:
 
 
 def csv_rows(cases: Iterable) -> Iterator[list[str]]:
-    from .selectors import case_as_dict
-
     yield CSV_COLUMNS
     for case in cases:
         data = case_as_dict(case)

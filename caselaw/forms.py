@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Profession
+from accounts.api import Profession
 
 from .models import AgeGroup, CourtLevel, Outcome, VictimStatus
 

@@ -14,8 +14,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from accounts.models import Profession
-from serbian.pages import SerbianScriptsPageMixin
+from accounts.api import Profession
+from pagecache.api import serve_page
+from serbian.api import SerbianScriptsPageMixin
 
 from .panels import AnonymityNoticePanel
 
@@ -208,6 +209,8 @@ class CaseIndexPage(SerbianScriptsPageMixin, Page):
         verbose_name = _("case-law library")
 
     def get_context(self, request, *args, **kwargs):
+        # Function-level: the library, its caching and selectors import these models (the cycle
+        # goes with the split of caselaw's selectors, issue 18).
         from .library import case_library_html
 
         context = super().get_context(request, *args, **kwargs)
@@ -217,8 +220,8 @@ class CaseIndexPage(SerbianScriptsPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         """Through pagecache: the whole page for each filter combination the form accepts
         (its query string as sent), out of date with any change to the library."""
-        from pagecache.store import serve_page
-
+        # Function-level: the library, its caching and selectors import these models (the cycle
+        # goes with the split of caselaw's selectors, issue 18).
         from .caching import LIBRARY
         from .library import library_query_is_shareable
 
@@ -397,11 +400,15 @@ class CasePage(SerbianScriptsPageMixin, Page):
         return self.decision_date.year
 
     def citation(self) -> str:
+        # Function-level: the library, its caching and selectors import these models (the cycle
+        # goes with the split of caselaw's selectors, issue 18).
         from .selectors import case_citation
 
         return case_citation(self)
 
     def get_context(self, request, *args, **kwargs):
+        # Function-level: the library, its caching and selectors import these models (the cycle
+        # goes with the split of caselaw's selectors, issue 18).
         from .selectors import case_detail_context
 
         context = super().get_context(request, *args, **kwargs)

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Profession
+from accounts.api import Profession
 
 from .anonymity import case_anonymity_warnings
 from .exports import LIST_SEPARATOR

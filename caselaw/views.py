@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 
-from config.ratelimit import client_request_allowed
+from config.api import client_request_allowed
 
 from .caching import (
     CSV_EXPORTS_PER_WINDOW,

@@ -3,35 +3,40 @@
 - `certificate_issue(*, enrolment)`: issue (once) and draw the certificate of a completed
   enrolment; issuing again returns the same certificate. Normally done in the background
   when courses sends `course_completed`.
+- `issue_in_background(*, enrolment, **kwargs)`: the receiver of courses' `course_completed`.
 - `certificates_for_enrolments(*, enrolment_ids)`: {enrolment id: current certificate}.
-- `Certificate`, `CertificateStatus`: the model (see the shared contract) and its statuses.
+- `Certificate`, `CertificateStatus`: the model (see the shared contract) and its statuses;
+  `CertificateEvent`, `CertificateAction`: its history (statistics and the demo read them).
+
+For the demo history, which writes certificates as they would have been issued:
+- `serial_next(*, year)`, `code_generate()`, `add_months(moment, months)`.
+- `course_title_in(*, course, language)`, `institution_name_in(*, institution, language)`.
 """
 
-from .data import CertificateStatus  # noqa: F401
-
-
-def certificate_issue(*, enrolment):
-    from .services import certificate_issue as _issue
-
-    return _issue(enrolment=enrolment)
-
-
-def certificates_for_enrolments(*, enrolment_ids):
-    from .selectors import current_certificates_for
-
-    return current_certificates_for(enrolment_ids=enrolment_ids)
+from .codes import code_generate
+from .data import CertificateAction, CertificateStatus
+from .models import Certificate, CertificateEvent
+from .rendering import course_title_in, institution_name_in
+from .selectors import current_certificates_for as certificates_for_enrolments
+from .services import add_months, certificate_issue, certificate_issue_task, serial_next
 
 
 def issue_in_background(*, enrolment, **kwargs) -> None:
     """Receiver of courses.api.course_completed (sent after the commit)."""
-    from .tasks import certificate_issue_task
-
     certificate_issue_task.enqueue(enrolment_id=enrolment.pk)
 
 
-def __getattr__(name):
-    if name == "Certificate":
-        from .models import Certificate
-
-        return Certificate
-    raise AttributeError(name)
+__all__ = [
+    "Certificate",
+    "CertificateAction",
+    "CertificateEvent",
+    "CertificateStatus",
+    "add_months",
+    "certificate_issue",
+    "certificates_for_enrolments",
+    "code_generate",
+    "course_title_in",
+    "institution_name_in",
+    "issue_in_background",
+    "serial_next",
+]

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
 
 
 class CertificatesConfig(AppConfig):
@@ -7,18 +9,19 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from accounts.personal_data import register_eraser, register_exporter
+        # Inside ready(): these modules import models, allowed once the app registry is ready.
+        from accounts.api import form_of_address_changed, register_eraser, register_exporter
         from courses.api import course_completed
-        from pagecache.store import learner_row_changed
+        from home.api import PartnerLogo, ProgrammeSettings
+        from pagecache.api import learner_row_changed
 
         from . import api, services
+        from .models import Certificate, Signatory
+        from .rendering import design_changed
+        from .verification import certificate_saved
 
         register_exporter("certificates", services.personal_data_certificates)
         # The holder's own cached pages (My learning) show their certificates.
-        from django.db.models.signals import post_delete, post_save
-
-        from .models import Certificate
-
         for signal in (post_save, post_delete):
             signal.connect(
                 learner_row_changed,
@@ -29,18 +32,11 @@ class CertificatesConfig(AppConfig):
         course_completed.connect(
             api.issue_in_background, dispatch_uid="certificates.issue_in_background"
         )
-        from accounts.signals import form_of_address_changed
-
         form_of_address_changed.connect(
             services.form_of_address_changed, dispatch_uid="certificates.form_of_address"
         )
 
         # A changed certificate's cached verification answers go out of date on commit.
-        from django.db.models.signals import post_delete, post_save
-
-        from .models import Certificate
-        from .verification import certificate_saved
-
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(
                 certificate_saved,
@@ -50,13 +46,6 @@ class CertificatesConfig(AppConfig):
 
         # What every certificate shows (programme, partners, signatories) is kept per
         # process; a change anywhere in it makes every process load it again.
-        from wagtail.images import get_image_model
-
-        from home.models import PartnerLogo, ProgrammeSettings
-
-        from .models import Signatory
-        from .rendering import design_changed
-
         for model in (ProgrammeSettings, PartnerLogo, Signatory, get_image_model()):
             for name, signal in (("saved", post_save), ("deleted", post_delete)):
                 signal.connect(

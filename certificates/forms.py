@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from courses.api import CoursePage, default_locale_id
+
 from .codes import code_parse
 from .data import RevocationReason
 
@@ -70,9 +72,6 @@ class ExportForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from courses.models import CoursePage
-        from courses.selectors import default_locale_id
-
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.filter(
             locale_id=default_locale_id()

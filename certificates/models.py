@@ -5,22 +5,21 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from accounts.models import FormOfAddress
-from serbian.names import name_folded
+from accounts.api import FormOfAddress
+from serbian.api import name_folded
 
 from .data import CertificateAction, CertificateStatus, RevocationReason
 
 
 def private_storage():
     """Storage no URL serves (see STORAGES["private"])."""
-    from django.core.files.storage import storages
-
     return storages["private"]
 
 

@@ -17,9 +17,21 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import segno
 from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
+from wagtail.models import Locale, Site
+from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from home.api import PartnerLogo, ProgrammeSettings
+from serbian.api import to_cyrillic, to_latin
+
+from .data import CertificateStatus
+from .models import Signatory
 
 PDF_VARIANT = "pdf/a-3b"
 
@@ -72,9 +84,6 @@ def _safe_name(name: str) -> str | None:
 
 
 def _static_file(name: str) -> bytes | None:
-    from django.contrib.staticfiles import finders
-    from django.contrib.staticfiles.storage import staticfiles_storage
-
     if staticfiles_storage.exists(name):
         with staticfiles_storage.open(name, "rb") as handle:
             return handle.read()
@@ -86,8 +95,6 @@ def _static_file(name: str) -> bytes | None:
 
 
 def _media_file(name: str) -> bytes | None:
-    from django.core.files.storage import default_storage
-
     if not default_storage.exists(name):
         return None
     with default_storage.open(name, "rb") as handle:
@@ -158,8 +165,6 @@ _designs: dict[tuple[str, int], Design] = {}
 def design_changed(**kwargs) -> None:
     """Receiver: programme settings, a partner logo, a signatory or an image changed. The
     version lives in the shared cache, so that every worker process notices."""
-    from django.core.cache import cache
-
     if not cache.add(DESIGN_VERSION_KEY, 1, timeout=None):
         try:
             cache.incr(DESIGN_VERSION_KEY)
@@ -170,8 +175,6 @@ def design_changed(**kwargs) -> None:
 
 def design_for(*, language: str) -> Design:
     """The design, kept in this process until it changes (one cache read per certificate)."""
-    from django.core.cache import cache
-
     version = cache.get(DESIGN_VERSION_KEY, 0)
     key = (language, version)
     design = _designs.get(key)
@@ -183,12 +186,6 @@ def design_for(*, language: str) -> Design:
 
 
 def design_load(*, language: str) -> Design:
-    from wagtail.models import Site
-
-    from home.models import PartnerLogo, ProgrammeSettings
-
-    from .models import Signatory
-
     site = Site.objects.filter(is_default_site=True).first()
     programme = ProgrammeSettings.for_site(site) if site else ProgrammeSettings()
     logos = [
@@ -216,8 +213,6 @@ def design_load(*, language: str) -> Design:
 
 def _script(text: str, language: str) -> str:
     """Serbian text in the script of the certificate's language (English left alone)."""
-    from serbian.transliteration import to_cyrillic, to_latin
-
     if language == "sr":
         return to_cyrillic(text)
     if language == "sr-latn":
@@ -227,8 +222,6 @@ def _script(text: str, language: str) -> str:
 
 def certificate_html(*, certificate, design: Design | None = None) -> str:
     """The final HTML WeasyPrint draws."""
-    from .data import CertificateStatus
-
     design = design or design_for(language=certificate.language)
     url = verification_url(certificate.code)
     with translation.override(certificate.language):
@@ -247,8 +240,6 @@ def certificate_html(*, certificate, design: Design | None = None) -> str:
 
 def pdf_from_html(html: str) -> bytes:
     """WeasyPrint alone: HTML → PDF/A-3b bytes."""
-    from weasyprint import HTML
-
     return HTML(
         string=html, base_url=document_base_url(), url_fetcher=CertificateURLFetcher()
     ).write_pdf(pdf_variant=PDF_VARIANT)
@@ -258,8 +249,6 @@ def course_title_in(*, course, language: str) -> str:
     """The course's title in the certificate's language: the English translation for
     English, the Serbian page (in Cyrillic or Latin script) otherwise."""
     if language == "en":
-        from wagtail.models import Locale
-
         locale = Locale.objects.filter(language_code="en").first()
         translation_page = course.get_translation_or_none(locale) if locale else None
         return (translation_page or course).title

@@ -7,9 +7,9 @@ from datetime import datetime, time, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from accounts.models import Role
-from accounts.selectors import people_scope_for, user_is_administrator
-from serbian.names import name_search_q
+from accounts.api import Role, people_scope_for, user_is_administrator
+from courses.api import course_ids_authored_by, user_is_course_author
+from serbian.api import name_search_q
 
 from .codes import code_parse
 from .models import Certificate, CertificateExport
@@ -19,11 +19,9 @@ AUTHOR_ROLES = (Role.TRAINER, Role.SENIOR_TRAINER)
 
 def _is_course_trainer(*, viewer, course_id: int) -> bool:
     """A trainer given this course to edit (its authors' group, see courses.authoring)."""
-    from courses.authoring import course_authors_group_name
-
     if not any(viewer.has_role(role) for role in AUTHOR_ROLES):
         return False
-    return viewer.groups.filter(name=course_authors_group_name(course_id)).exists()
+    return user_is_course_author(user=viewer, course_id=course_id)
 
 
 def viewer_may_download(*, viewer, certificate: Certificate) -> bool:
@@ -69,21 +67,11 @@ def certificates_visible_to(*, viewer) -> QuerySet[Certificate]:
     scope = people_scope_for(viewer=viewer)
     if scope is not None and scope.is_everywhere:
         return base
-    from django.db.models import Q
-
-    from courses.authoring import COURSE_AUTHORS_PREFIX
-
     q = Q(pk__in=[])
     if scope is not None:
         q |= scope.path_q("user__institution__path")
     if any(viewer.has_role(r) for r in AUTHOR_ROLES):
-        course_ids = [
-            int(name[len(COURSE_AUTHORS_PREFIX) :])
-            for name in viewer.groups.filter(name__startswith=COURSE_AUTHORS_PREFIX).values_list(
-                "name", flat=True
-            )
-        ]
-        q |= Q(course_id__in=course_ids)
+        q |= Q(course_id__in=course_ids_authored_by(user=viewer))
     return base.filter(q)
 
 

@@ -10,12 +10,15 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from audit.api import AuditAction, audit_record
-from courses.models import Enrolment
+from courses.api import Enrolment
 
 from . import selectors
 from .codes import code_generate
@@ -28,6 +31,7 @@ from .rendering import (
     design_load,
     institution_name_in,
     pdf_from_html,
+    verification_url,
 )
 
 SERIAL_PREFIX = "CT"
@@ -181,8 +185,6 @@ def certificate_revoke(
     """Revoke a certificate for a kind of reason (`RevocationReason`) with details; the
     details are required for "another reason". Its PDF is drawn again, marked as revoked
     (and until then the download draws it: see `certificate_pdf_current`)."""
-    from .tasks import certificate_render_task
-
     if not selectors.viewer_may_revoke(viewer=actor, certificate=certificate):
         raise PermissionDenied
     reason = (reason or "").strip()
@@ -215,8 +217,6 @@ def certificate_revoke(
 def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") -> Certificate:
     """A new certificate (new serial and code) for the same completion, with the holder's
     name as it is now in their profile; the old one is superseded and points to it."""
-    from .tasks import certificate_render_task
-
     if not selectors.viewer_may_reissue(viewer=actor, certificate=certificate):
         raise PermissionDenied
     old = Certificate.objects.select_for_update().select_related("user").get(pk=certificate.pk)
@@ -258,8 +258,6 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
 def certificates_follow_form_of_address(*, user) -> int:
     """The holder chose another form of address: their certificates take it, and those
     already drawn are drawn again in the background. Returns how many changed."""
-    from .tasks import certificate_render_task
-
     changed = list(
         Certificate.objects.filter(user=user)
         .exclude(holder_form_of_address=user.form_of_address)
@@ -306,12 +304,6 @@ def certificates_regenerate(*, certificates) -> int:
 def certificates_expiry_remind(*, days: int, now=None) -> int:
     """Email the holders of current, valid certificates expiring within `days` days, once
     per certificate. Returns how many were sent."""
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from .rendering import verification_url
-
     now = now or timezone.now()
     sent = 0
     for certificate in selectors.certificates_expiring(days=days, now=now):
@@ -343,8 +335,6 @@ def certificates_expiry_remind(*, days: int, now=None) -> int:
 
 def export_create(*, viewer, course=None, issued_from=None, issued_to=None) -> CertificateExport:
     """Ask for a ZIP of the certificates `viewer` may see; it is built in the background."""
-    from .tasks import certificate_export_task
-
     if not selectors.viewer_may_export(viewer=viewer):
         raise PermissionDenied
     if issued_from and issued_to and issued_from > issued_to:
@@ -424,3 +414,38 @@ def personal_data_erase_certificates(user) -> None:
         certificate.holder_name = ""
         certificate.holder_form_of_address = ""
         certificate.save(update_fields=["pdf", "holder_name", "holder_form_of_address"])
+
+
+# --- Background work (run by `manage.py db_worker`) ---------------------------------------
+# Here beside the work they run: the changes above schedule them, and they run it.
+
+
+@task()
+def certificate_issue_task(*, enrolment_id: int) -> str:
+    """Issue (once) and draw the certificate of a completed enrolment."""
+    enrolment = Enrolment.objects.filter(pk=enrolment_id).first()
+    if enrolment is None or enrolment.completed_at is None:
+        return "not completed"
+    return certificate_issue(enrolment=enrolment).serial
+
+
+@task()
+def certificate_render_task(*, certificate_id: int) -> str:
+    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    if certificate is None:
+        return "missing"
+    certificate_render(certificate=certificate)
+    return certificate.serial
+
+
+@task()
+def certificates_regenerate_task(*, certificate_ids: list[int]) -> int:
+    return certificates_regenerate(certificates=Certificate.objects.filter(pk__in=certificate_ids))
+
+
+@task()
+def certificate_export_task(*, export_id: int) -> str:
+    export = CertificateExport.objects.select_related("requested_by").filter(pk=export_id).first()
+    if export is None:
+        return "missing"
+    return export_run(export=export).status

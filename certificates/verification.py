@@ -25,6 +25,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from home.api import ProgrammeSettings
+
 from . import selectors
 from .data import CertificateStatus
 from .models import Certificate
@@ -115,8 +117,6 @@ def certificate_saved(sender, instance: Certificate, **kwargs) -> None:
 def _issuer() -> str:
     """Who issues the certificates: the programme named in the default site's settings,
     in the reader's language (the answer is cached per language)."""
-    from home.models import ProgrammeSettings
-
     programme = (
         ProgrammeSettings.objects.filter(site__is_default_site=True).first() or ProgrammeSettings()
     )

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from accounts.mfa import session_has_mfa
-from pagecache.store import shared_response
+from accounts.api import session_has_mfa
+from pagecache.api import shared_response
 
 from . import selectors, services
 from .codes import code_parse

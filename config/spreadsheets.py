@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from openpyxl.cell import WriteOnlyCell
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
 
@@ -37,8 +39,6 @@ def safe_row(values) -> list[Any]:
 def xlsx_text_cell(worksheet, value: Any):
     """An openpyxl write-only cell holding `value`, never a formula (openpyxl would otherwise
     turn any text starting with "=" into one)."""
-    from openpyxl.cell import WriteOnlyCell
-
     cell = WriteOnlyCell(worksheet, value)
     if cell.data_type == "f":
         cell.data_type = "s"

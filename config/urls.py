@@ -8,7 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import set_language
 from audit.views import csp_report
-from home.views import healthz, home_redirect, search
+from home.search_views import search
+from home.views import healthz, home_redirect
 
 handler403 = "home.views.permission_denied"
 
@@ -32,7 +33,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("manage/enrolments/", include("courses.manage_urls")),
     path("manage/certificates/", include("certificates.manage_urls")),
-    path("manage/", include("institutions.urls")),
+    path("manage/", include("accounts.import_urls")),
     path("learning/quizzes/", include("quizzes.urls")),
     path("learning/", include("courses.urls")),
     path("caselaw/", include("caselaw.urls")),

@@ -1,39 +1,86 @@
 """What other apps may use of courses. Import this module, not courses' internals.
 
+Steps and completion
 - `STEP_MODELS`: the page types that are steps of a course (lessons; quizzes add
-  themselves in their AppConfig.ready()). A step model has a boolean `required` field.
+  themselves in their AppConfig.ready() with `register_step_model(model)`). A step model
+  has a boolean `required` field.
 - `course_completed`: a signal sent once, after the commit, when a learner completes a
   course (kwargs: `enrolment`). Certificates listen to it.
 - `step_completed(*, user, page)`: a step (e.g. a passed quiz) is done; completes the
   course when it was the last one.
 - `enrolment_for(*, user, course)`: the current enrolment or None.
+
+Pages and progress (models other apps query or read)
+- `CourseIndexPage`, `CoursePage`, `ModulePage`, `LessonPage`; `Enrolment`,
+  `EnrolmentSource`, `StepCompletion`.
+- `course_of(page)`: the course a page belongs to (None outside courses).
+- `lesson_context_for(*, lesson, user, request=None, course=None)`: the outline and
+  progress around a step (quiz pages).
+- `canonical_id(page)`: the id of the same page in the default locale, where progress is kept;
+  `default_locale_id()`: that locale's id.
+
+Visibility
+- `course_is_visible_to(*, course, user)`: whether `user` may see the course and its pages.
+
+Authorship (courses own the "Course authors: <id>" groups; nobody else reads their names)
+- `course_ids_authored_by(*, user)`: the ids of the courses `user` may edit as an author.
+- `user_is_course_author(*, user, course_id)`: whether `user` is an author of that course.
+- `course_assign_trainer(*, course, user)`: make a trainer an author of a course.
+
+Report permissions
+- `user_may_see_course_reports(user)`, `user_may_see_course_report(*, user, course)`,
+  `courses_reported_to(user)`: who may see course reports, and on which courses.
 """
 
-from django.dispatch import Signal
+from .authoring import course_assign_trainer, course_ids_authored_by, user_is_course_author
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    LessonPage,
+    ModulePage,
+    StepCompletion,
+)
+from .permissions import (
+    courses_reported_to,
+    user_may_see_course_report,
+    user_may_see_course_reports,
+)
+from .selectors import (
+    canonical_id,
+    course_is_visible_to,
+    course_of,
+    default_locale_id,
+    lesson_context_for,
+)
+from .selectors import current_enrolment as enrolment_for
+from .services import step_complete_for_user as step_completed
+from .signals import course_completed
+from .steps import STEP_MODELS, register_step_model
 
-STEP_MODELS: list = []
-
-course_completed = Signal()
-
-
-def register_step_model(model) -> None:
-    if model not in STEP_MODELS:
-        STEP_MODELS.append(model)
-
-
-def step_completed(*, user, page):
-    from .services import step_complete_for_user
-
-    return step_complete_for_user(user=user, page=page)
-
-
-def enrolment_for(*, user, course):
-    from .selectors import current_enrolment
-
-    return current_enrolment(user=user, course=course)
-
-
-def course_of(page):
-    from .selectors import course_of as _course_of
-
-    return _course_of(page)
+__all__ = [
+    "STEP_MODELS",
+    "CourseIndexPage",
+    "CoursePage",
+    "Enrolment",
+    "EnrolmentSource",
+    "LessonPage",
+    "ModulePage",
+    "StepCompletion",
+    "canonical_id",
+    "course_assign_trainer",
+    "course_completed",
+    "course_ids_authored_by",
+    "course_is_visible_to",
+    "course_of",
+    "courses_reported_to",
+    "default_locale_id",
+    "enrolment_for",
+    "lesson_context_for",
+    "register_step_model",
+    "step_completed",
+    "user_is_course_author",
+    "user_may_see_course_report",
+    "user_may_see_course_reports",
+]

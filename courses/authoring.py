@@ -19,7 +19,8 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connections, transaction
-from django.db.models import QuerySet
+from django.db.models import CharField, Exists, OuterRef, QuerySet, Value
+from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext as _
 from wagtail.models import (
     GroupApprovalTask,
@@ -30,8 +31,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from accounts.models import Role
-from accounts.roles import ROLE_GROUPS
+from accounts.api import ROLE_GROUPS, Role
 
 from .models import CourseIndexPage, CoursePage
 from .selectors import canonical_id
@@ -126,18 +126,21 @@ def course_trainers(*, course: CoursePage) -> QuerySet:
 
 def course_ids_authored_by(*, user) -> set[int]:
     """The ids of the courses (in the default locale) `user` is an author of, through their
-    authors' groups (one query; none for an anonymous or inactive user)."""
+    authors' groups (one query; none for an anonymous or inactive user). A group whose name
+    only looks like an authors' group ("Course authors: x") names no course and adds none."""
     if not (user.is_authenticated and user.is_active):
         return set()
-    names = user.groups.filter(name__startswith=COURSE_AUTHORS_PREFIX).values_list(
-        "name", flat=True
+    authors_group = Concat(Value(COURSE_AUTHORS_PREFIX), Cast("pk", output_field=CharField()))
+    return set(
+        CoursePage.objects.annotate(authors_group=authors_group)
+        .filter(Exists(Group.objects.filter(user=user, name=OuterRef("authors_group"))))
+        .values_list("pk", flat=True)
     )
-    ids = set()
-    for name in names:
-        suffix = name.removeprefix(COURSE_AUTHORS_PREFIX)
-        if suffix.isdigit():
-            ids.add(int(suffix))
-    return ids
+
+
+def user_is_course_author(*, user, course_id: int) -> bool:
+    """Whether `user` belongs to the authors' group of the course `course_id`."""
+    return user.groups.filter(name=course_authors_group_name(course_id)).exists()
 
 
 def courses_authored_by(*, user) -> QuerySet:

@@ -18,8 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from wagtail.models import Page
 
-from pagecache import store
-from pagecache.store import slot
+from pagecache.api import slot, store
 
 from .lesson_shell import (
     done_label,
@@ -28,6 +27,7 @@ from .lesson_shell import (
     progress_for,
     progress_prefetch_keys,
 )
+from .selectors import Progress, canonical_id, canonical_ids, course_structure
 
 KIND = "course"
 SLOT_LEARNER = slot(30)
@@ -57,8 +57,6 @@ def course_entry_for(*, page, request: HttpRequest) -> store.Entry:
 
 
 def _shell_render(*, page, request) -> tuple[str, CourseShell]:
-    from .selectors import canonical_id, canonical_ids, course_structure
-
     modules = course_structure(course=page, request=request)
     steps = [s for m in modules for s in m.steps]
     to_canonical = canonical_ids(
@@ -86,8 +84,6 @@ def _shell_render(*, page, request) -> tuple[str, CourseShell]:
 def course_fill(
     *, entry: store.Entry, request: HttpRequest, staff: bool, page=None
 ) -> HttpResponse:
-    from .selectors import Progress
-
     shell: CourseShell = entry.data
     context = {
         "user": request.user,

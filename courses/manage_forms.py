@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from accounts.selectors import institutions_visible_to, people_visible_to
+from accounts.api import institutions_visible_to, people_visible_to
 
 from .models import CoursePage
 from .selectors import people_course_is_not_meant_for

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.selectors import people_scope_for
+from accounts.api import people_scope_for
 
 from .manage_forms import EnrolPeopleForm
 from .models import EnrolmentSource

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -14,8 +17,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from accounts.models import Profession
-from serbian.pages import SerbianScriptsPageMixin
+from accounts.api import Profession
+from pagecache.api import serve_cached, serve_page
+from serbian.api import SerbianScriptsPageMixin
 
 from .blocks import LessonStreamBlock
 
@@ -54,6 +58,8 @@ class CourseIndexPage(SerbianScriptsPageMixin, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
+        # Function-level: selectors and the shells import these models (the cycle goes with
+        # the split of courses' models, issue 18).
         from .selectors import course_catalogue
 
         context = super().get_context(request, *args, **kwargs)
@@ -63,8 +69,6 @@ class CourseIndexPage(SerbianScriptsPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         """For readers who are signed out, from its cached entry (pagecache), which any
         change under the catalogue makes stale; a signed-in reader's list is their own."""
-        from pagecache.store import serve_page
-
         if request.user.is_authenticated or getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
         return serve_page(page=self, request=request)
@@ -174,6 +178,8 @@ class CoursePage(SerbianScriptsPageMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
+        # Function-level: selectors and the shells import these models (the cycle goes with
+        # the split of courses' models, issue 18).
         from .selectors import course_outline_for
 
         context = super().get_context(request, *args, **kwargs)
@@ -183,10 +189,8 @@ class CoursePage(SerbianScriptsPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         """The course through its cached shell (courses.course_shell), filled for this
         reader; others' restricted courses are not found."""
-        from django.http import Http404
-
-        from pagecache.store import serve_cached
-
+        # Function-level: selectors and the shells import these models (the cycle goes with
+        # the split of courses' models, issue 18).
         from .course_shell import course_entry_for
         from .selectors import course_is_visible_to
 
@@ -212,8 +216,6 @@ class ModulePage(SerbianScriptsPageMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         # A module has no page of its own: its lessons are listed on the course page.
-        from django.shortcuts import redirect
-
         return redirect(self.get_parent().get_url(request) + f"#module-{self.pk}")
 
 
@@ -250,11 +252,8 @@ class LessonPage(SerbianScriptsPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         """The lesson through its cached shell (courses.lesson_shell), filled for this
         learner; signed-out readers are sent to sign in, others' courses are not found."""
-        from django.contrib.auth.views import redirect_to_login
-        from django.http import Http404
-
-        from pagecache.store import serve_cached
-
+        # Function-level: selectors and the shells import these models (the cycle goes with
+        # the split of courses' models, issue 18).
         from .lesson_shell import lesson_entry_for
         from .selectors import course_is_visible_to, course_of, course_structure
 

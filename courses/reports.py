@@ -34,9 +34,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from accounts.models import Role
 from config.spreadsheets import safe_cell
 from institutions.models import Institution
 
@@ -48,41 +46,12 @@ from .authoring import (
     trainers_assignable_to,
 )
 from .models import CoursePage, Enrolment, ModulePage, StepCompletion
-from .selectors import canonical_id, default_locale_id
-
-REPORT_ROLES = (Role.TRAINER, Role.SENIOR_TRAINER)
-
-
-# --- Who may see the reports ----------------------------------------------------------------
-
-
-def user_may_see_course_reports(user) -> bool:
-    """Administrators, trainers and senior trainers (each trainer sees their own courses)."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or any(user.has_role(role) for role in REPORT_ROLES)
-
-
-def user_may_see_course_report(*, user, course: CoursePage) -> bool:
-    if not user_may_see_course_reports(user):
-        return False
-    return user.is_superuser or PagePermissionPolicy(CoursePage).user_has_permission_for_instance(
-        user, "change", course
-    )
-
-
-def courses_reported_to(user) -> QuerySet:
-    """The courses (in the default locale, where progress is kept) `user` may report on."""
-    if not user_may_see_course_reports(user):
-        return CoursePage.objects.none()
-    if user.is_superuser:
-        courses = CoursePage.objects.all()
-    else:
-        courses = PagePermissionPolicy(CoursePage).instances_user_has_any_permission_for(
-            user, {"change"}
-        )
-    return courses.filter(locale_id=default_locale_id())
-
+from .permissions import (  # the report views check them
+    courses_reported_to,
+    user_may_see_course_report,
+    user_may_see_course_reports,
+)
+from .selectors import canonical_id
 
 # --- Reads ----------------------------------------------------------------------------------
 

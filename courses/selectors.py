@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Locale, Page
 
-from . import api
 from .models import (
     CourseIndexPage,
     CoursePage,
@@ -19,6 +19,7 @@ from .models import (
     ModulePage,
     StepCompletion,
 )
+from .steps import STEP_MODELS
 
 
 def _is_staff(user) -> bool:
@@ -148,7 +149,7 @@ class Module:
 def required_step_ids(*, course: CoursePage) -> set[int]:
     """Ids of the live required steps of a course (one query per step type)."""
     ids: set[int] = set()
-    for model in api.STEP_MODELS:
+    for model in STEP_MODELS:
         ids.update(
             model.objects.live()
             .filter(path__startswith=course.path, required=True)
@@ -160,7 +161,7 @@ def required_step_ids(*, course: CoursePage) -> set[int]:
 def course_structure(*, course: CoursePage, request=None) -> list[Module]:
     """The modules and live steps of a course, in order; nothing about any learner."""
     step_info: dict[int, dict[str, Any]] = {}
-    for model in api.STEP_MODELS:
+    for model in STEP_MODELS:
         for row in (
             model.objects.live()
             .filter(path__startswith=course.path)
@@ -209,8 +210,6 @@ def _has_minutes(model) -> bool:
 
 
 def _content_type_id(model) -> int:
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_model(model).pk
 
 
@@ -289,7 +288,7 @@ def lesson_context_for(*, lesson, user, request=None, course=None) -> dict[str, 
 def _required_step(prefix: str = "") -> Q:
     """Pages (reached through `prefix`) that are live required steps of a course."""
     required = Q(pk__in=[])
-    for model in api.STEP_MODELS:
+    for model in STEP_MODELS:
         required |= Q(**{f"{prefix}{model._meta.model_name}__required": True})
     return Q(**{f"{prefix}live": True}) & required
 

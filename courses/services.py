@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from . import api
 from .models import CoursePage, Enrolment, EnrolmentSource, LessonPage, StepCompletion
 from .selectors import (
     canonical_id,
@@ -20,6 +19,7 @@ from .selectors import (
     people_course_is_not_meant_for,
     required_step_ids,
 )
+from .signals import course_completed
 
 
 def _canonical_course(course: CoursePage) -> CoursePage:
@@ -158,7 +158,7 @@ def enrolment_check_completion(*, enrolment: Enrolment) -> bool:
     if not completed:
         return False  # another request completed it first
     enrolment.refresh_from_db()
-    transaction.on_commit(lambda: api.course_completed.send(sender=Enrolment, enrolment=enrolment))
+    transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
     return True
 
 

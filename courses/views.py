@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from pagecache import versions
-from pagecache.store import personal_response
-from serbian.transliteration import for_reader
+from pagecache.api import personal_response, versions
+from serbian.api import for_reader
 
 from .models import CoursePage, Enrolment, LessonPage
 from .selectors import (

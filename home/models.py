@@ -6,9 +6,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
-from serbian.pages import SerbianScriptsPageMixin
+from pagecache.api import serve_page
+from serbian.api import SerbianScriptsPageMixin, for_reader
 
 from .blocks import AudienceEntryBlock
 
@@ -36,8 +37,6 @@ class HomePage(SerbianScriptsPageMixin, Page):
         """From its cached entry (pagecache): the same for everyone signed out, and for
         everyone signed in but for the menu. It shows only itself; the pages it links to
         reach it through the reference index."""
-        from pagecache.store import serve_page
-
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
         return serve_page(page=self, request=request, whole_tree=False)
@@ -47,8 +46,6 @@ def in_language(serbian: str, english: str, language: str | None) -> str:
     """Text kept in Serbian (either script) and in English, for a reader of `language`
     (the active one unless given): English for `en` (the Serbian text when there is no
     English), the Serbian text in the reader's script otherwise."""
-    from serbian.transliteration import for_reader
-
     language = language or get_language() or "sr-latn"
     if language == "en" and english:
         return english
@@ -132,8 +129,6 @@ class ProgrammeSettings(ClusterableModel, BaseSiteSetting):
         task, certificates)."""
         if request is not None:
             return cls.for_request(request)
-        from wagtail.models import Site
-
         site = Site.objects.filter(is_default_site=True).first()
         return cls.for_site(site) if site else cls()
 

@@ -4,12 +4,15 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
+
+from serbian.api import for_reader
 
 
 class InstitutionKind(models.TextChoices):
@@ -101,8 +104,6 @@ class Institution(MP_Node):
         """The name in the reader's language: English for `en`, Serbian otherwise, in the
         reader's script (Cyrillic under `sr`, Latin under `sr-latn`): an institution's
         name is Serbian content, in every picker and list as anywhere else."""
-        from serbian.transliteration import for_reader
-
         if (get_language() or "").startswith("en"):
             return self.name_en
         return for_reader(self.name_sr)
@@ -132,8 +133,6 @@ def import_file_path(instance: "ImportJob", filename: str) -> str:
 
 def private_storage():
     """Storage no URL serves (see STORAGES["private"])."""
-    from django.core.files.storage import storages
-
     return storages["private"]
 
 

@@ -7,6 +7,7 @@ class PagecacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
+        # Inside ready(): these modules import models, allowed once the app registry is ready.
         from . import signals
 
         signals.connect()

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published as published
+from wagtail.signals import (
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+)
+from wagtail.snippets.models import get_snippet_models
 
 from . import versions
+from .store import _routed_to_pages_in
 
 # Saving only these fields records a draft (its content is in the revision) or a lock
 # or comment; the live page readers see is unchanged.
@@ -28,8 +42,6 @@ def page_published(*, instance, **kwargs) -> None:
 
 def page_saved(*, instance, update_fields=None, raw=False, **kwargs) -> None:
     """Pages made live by code (imports, the demo) are saved, not published."""
-    from wagtail.models import Page
-
     if raw or not isinstance(instance, Page) or not instance.live:
         return
     if update_fields and frozenset(update_fields) <= DRAFT_FIELDS:
@@ -44,16 +56,12 @@ def page_gone_or_moved(*, instance, **kwargs) -> None:
 
 
 def page_moved(*, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
     path = Page.objects.filter(pk=instance.pk).values_list("path", flat=True).first()
     if path:
         versions.bump_page(path=path, page_id=instance.pk, structural=True)
 
 
 def view_restriction_changed(*, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
     path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
     if path:
         versions.bump_page(path=path, structural=True)
@@ -73,17 +81,11 @@ def media_or_snippet_changed(*, sender, instance, raw=False, **kwargs) -> None:
     """An image, a document or a snippet: the pages that show it (reference index)."""
     if raw or not _is_shown_on_pages(sender):
         return
-    from django.contrib.contenttypes.models import ContentType
-
     content_type = ContentType.objects.get_for_model(instance, for_concrete_model=True)
     versions.bump_referrers(content_type_id=content_type.pk, object_id=instance.pk)
 
 
 def _is_shown_on_pages(model) -> bool:
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.snippets.models import get_snippet_models
-
     return (
         issubclass(model, (get_image_model(), get_document_model()))
         or model in get_snippet_models()
@@ -92,26 +94,10 @@ def _is_shown_on_pages(model) -> bool:
 
 def urls_changed(*, setting, **kwargs) -> None:
     if setting == "ROOT_URLCONF":
-        from .store import _routed_to_pages_in
-
         _routed_to_pages_in.cache_clear()
 
 
 def connect() -> None:
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
-    from wagtail.signals import page_published as published
-    from wagtail.signals import (
-        page_slug_changed,
-        page_unpublished,
-        post_page_move,
-        pre_page_move,
-    )
-
-    from accounts.signals import roles_changed
-    from home.models import PartnerLogo, ProgrammeSettings
-
-    from .store import staff_flag_forget
-
     uid = "pagecache."
     published.connect(page_published, dispatch_uid=uid + "published")
     post_save.connect(page_saved, dispatch_uid=uid + "page_saved")
@@ -128,15 +114,26 @@ def connect() -> None:
             dispatch_uid=f"{uid}restriction.{id(signal)}",
         )
         signal.connect(media_or_snippet_changed, dispatch_uid=f"{uid}media.{id(signal)}")
-        for model in (Site, Locale, PartnerLogo):
+        for model in (Site, Locale):
             signal.connect(
                 everything_changed, sender=model, dispatch_uid=f"{uid}{model.__name__}.{id(signal)}"
             )
-    post_save.connect(settings_saved, sender=ProgrammeSettings, dispatch_uid=uid + "settings")
-    post_delete.connect(
-        everything_changed, sender=ProgrammeSettings, dispatch_uid=uid + "settings_del"
-    )
-    roles_changed.connect(staff_flag_forget, dispatch_uid=uid + "staff_flag")
-    from django.core.signals import setting_changed
-
     setting_changed.connect(urls_changed, dispatch_uid=uid + "urls")
+
+
+def site_settings_follow(*, settings_model, shown_models=()) -> None:
+    """The site's settings (and the models shown with them on every page, such as partner
+    logos): a change moves the `global` counter, and pages that reference the settings are
+    found through them. Called by the app that owns the settings (home), so that the page
+    cache knows no app."""
+    uid = "pagecache."
+    versions.site_wide_model_register(settings_model)
+    post_save.connect(settings_saved, sender=settings_model, dispatch_uid=uid + "settings")
+    post_delete.connect(
+        everything_changed, sender=settings_model, dispatch_uid=uid + "settings_del"
+    )
+    for model in shown_models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                everything_changed, sender=model, dispatch_uid=f"{uid}{model.__name__}.{id(signal)}"
+            )

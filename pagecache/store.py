@@ -28,7 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template import engines
@@ -37,9 +40,7 @@ from django.urls import Resolver404, resolve
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from accounts import session_user
-
-from . import versions
+from . import session_user, versions
 
 ENTRY_TIMEOUT = 24 * 3600
 STAFF_TIMEOUT = 600
@@ -129,8 +130,6 @@ def staff_flag_key(user_id) -> str:
 
 def staff_flag_forget(*, user, **kwargs) -> None:
     """Roles changed: once committed, the next page asks the database again."""
-    from django.db import transaction
-
     key = staff_flag_key(user.pk)
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
@@ -220,8 +219,6 @@ def register_filler(kind: str, filler: Filler) -> None:
 
 def fill_common(html: str, *, request: HttpRequest, staff: bool, page=None) -> str:
     """The reader's token, menu, messages and (staff) user bar."""
-    from django.contrib.messages import get_messages
-
     storage = get_messages(request)
     messages_html = (
         render_to_string("components/messages.html", {"messages": list(storage)})
@@ -309,7 +306,7 @@ def lookup(request: HttpRequest, *, reader: str, user_id=None) -> tuple[Entry | 
     """A current entry for this URL and reader and, given a user id, their cached staff
     flag (None when not cached). One cache round trip when this process has a copy (its
     counters and the flag), two otherwise (the entry and the flag, then its counters).
-    The same trip reads the reader's cached account (accounts/session_user.py), left on
+    The same trip reads the reader's cached account (pagecache/session_user.py), left on
     the request for the authentication middleware's lazy user."""
     key = entry_key(request, reader=reader)
     flag_key = staff_flag_key(user_id) if user_id is not None else None
@@ -357,8 +354,6 @@ def fast_response(request: HttpRequest) -> HttpResponse | None:
         return None
     if not _routed_to_pages(request.path_info):
         return None  # a view of its own (/healthz, My learning, the API): not ours
-    from django.contrib.auth import SESSION_KEY
-
     user_id = request.session.get(SESSION_KEY)
     reader = ANONYMOUS if user_id is None else SIGNED_IN
     entry, staff = lookup(request, reader=reader, user_id=user_id)

@@ -24,8 +24,11 @@ import threading
 import time
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
+from wagtail.models import Page, ReferenceIndex
 
 PREFIX = "pc:v:"
 GLOBAL = "global"
@@ -139,10 +142,6 @@ def _referrer_names(*, pages: set[int], objects: set[tuple[int, str]]) -> set[st
     query for the references, one for the referring pages' paths)."""
     if not pages and not objects:
         return set()
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
-    from wagtail.models import Page, ReferenceIndex
-
     page_type = ContentType.objects.get_for_model(Page)
     targets = Q(pk__in=[])
     if pages:
@@ -164,8 +163,15 @@ def _referrer_names(*, pages: set[int], objects: set[tuple[int, str]]) -> set[st
     return names
 
 
-def _site_wide_models() -> list:
-    """Models whose content every page shows (the settings, with their partner logos)."""
-    from home.models import ProgrammeSettings
+# Models whose content every page shows (the site's settings, with their partner logos),
+# registered by the app that owns them (`signals.site_settings_follow`).
+_SITE_WIDE_MODELS: list = []
 
-    return [ProgrammeSettings]
+
+def site_wide_model_register(model) -> None:
+    if model not in _SITE_WIDE_MODELS:
+        _SITE_WIDE_MODELS.append(model)
+
+
+def _site_wide_models() -> list:
+    return list(_SITE_WIDE_MODELS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -16,7 +17,8 @@ from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses.reports import courses_reported_to, user_may_see_course_reports
+from audit.api import AuditAction, audit_record
+from courses.api import courses_reported_to, default_locale_id, user_may_see_course_reports
 
 from .bank import bank_scope, refuse
 from .interchange import MAX_BYTES, export_moodle_xml, parse_file, questions_import
@@ -29,13 +31,9 @@ from .statistics import quiz_statistics, statistics_csv, statistics_xlsx
 def quizzes_managed_by(user):
     if not user_may_see_course_reports(user):
         return QuizPage.objects.none()
-    from courses.selectors import default_locale_id
-
     courses = list(courses_reported_to(user))
     if not courses:
         return QuizPage.objects.none()
-    from django.db.models import Q
-
     within = Q()
     for course in courses:
         within |= Q(path__startswith=course.path)
@@ -233,8 +231,6 @@ def export_view(request):
             return refuse(request)
         questions = questions.filter(category_id__in=category.subtree_ids())
     questions = list(questions.order_by("category_id", "pk"))
-    from audit.api import AuditAction, audit_record
-
     audit_record(
         action=AuditAction.QUESTIONS_EXPORTED,
         actor=request.user,

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,25 +8,21 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes")
 
     def ready(self):
-        from courses import api
-        from pagecache.store import learner_row_changed
+        # Inside ready(): these modules import models, allowed once the app registry is ready.
+        from accounts.api import register_exporter
+        from courses.api import register_step_model
+        from pagecache.api import learner_row_changed
+        from serbian.api import serbian_text_source_register
 
-        from .models import QuizPage
-
-        api.register_step_model(QuizPage)
-
-        from accounts.personal_data import register_exporter
-
+        from . import quiz_shell  # noqa: F401 - registers how quiz start pages are filled
+        from .models import Attempt, QuizPage, QuizResult
         from .personal_data import personal_data_quizzes
+        from .spelling import serbian_question_texts
 
+        register_step_model(QuizPage)
         register_exporter("quizzes", personal_data_quizzes)
         # Quiz start pages are cached through pagecache: register how they are filled.
         # A learner's attempts and results are on their cached quiz panels.
-        from django.db.models.signals import post_delete, post_save
-
-        from . import quiz_shell  # noqa: F401
-        from .models import Attempt, QuizResult
-
         for model in (Attempt, QuizResult):
             for signal in (post_save, post_delete):
                 signal.connect(
@@ -33,3 +30,5 @@ class QuizzesConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"quizzes.learner.{model.__name__}.{id(signal)}",
                 )
+        # Serbian questions are checked by the spelling report with the pages.
+        serbian_text_source_register(serbian_question_texts)

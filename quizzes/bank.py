@@ -15,11 +15,13 @@ Wagtail (snippet views, choosers, bulk actions), registered in `wagtail_hooks`.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.views.defaults import permission_denied
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from accounts.models import Role
-from accounts.selectors import user_is_administrator
+from accounts.api import Role, user_is_administrator
+from courses.api import CoursePage, course_ids_authored_by, default_locale_id
 
 from .models import Question, QuestionCategory
 
@@ -43,8 +45,6 @@ class BankScope:
     def course_ids(self) -> set[int]:
         """The courses whose bank this user keeps (as an author)."""
         if self._course_ids is None:
-            from courses.authoring import course_ids_authored_by
-
             self._course_ids = (
                 course_ids_authored_by(user=self.user) if self.is_bank_user else set()
             )
@@ -111,9 +111,6 @@ class BankScope:
 
     def authored_courses(self) -> QuerySet:
         """The courses a category of this user may be given."""
-        from courses.models import CoursePage
-        from courses.selectors import default_locale_id
-
         if self.is_administrator:
             return CoursePage.objects.filter(locale_id=default_locale_id()).order_by("title")
         return CoursePage.objects.filter(pk__in=self.course_ids).order_by("title")
@@ -132,9 +129,6 @@ def bank_scope(user) -> BankScope:
 def refuse(request):
     """A plain 403 (Wagtail's admin would turn a PermissionDenied into a redirect to the
     dashboard, which a caller cannot tell from success)."""
-    from django.core.exceptions import PermissionDenied
-    from django.views.defaults import permission_denied
-
     return permission_denied(request, PermissionDenied())
 
 

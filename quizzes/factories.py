@@ -5,8 +5,10 @@ from decimal import Decimal
 import factory
 import wagtail_factories
 
-from courses.factories import CoursePageFactory, ModulePageFactory
+from courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 
+from .forms import CHOICE, ITEM, OPTION, PROMPT, TRUE_FALSE, answer_tokens
+from .grading import correct_response
 from .models import (
     Question,
     QuestionCategory,
@@ -127,8 +129,6 @@ class QuizPageFactory(wagtail_factories.PageFactory):
 
 def quiz_in_course(*, questions=(), course=None, lessons: int = 0, **quiz_kwargs) -> QuizPage:
     """A live quiz in a module of a (new) course, with `questions` as fixed slots."""
-    from courses.factories import LessonPageFactory
-
     course = course or CoursePageFactory()
     module = ModulePageFactory(parent=course)
     for _ in range(lessons):
@@ -142,10 +142,6 @@ def quiz_in_course(*, questions=(), course=None, lessons: int = 0, **quiz_kwargs
 def right_answers(attempt):
     """POST data answering every question of `attempt` right, page by page, in the page's
     own field names and tokens (tests and bench/quiz.py)."""
-    from quizzes.forms import CHOICE, ITEM, OPTION, PROMPT, TRUE_FALSE, answer_tokens
-    from quizzes.grading import correct_response
-    from quizzes.models import QuestionKind
-
     pages = {}
     for aq in attempt.questions.select_related("version").order_by("slot"):
         q = aq.content

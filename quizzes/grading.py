@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from serbian.pages import folded
+from serbian.api import folded
 
 from .models import QuestionKind
 

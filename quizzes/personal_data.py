@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .models import Attempt, QuizResult
+from .selectors import readable_response
+
 
 def _iso(value):
     return value.isoformat() if value else None
@@ -17,9 +20,6 @@ def _number(value):
 
 
 def personal_data_quizzes(user) -> dict[str, Any]:
-    from .models import Attempt, QuizResult
-    from .selectors import readable_response
-
     attempts = (
         Attempt.objects.filter(user=user)
         .select_related("quiz")

@@ -23,8 +23,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from pagecache import store, versions
-from pagecache.store import learner_counter, slot
+from courses.api import CoursePage
+from pagecache.api import learner_counter, slot, store, versions
+
+from .models import QuizPage
+from .selectors import canonical_quiz, quiz_overview_for, review_immediate_period
+from .services import grace
 
 KIND = "quiz"
 SLOT_LEARNER = slot(40)
@@ -68,8 +72,6 @@ def quiz_entry_for(*, page, course, request: HttpRequest) -> store.Entry:
 
 
 def _shell_render(*, page, course, request) -> tuple[str, QuizShell]:
-    from .selectors import canonical_quiz
-
     context = Page.get_context(page, request)
     context.update(
         course=course, quiz=canonical_quiz(page) if page.pk else page, slot_learner=SLOT_LEARNER
@@ -121,12 +123,6 @@ def _learner_panel(*, entry: store.Entry, shell: QuizShell, request: HttpRequest
 
 def _panel_render(*, shell: QuizShell, request: HttpRequest, page) -> tuple[str, datetime | None]:
     """The panel's HTML and the moment the clock alone would change it."""
-    from courses.models import CoursePage
-
-    from .models import QuizPage
-    from .selectors import quiz_overview_for, review_immediate_period
-    from .services import grace
-
     quiz = page if page is not None else QuizPage.objects.get(pk=shell.quiz_pk)
     course = CoursePage.objects.get(pk=shell.course_pk)
     overview = quiz_overview_for(quiz=quiz, user=request.user, request=request, course=course)

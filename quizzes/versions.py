@@ -20,13 +20,17 @@ loader) and at the start of every attempt, which pins each question to what it i
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
+
+from caselaw.api import CasePage
 
 from .models import Question, QuestionKind, QuestionVersion
 
@@ -121,8 +125,6 @@ def _case(case_id, cache: dict):
     if case_id is None:
         return None
     if case_id not in cache:
-        from caselaw.models import CasePage
-
         cache[case_id] = CasePage.objects.filter(pk=case_id).first()
     return cache[case_id]
 
@@ -249,10 +251,6 @@ def question_versions_current(
 
 def _as_stored(snapshot: dict[str, Any]) -> dict[str, Any]:
     """The snapshot as the JSON column gives it back (keys and values plain JSON)."""
-    import json
-
-    from django.core.serializers.json import DjangoJSONEncoder
-
     return json.loads(json.dumps(snapshot, cls=DjangoJSONEncoder))
 
 

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courses.selectors import course_is_visible_to, course_of
-from home.views import forbidden
+from courses.api import course_is_visible_to, course_of
+from home.api import forbidden
 
 from .forms import parse_page_responses
 from .models import AttemptState, QuizPage

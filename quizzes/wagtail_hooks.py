@@ -20,11 +20,12 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from courses.reports import user_may_see_course_reports
+from courses.api import user_may_see_course_reports
 
 from .admin_views import admin_urlpatterns
 from .bank import BankPermissionPolicy, bank_scope, refuse
 from .models import Question, QuestionCategory, QuestionKind, QuizPage
+from .services import user_may_manage_quiz
 from .versions import question_versions_sync
 
 # Before the viewsets: Wagtail looks the policies up when they are registered.
@@ -222,8 +223,6 @@ def register_quizzes_menu_item():
 
 class QuizToolMenuItem(PageMenuItem):
     def is_shown(self, user):
-        from .services import user_may_manage_quiz
-
         return user_may_manage_quiz(user=user, quiz=self.page.specific)
 
 

@@ -7,6 +7,7 @@ class SerbianConfig(AppConfig):
     verbose_name = _("Serbian scripts")
 
     def ready(self):
+        # Inside ready(): these modules import models, allowed once the app registry is ready.
         from . import glossary, urls_for_script
 
         urls_for_script.install()

@@ -13,9 +13,14 @@ import threading
 import time
 
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.db import DatabaseError, transaction
+from django.db.models.signals import post_delete, post_save
 
-from .transliteration import Glossary
+from pagecache.api import versions
+
+from .models import GlossaryEntry
+from .transliteration import Glossary, glossary_source_set
 
 CACHE_KEY = "serbian:glossary"
 # Outside requests (commands, tasks) the cache is looked at again after this long.
@@ -25,8 +30,6 @@ _local = threading.local()
 
 
 def _entries_from_database() -> list[tuple[str, str]]:
-    from .models import GlossaryEntry
-
     return list(GlossaryEntry.objects.values_list("latin", "cyrillic"))
 
 
@@ -75,20 +78,14 @@ def glossary_changed(*, raw: bool = False, **kwargs) -> None:
     """An entry was saved or deleted: every Cyrillic page is out of date."""
     if raw:
         return
-    from pagecache import versions
-
     forget()
     transaction.on_commit(forget)
     versions.bump(versions.GLOBAL)
 
 
 def connect() -> None:
-    from django.core.signals import request_started
-    from django.db.models.signals import post_delete, post_save
-
-    from .models import GlossaryEntry
-
     uid = "serbian.glossary."
+    glossary_source_set(current)
     post_save.connect(glossary_changed, sender=GlossaryEntry, dispatch_uid=uid + "save")
     post_delete.connect(glossary_changed, sender=GlossaryEntry, dispatch_uid=uid + "delete")
     request_started.connect(recheck, dispatch_uid=uid + "request")

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,8 +44,6 @@ class GlossaryEntry(models.Model):
         return f"{self.latin} → {self.cyrillic}" if self.cyrillic else self.latin
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         self.latin = (self.latin or "").strip()
         self.cyrillic = (self.cyrillic or "").strip()
         if not self.latin:

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from .transliteration import latin_to_cyrillic, to_latin, words_changed_by_rules
 
@@ -38,12 +38,18 @@ class ReviewWord:
     places: list[str] = field(default_factory=list)
 
 
+# Other apps' published Serbian texts beyond pages (quiz questions), registered in their
+# AppConfig.ready(): each source yields (where, text) pairs, the text in either script.
+_TEXT_SOURCES: list = []
+
+
+def serbian_text_source_register(source) -> None:
+    if source not in _TEXT_SOURCES:
+        _TEXT_SOURCES.append(source)
+
+
 def published_serbian_texts():
     """(where, text) for every piece of published Serbian content, in Latin."""
-    from wagtail.models import Page
-
-    from quizzes.models import Question
-
     pages = (
         Page.objects.live()
         .filter(depth__gt=1, locale__language_code="sr")
@@ -53,11 +59,9 @@ def published_serbian_texts():
     for page in pages:
         text = page._script_search_text() if hasattr(page, "_script_search_text") else page.title
         yield page.title, to_latin(text)
-    for question in Question.objects.filter(language="sr").only("name", "text", "general_feedback"):
-        text = " ".join(
-            [strip_tags(question.text or ""), strip_tags(question.general_feedback or "")]
-        )
-        yield question.name, to_latin(text)
+    for source in _TEXT_SOURCES:
+        for where, text in source():
+            yield where, to_latin(text)
 
 
 def unknown_words(words: list[str], *, dictionary: str = DICTIONARY) -> set[str]:

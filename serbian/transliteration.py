@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.utils.translation import get_language
+
 CYR_TO_LAT = {
     "А": "A", "Б": "B", "В": "V", "Г": "G", "Д": "D", "Ђ": "Đ", "Е": "E", "Ж": "Ž",
     "З": "Z", "И": "I", "Ј": "J", "К": "K", "Л": "L", "Љ": "Lj", "М": "M", "Н": "N",
@@ -251,13 +253,20 @@ class Glossary:
 NO_GLOSSARY = Glossary()
 
 
+# Where the trainers' glossary comes from: none until serbian.glossary, which reads it from
+# the database, installs its reader (SerbianConfig.ready()).
+_glossary_source = None
+
+
+def glossary_source_set(source) -> None:
+    """`source()` returns the current Glossary (serbian.glossary.current)."""
+    global _glossary_source
+    _glossary_source = source
+
+
 def _current_glossary() -> Glossary:
     """The trainers' glossary when Django is set up and its table exists; none otherwise."""
-    try:
-        from .glossary import current
-    except ImportError:  # pragma: no cover - Django not installed
-        return NO_GLOSSARY
-    return current()
+    return NO_GLOSSARY if _glossary_source is None else _glossary_source()
 
 
 # --- Latin → Cyrillic -------------------------------------------------------------------
@@ -396,8 +405,6 @@ def _for_reader_remembered(text: str, language: str, glossary_token) -> str:
 def for_reader(text: str, language: str | None = None) -> str:
     """Serbian content in the script of the reader's interface language (the active one
     unless given): Cyrillic under `sr`, Latin under `sr-latn`; other languages unchanged."""
-    from django.utils.translation import get_language
-
     language = language or get_language()
     if not text or language not in READER_SCRIPTS:
         return text

@@ -7,7 +7,8 @@ class StatsConfig(AppConfig):
     verbose_name = _("Statistics")
 
     def ready(self):
-        from accounts.personal_data import register_eraser, register_exporter
+        # Inside ready(): these modules import models, allowed once the app registry is ready.
+        from accounts.api import register_eraser, register_exporter
 
         from .personal_data import personal_data_erase_statistics, personal_data_statistics
 

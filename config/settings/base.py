@@ -79,8 +79,8 @@ MIDDLEWARE = [
     "config.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Django's, with the account read from the cache (accounts/session_user.py).
-    "accounts.session_user.CachedAuthenticationMiddleware",
+    # Django's, with the account read from the cache (pagecache/session_user.py).
+    "pagecache.session_user.CachedAuthenticationMiddleware",
     # Lets services name who acted, and from where, in the audit log.
     "audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -32,6 +32,7 @@ from enum import Enum
 from functools import cache
 from pathlib import Path
 
+import allauth
 import polib
 from django.conf import settings
 
@@ -242,8 +243,6 @@ def interface_catalogues() -> list[Path]:
 def allauth_texts() -> Iterator[Text]:
     """allauth's Serbian strings for the parts of allauth the site installs, less those our
     own catalogue translates (Django looks in LOCALE_PATHS first)."""
-    import allauth
-
     ours = set()
     for path in interface_catalogues():
         ours.update((e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if e.msgstr)

@@ -1,4 +1,4 @@
-"""A signed-in request reads its account from the cache (accounts/session_user.py), and a
+"""A signed-in request reads its account from the cache (pagecache/session_user.py), and a
 copy never outlives a change that would sign the person out or change who they are."""
 
 import pytest
@@ -7,9 +7,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts import session_user
 from accounts.factories import UserFactory
 from accounts.models import User
+from pagecache import session_user
 
 pytestmark = pytest.mark.django_db
 

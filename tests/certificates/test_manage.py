@@ -182,3 +182,21 @@ def test_learners_cannot_edit_signatories(client, learner):
     client.force_login(learner)
     response = client.get("/admin/snippets/certificates/signatory/")
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "odd_name", ["Course authors: x", "Course authors: ", "Course authors: 1x"]
+)
+def test_an_oddly_named_authors_group_does_not_break_the_staff_list(
+    client, certificate, trainer, course, mfa_login, odd_name
+):
+    """A group named like a course's authors' group but naming no course (made by hand in
+    the admin) gives no course and no error; the trainer still sees their own course's."""
+    from django.contrib.auth.models import Group
+
+    course_assign_trainer(course=course, user=trainer)
+    trainer.groups.add(Group.objects.create(name=odd_name))
+    mfa_login(client, trainer)
+    response = client.get("/en/manage/certificates/")
+    assert response.status_code == 200
+    assert certificate.serial in response.content.decode()

@@ -511,7 +511,7 @@ def test_a_cached_page_reads_the_learner_with_its_counters_not_from_the_database
     readers, learner, course
 ):
     """Warm, a lesson costs the session alone (a cache read in production): the account
-    comes with the page's counters (accounts/session_user.py)."""
+    comes with the page's counters (pagecache/session_user.py)."""
     enrolment_create(user=learner, course=course)
     url = lessons_of(course)[1].url
     for _ in range(2):

@@ -9,12 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
+from accounts.import_files import ImportFileRefused, import_file_read
 from config.spreadsheets import safe_cell, safe_row, xlsx_text_cell
 from courses.factories import course_with_lessons
 from courses.models import Enrolment
-from institutions.import_files import ImportFileRefused, import_file_read
 from institutions.models import ImportJob, Institution
-from tests.institutions.import_samples import (
+from tests.accounts.import_samples import (
     INSTITUTION_HEADER,
     USER_HEADER,
     csv_upload,

@@ -226,9 +226,9 @@ RULES: dict[str, dict[str, Expect]] = {
     # (the ZIP is built by a task after the commit, which this test never makes)
     "certificates_manage:export_download": rule(DENY, anonymous=LOGIN, administrator=NOT_FOUND),
     "certificates_manage:*": rule(DENY, anonymous=LOGIN, administrator=OK),
-    "institutions:import_upload": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
-    "institutions:import_template": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
-    "institutions:*": rule(DENY, anonymous=LOGIN, administrator=ANY),
+    "onboarding:import_upload": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
+    "onboarding:import_template": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
+    "onboarding:*": rule(DENY, anonymous=LOGIN, administrator=ANY),
     # Our admin screens
     "people:index*": admin_any(staff=DENY, manager_other=OK, administrator=OK),
     "people:role_*": admin_any(staff=DENY, administrator=ANY),
@@ -439,7 +439,7 @@ def params_for(route: Route, world) -> dict[str, object]:
         "certificates_manage:reissue": {"pk": world["certificate"].pk},
         "certificates_manage:export": {"pk": world["export"].pk},
         "certificates_manage:export_download": {"pk": world["export"].pk},
-        "institutions:import_template": {"kind": "users"},
+        "onboarding:import_template": {"kind": "users"},
         "institution_tree:edit": {"pk": world["institution"].pk},
         "institution_tree:delete": {"pk": world["institution"].pk},
         "institution_tree:history": {"pk": world["institution"].pk},

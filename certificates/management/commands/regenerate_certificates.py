@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from certificates.models import Certificate
-from certificates.tasks import certificates_regenerate_task
+from certificates.services import certificates_regenerate, certificates_regenerate_task
 
 BATCH = 50
 
@@ -39,8 +39,6 @@ class Command(BaseCommand):
             certificates = certificates.filter(course_id=course)
         ids = list(certificates.order_by("pk").values_list("pk", flat=True))
         if now:
-            from certificates.services import certificates_regenerate
-
             done = certificates_regenerate(certificates=Certificate.objects.filter(pk__in=ids))
             self.stdout.write(f"{done} certificate(s) rendered.")
             return

@@ -7,16 +7,12 @@ institutions. Everyone else may not import at all.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db.models import QuerySet
 
-from accounts.selectors import PeopleScope, people_scope_for
+from institutions.api import ImportJob
 
-from .models import ImportJob
-
-if TYPE_CHECKING:
-    from accounts.models import User
+from .models import User
+from .selectors import PeopleScope, people_scope_for
 
 
 def import_scope_for(*, user: User) -> PeopleScope | None:

@@ -2,13 +2,14 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from institutions.api import ImportKind
+
 from .import_files import (
     FILE_EXTENSIONS,
     MAX_FILE_BYTES,
     ImportFileRefused,
     import_file_read,
 )
-from .models import ImportKind
 
 
 class ImportUploadForm(forms.Form):

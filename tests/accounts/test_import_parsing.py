@@ -4,14 +4,14 @@ import zipfile
 import pytest
 from django.utils import translation
 
-from institutions import import_files
-from institutions.import_files import (
+from accounts import import_files
+from accounts.import_files import (
     MAX_XLSX_UNCOMPRESSED_BYTES,
     ImportFileRefused,
     import_file_read,
     import_template_csv,
 )
-from tests.institutions.import_samples import (
+from tests.accounts.import_samples import (
     INSTITUTION_HEADER,
     USER_HEADER,
     csv_bytes,

@@ -6,17 +6,17 @@ from django.core.files.base import ContentFile
 from django.utils import translation
 from django_tasks.signals import task_finished
 
+from accounts import imports
 from accounts.factories import UserFactory
+from accounts.import_access import import_scope_for
+from accounts.import_files import ImportRow
+from accounts.import_validation import import_rows_validate
+from accounts.imports import import_job_run, import_job_start, import_progress_key
 from accounts.models import Membership, Role, User
 from accounts.selectors import PeopleScope
-from institutions import imports
 from institutions.factories import InstitutionFactory
-from institutions.import_access import import_scope_for
-from institutions.import_files import ImportRow
-from institutions.import_validation import import_rows_validate
-from institutions.imports import import_job_run, import_job_start, import_progress_key
 from institutions.models import ImportJob, ImportStatus, Institution
-from tests.institutions.import_samples import (
+from tests.accounts.import_samples import (
     INSTITUTION_HEADER,
     USER_HEADER,
     csv_bytes,

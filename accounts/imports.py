@@ -14,25 +14,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
-from accounts.models import User
-from accounts.selectors import user_ids_by_email
-from accounts.services import import_notice_send, invitation_send, user_create
+from institutions.api import ImportJob, ImportKind, ImportStatus, Institution
 
 from .import_access import import_scope_for
 from .import_files import ImportFileRefused, ImportRow, import_file_read
-from .import_validation import import_rows_validate, institution_fields, user_fields
-from .models import ImportJob, ImportKind, ImportStatus, Institution
-
-if TYPE_CHECKING:
-    from .import_validation import RowError
+from .import_validation import RowError, import_rows_validate, institution_fields, user_fields
+from .models import User
+from .selectors import user_ids_by_email
+from .services import import_notice_send, invitation_send, user_create
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +94,6 @@ def import_job_start(
     in_request_max_rows: int | None = None,
 ) -> ImportJob:
     """Store a checked upload and import it now if it is small, otherwise in the background."""
-    from .tasks import import_job_execute  # tasks.py imports this module
-
     limit = IMPORT_IN_REQUEST_MAX_ROWS if in_request_max_rows is None else in_request_max_rows
     job = ImportJob.objects.create(
         kind=kind,
@@ -272,8 +267,6 @@ def users_import(*, rows: Sequence[ImportRow], base_url: str, progress: ImportPr
 def import_invitations_enqueue(
     *, user_ids: Sequence[int], base_url: str, notices: Sequence[tuple[int, int]] = ()
 ) -> None:
-    from .tasks import import_invitations_deliver, import_notices_deliver  # imports this module
-
     for start in range(0, len(user_ids), INVITATIONS_PER_TASK):
         import_invitations_deliver.enqueue(
             user_ids=list(user_ids[start : start + INVITATIONS_PER_TASK]), base_url=base_url
@@ -317,3 +310,28 @@ def import_notices_send(*, notices: Sequence[Sequence[int]], base_url: str) -> i
             continue
         sent += 1
     return sent
+
+
+# --- Background work (run by `manage.py db_worker`) -----------------------------
+
+
+@task()
+def import_job_execute(*, job_id: int, base_url: str, language: str) -> str:
+    """Import a large uploaded file; messages are written in the uploader's language."""
+    job = ImportJob.objects.select_related("created_by").filter(pk=job_id).first()
+    if job is None:
+        return "missing"
+    with translation.override(language):
+        return import_job_run(job=job, base_url=base_url).status
+
+
+@task()
+def import_invitations_deliver(*, user_ids: list[int], base_url: str) -> int:
+    """Email set-your-password links to people created by an import."""
+    return import_invitations_send(user_ids=user_ids, base_url=base_url)
+
+
+@task()
+def import_notices_deliver(*, notices: list[list[int]], base_url: str) -> int:
+    """Tell people whose address an import met that their existing account was left alone."""
+    return import_notices_send(notices=notices, base_url=base_url)

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import import_views as views
 
-app_name = "institutions"
+app_name = "onboarding"
 
 urlpatterns = [
     path("import/", views.import_upload, name="import_upload"),

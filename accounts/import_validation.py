@@ -16,11 +16,11 @@ from django.core.validators import validate_email
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from accounts.models import Profession, User
-from accounts.selectors import PeopleScope
+from institutions.api import ImportKind, Institution, InstitutionKind, Region, code_validator
 
 from .import_files import COLUMN_DESCRIPTIONS, COLUMNS, EMPTY_ALLOWED, ImportRow
-from .models import ImportKind, Institution, InstitutionKind, Region, code_validator
+from .models import Profession, User
+from .selectors import PeopleScope
 
 NAME_MAX_LENGTH = 150
 INSTITUTION_NAME_MAX_LENGTH = 255

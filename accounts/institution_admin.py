@@ -1,5 +1,8 @@
 """The institution tree in the Wagtail admin: administrators list, add and edit institutions.
 
+Here in accounts, not in institutions, because who may do so is a question of roles (accounts
+sits above institutions: a person belongs to an institution). Registered by wagtail_hooks.
+
 - The listing follows the tree (materialised `path` order), each name indented by its depth;
   searching, filtering or sorting by another column shows a flat list, where the "Part of"
   column gives each row its place.
@@ -25,11 +28,16 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from accounts.selectors import user_is_administrator
+from institutions.api import (
+    INSTITUTION_FIELDS,
+    Institution,
+    InstitutionCreateForm,
+    InstitutionEditForm,
+    institution_create,
+)
 
-from .admin_forms import INSTITUTION_FIELDS, InstitutionCreateForm, InstitutionEditForm
-from .models import Institution
-from .services import institution_create
+from .models import User
+from .selectors import user_is_administrator
 
 # --- Who may do what --------------------------------------------------------------------------
 
@@ -41,8 +49,6 @@ class InstitutionPermissionPolicy(BasePermissionPolicy):
         return action != "delete" and user_is_administrator(user)
 
     def users_with_any_permission(self, actions):
-        from accounts.models import User
-
         if set(actions) - {"delete"}:
             return User.objects.filter(is_active=True, is_superuser=True)
         return User.objects.none()
@@ -181,5 +187,5 @@ class InstitutionViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_institution_viewset():
-    # "institutions" is the namespace of the /manage/ import pages: keep clear of it.
+    # Its URL names are "institution_tree:…" (kept since the import pages had "institutions").
     return InstitutionViewSet("institution_tree", url_prefix="institutions")

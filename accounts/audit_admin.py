@@ -1,4 +1,9 @@
-"""The audit log in the Wagtail admin: administrators only; filter, search, page, export."""
+"""The audit log (and CSP reports) in the Wagtail admin: administrators only; filter, search,
+page, export.
+
+Here in accounts, not in audit, because only administrators (a role, accounts') may see it and
+audit sits below accounts (accounts records its actions there). Registered by wagtail_hooks.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +20,10 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
 
-from accounts.selectors import user_is_administrator
-from config.spreadsheets import safe_cell
+from audit.api import AuditAction, AuditEvent, CSPReport
+from config.api import safe_cell
 
-from .models import AuditAction, AuditEvent, CSPReport
+from .selectors import user_is_administrator
 
 
 class AuditEventFilterSet(WagtailFilterSet):

@@ -8,12 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
-from .forms import ImportUploadForm
+from institutions.api import ImportKind
+
 from .import_access import import_jobs_visible_to, import_scope_for
 from .import_files import import_template_csv
+from .import_forms import ImportUploadForm
 from .import_validation import import_guide, import_rows_validate
 from .imports import ROW_ERRORS_KEPT, import_job_start, import_progress
-from .models import ImportKind
 
 RECENT_JOBS_SHOWN = 10
 
@@ -61,7 +62,7 @@ def import_upload(request):
             base_url=request.build_absolute_uri("/"),
             language=get_language(),
         )
-        return redirect("institutions:import_job", pk=job.pk)
+        return redirect("onboarding:import_job", pk=job.pk)
     return render(
         request,
         "institutions/import_upload.html",

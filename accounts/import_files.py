@@ -17,8 +17,9 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl import load_workbook
 
-from .models import ImportKind
+from institutions.api import ImportKind
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -154,8 +155,6 @@ def _csv_records(data: bytes):
 
 
 def _xlsx_records(data: bytes):
-    from openpyxl import load_workbook
-
     not_a_workbook = _("The file is not a valid Excel workbook (.xlsx).")
     buffer = io.BytesIO(data)
     try:

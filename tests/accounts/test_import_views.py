@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from accounts import imports
 from accounts.factories import UserFactory
+from accounts.imports import import_progress_key
 from accounts.models import Role, User
-from institutions import imports
-from institutions.imports import import_progress_key
 from institutions.models import ImportJob, ImportStatus, Institution
-from tests.institutions.import_samples import (
+from tests.accounts.import_samples import (
     INSTITUTION_HEADER,
     USER_HEADER,
     csv_bytes,
@@ -48,10 +48,10 @@ def post(client, kind, upload):
 
 
 def test_url_names_resolve_under_manage():
-    assert reverse("institutions:import_upload") == "/sr-latn/manage/import/"
-    assert reverse("institutions:import_job", kwargs={"pk": 3}) == "/sr-latn/manage/import/3/"
+    assert reverse("onboarding:import_upload") == "/sr-latn/manage/import/"
+    assert reverse("onboarding:import_job", kwargs={"pk": 3}) == "/sr-latn/manage/import/3/"
     assert (
-        reverse("institutions:import_template", kwargs={"kind": "users"})
+        reverse("onboarding:import_template", kwargs={"kind": "users"})
         == "/sr-latn/manage/import/templates/users.csv"
     )
 
@@ -374,7 +374,7 @@ def test_large_upload_runs_in_the_background_and_the_job_page_shows_the_outcome(
         enqueued.append(job.pk)
         return real_start(job=job, base_url=base_url)
 
-    monkeypatch.setattr("institutions.tasks.import_job_run", spy)
+    monkeypatch.setattr("accounts.imports.import_job_run", spy)
     mfa_login(client, administrator)
     upload = csv_upload([USER_HEADER, *[user_row(f"p{i}@example.org") for i in range(5)]])
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,19 @@
+"""The site search page (its reads are in home.search)."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from .search import MAX_QUERY_LENGTH, site_search
+
+
+def search(request):
+    """GET /<language>/search/?q=…: pages in either Serbian script, paginated."""
+    query = request.GET.get("q", "")
+    too_long = len(query) > MAX_QUERY_LENGTH
+    hits = [] if too_long else site_search(query=query, request=request)
+    page = Paginator(hits, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "home/search.html",
+        {"query": query[:MAX_QUERY_LENGTH], "too_long": too_long, "results": page},
+    )

@@ -1,0 +1,36 @@
+"""What other apps may use of quizzes. Import this module, not quizzes' internals.
+
+Quizzes are steps of courses: they register `QuizPage` with courses (QuizzesConfig.ready())
+and tell courses when a learner passed one. Nobody below quizzes needs them; the demo history
+(which writes attempts as learners would have made them) and statistics read these:
+
+- `QuizPage`: the quiz page type. `Question`, `QuestionKind`: the question bank.
+- `Attempt`, `AttemptQuestion`, `AttemptState`, `QuizResult`: a learner's attempts and
+  best result.
+- `grade(question, response)`: the score of a response (0 to 1).
+- `question_versions_current(...)`: the frozen versions an attempt is graded against.
+"""
+
+from .grading import grade
+from .models import (
+    Attempt,
+    AttemptQuestion,
+    AttemptState,
+    Question,
+    QuestionKind,
+    QuizPage,
+    QuizResult,
+)
+from .versions import question_versions_current
+
+__all__ = [
+    "Attempt",
+    "AttemptQuestion",
+    "AttemptState",
+    "Question",
+    "QuestionKind",
+    "QuizPage",
+    "QuizResult",
+    "grade",
+    "question_versions_current",
+]
