@@ -7,18 +7,18 @@
 - `step_completed(*, user, page)`: a step (e.g. a passed quiz) is done; completes the
   course when it was the last one.
 - `enrolment_for(*, user, course)`: the current enrolment or None.
+- Report permissions (courses.reports.permissions): `user_may_see_course_reports(user)`
+  (administrators, trainers, senior trainers), `user_may_see_course_report(*, user,
+  course)` (that course: administrators, or whoever may edit it), `courses_reported_to(user)`
+  (the courses, in the default locale, `user` may report on).
 """
 
 from django.dispatch import Signal
 
-STEP_MODELS: list = []
+from .steps import STEP_MODELS as STEP_MODELS
+from .steps import register_step_model as register_step_model
 
 course_completed = Signal()
-
-
-def register_step_model(model) -> None:
-    if model not in STEP_MODELS:
-        STEP_MODELS.append(model)
 
 
 def step_completed(*, user, page):
@@ -37,3 +37,15 @@ def course_of(page):
     from .selectors import course_of as _course_of
 
     return _course_of(page)
+
+
+# Report permissions
+from .reports.permissions import (  # noqa: E402
+    courses_reported_to as courses_reported_to,
+)
+from .reports.permissions import (  # noqa: E402
+    user_may_see_course_report as user_may_see_course_report,
+)
+from .reports.permissions import (  # noqa: E402
+    user_may_see_course_reports as user_may_see_course_reports,
+)

@@ -7,69 +7,8 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from django.db.models.signals import post_migrate, post_save
+        # Imported here, not at the top: Django imports an AppConfig before any model,
+        # and the receivers import the models.
+        from . import receivers
 
-        from accounts.personal_data import register_exporter
-        from pagecache.store import learner_row_changed
-
-        from . import api, authoring
-        from .models import CourseIndexPage, CoursePage, LessonPage
-        from .selectors import personal_data_learning
-
-        api.register_step_model(LessonPage)
-        register_exporter("learning", personal_data_learning)
-
-        # The "Course review" workflow and the senior trainers' publishing right: after
-        # every migrate, and whenever a course catalogue page is created (demo, admin, tests).
-        post_migrate.connect(
-            authoring.ensure_course_workflow_after_migrate,
-            dispatch_uid="courses.ensure_course_workflow",
-        )
-        post_save.connect(
-            authoring.course_index_saved,
-            sender=CourseIndexPage,
-            dispatch_uid="courses.course_index_saved",
-        )
-        # Someone who is no longer a trainer loses the courses they were given.
-        from accounts.signals import roles_changed
-
-        roles_changed.connect(
-            authoring.course_assignments_revoke_if_not_trainer,
-            dispatch_uid="courses.revoke_if_not_trainer",
-        )
-        # Lesson and course pages are cached through pagecache: register how they are filled.
-        # A learner's own cached pages (My learning) follow their enrolments and progress.
-        from django.db.models.signals import post_delete
-
-        from . import course_shell, lesson_shell  # noqa: F401
-        from .models import Enrolment, StepCompletion
-
-        for signal in (post_save, post_delete):
-            signal.connect(
-                learner_row_changed, sender=Enrolment, dispatch_uid=f"courses.enr.{id(signal)}"
-            )
-            signal.connect(
-                _step_changed, sender=StepCompletion, dispatch_uid=f"courses.step.{id(signal)}"
-            )
-        # A new translation of a course is editable by the course's authors.
-        post_save.connect(
-            authoring.course_page_saved, sender=CoursePage, dispatch_uid="courses.course_page_saved"
-        )
-
-
-def _step_changed(*, instance, raw=False, **kwargs):
-    from pagecache.store import learner_changed
-
-    from .models import Enrolment
-
-    if raw:
-        return
-    enrolment = instance._state.fields_cache.get("enrolment")
-    user_id = (
-        enrolment.user_id
-        if enrolment is not None
-        else Enrolment.objects.filter(pk=instance.enrolment_id)
-        .values_list("user_id", flat=True)
-        .first()
-    )
-    learner_changed(user_id)
+        receivers.connect()

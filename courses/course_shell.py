@@ -21,6 +21,7 @@ from wagtail.models import Page
 from pagecache import store
 from pagecache.store import slot
 
+from .canonical import canonical_id, canonical_ids
 from .lesson_shell import (
     done_label,
     fill_step_markers,
@@ -28,6 +29,7 @@ from .lesson_shell import (
     progress_for,
     progress_prefetch_keys,
 )
+from .outline import Progress
 
 KIND = "course"
 SLOT_LEARNER = slot(30)
@@ -57,9 +59,7 @@ def course_entry_for(*, page, request: HttpRequest) -> store.Entry:
 
 
 def _shell_render(*, page, request) -> tuple[str, CourseShell]:
-    from .selectors import canonical_id, canonical_ids, course_structure
-
-    modules = course_structure(course=page, request=request)
+    modules = page.structure(request=request)
     steps = [s for m in modules for s in m.steps]
     to_canonical = canonical_ids(
         pages=[(s.page_id, s.translation_key) for s in steps], locale_id=page.locale_id
@@ -86,8 +86,6 @@ def _shell_render(*, page, request) -> tuple[str, CourseShell]:
 def course_fill(
     *, entry: store.Entry, request: HttpRequest, staff: bool, page=None
 ) -> HttpResponse:
-    from .selectors import Progress
-
     shell: CourseShell = entry.data
     context = {
         "user": request.user,

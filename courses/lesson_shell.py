@@ -21,15 +21,21 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from pagecache import store, versions
 from pagecache.store import learner_counter, slot
 from serbian.transliteration import for_reader
+
+from .canonical import canonical_id, canonical_ids
+from .models.progress import Enrolment, StepCompletion
+from .outline import Progress
 
 STEP_CLASS, STEP_LABEL = 31, 32
 STEP_MARKER_RE = re.compile(f"\x1e({STEP_CLASS}|{STEP_LABEL}):(\\d+)\x1e")
@@ -112,8 +118,6 @@ def lesson_entry_for(*, page, course, request: HttpRequest, context_for) -> stor
 
 
 def _shell_render(*, page, course, request, context: dict) -> tuple[str, LessonShell]:
-    from .selectors import canonical_id, canonical_ids
-
     steps = [s for m in context["modules"] for s in m.steps]
     position = next((i for i, s in enumerate(steps) if s.page_id == page.pk), None)
     previous_step = steps[position - 1] if position else None
@@ -172,7 +176,6 @@ def _shell_render(*, page, course, request, context: dict) -> tuple[str, LessonS
 def _progress_sql() -> str:
     """The query of `progress_rows`, written once: it runs on every lesson and course
     page, where building it through the ORM cost more than running it."""
-    from .models import Enrolment, StepCompletion
 
     def column(model, name: str) -> str:
         return model._meta.get_field(name).column
@@ -203,8 +206,6 @@ class LearnerProgress:
 
 def progress_rows(*, user, course_canonical_id: int) -> LearnerProgress:
     """The learner's current enrolment in a course and the steps done (one query)."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute(_progress_sql(), [user.pk, course_canonical_id])
         rows = cursor.fetchall()
@@ -212,8 +213,6 @@ def progress_rows(*, user, course_canonical_id: int) -> LearnerProgress:
         return LearnerProgress(enrolment_id=None, completed_at=None, done=frozenset())
     enrolment_id, completed_at, _ = rows[0]
     if isinstance(completed_at, str):  # SQLite hands back text through a raw cursor
-        from django.utils.dateparse import parse_datetime
-
         completed_at = parse_datetime(completed_at)
     return LearnerProgress(
         enrolment_id=enrolment_id,
@@ -256,8 +255,6 @@ def lesson_fill(
     *, entry: store.Entry, request: HttpRequest, staff: bool, page=None
 ) -> HttpResponse:
     """The learner's page: the shell with their token, menu, messages and progress."""
-    from .selectors import Progress
-
     shell: LessonShell = entry.data
     progress = progress_for(request=request, course_canonical_id=shell.course_canonical_id)
     if not progress.enrolled:

@@ -16,7 +16,7 @@ from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses.reports import courses_reported_to, user_may_see_course_reports
+from courses.api import courses_reported_to, user_may_see_course_reports
 
 from .bank import bank_scope, refuse
 from .interchange import MAX_BYTES, export_moodle_xml, parse_file, questions_import

@@ -20,7 +20,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from courses.reports import user_may_see_course_reports
+from courses.api import user_may_see_course_reports
 
 from .admin_views import admin_urlpatterns
 from .bank import BankPermissionPolicy, bank_scope, refuse

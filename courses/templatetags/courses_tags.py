@@ -1,6 +1,7 @@
 from django import template
 from django.core.cache import cache
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
 from courses.models import CourseIndexPage
 
@@ -14,8 +15,6 @@ def course_catalogue_url(context) -> str:
     key = f"course-catalogue-url:{language}"
     url = cache.get(key)
     if url is None:
-        from wagtail.models import Locale
-
         index = (
             CourseIndexPage.objects.live().filter(locale=Locale.get_active()).first()
             or CourseIndexPage.objects.live().first()

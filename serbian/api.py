@@ -1,0 +1,6 @@
+"""What other apps may use of serbian. Import this module, not serbian's internals."""
+
+# Used by courses
+from .pages import SerbianScriptsPageMixin
+
+__all__ = ["SerbianScriptsPageMixin"]
