@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from config.spreadsheets import safe_cell
 
+from .selectors import case_as_dict
+
 LIST_SEPARATOR = ";"
 
 # column → key of selectors.case_as_dict (lists joined with ";")
@@ -47,8 +49,6 @@ def _cell(value) -> str:
 
 
 def csv_rows(cases: Iterable) -> Iterator[list[str]]:
-    from .selectors import case_as_dict
-
     yield CSV_COLUMNS
     for case in cases:
         data = case_as_dict(case)

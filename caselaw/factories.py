@@ -4,6 +4,8 @@ import factory
 import wagtail_factories
 from wagtail.models import Page
 
+from home.api import HomePage
+
 from .models import CaseIndexPage, CasePage, Court, VictimGroup
 
 
@@ -17,8 +19,6 @@ class CaseIndexPageFactory(wagtail_factories.PageFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         if kwargs.get("parent") is None:
-            from home.models import HomePage
-
             kwargs["parent"] = HomePage.objects.first() or Page.objects.get(depth=1)
         return super()._create(model_class, *args, **kwargs)
 

@@ -49,3 +49,6 @@ from .reports.permissions import (  # noqa: E402
 from .reports.permissions import (  # noqa: E402
     user_may_see_course_reports as user_may_see_course_reports,
 )
+
+# Used by caselaw
+from .selectors import course_is_visible_to as course_is_visible_to  # noqa: E402

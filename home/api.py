@@ -1,6 +1,6 @@
 """What other apps may use of home. Import this module, not home's internals."""
 
-# Used by courses
+# Used by courses, caselaw
 from .models import HomePage
 
 __all__ = ["HomePage"]

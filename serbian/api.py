@@ -4,3 +4,8 @@
 from .pages import SerbianScriptsPageMixin
 
 __all__ = ["SerbianScriptsPageMixin"]
+
+# Used by caselaw
+from .transliteration import to_latin  # noqa: E402
+
+__all__ += ["to_latin"]
