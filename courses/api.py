@@ -52,3 +52,6 @@ from .reports.permissions import (  # noqa: E402
 
 # Used by caselaw
 from .selectors import course_is_visible_to as course_is_visible_to  # noqa: E402
+
+# Used by search
+from .selectors import course_paths_hidden_from as course_paths_hidden_from  # noqa: E402

@@ -36,6 +36,18 @@ def people_course_is_not_meant_for(*, course: CoursePage, users) -> list:
     return [user for user in users if not course_is_visible_to(course=course, user=user)]
 
 
+def course_paths_hidden_from(*, user) -> list[str]:
+    """Tree paths of the live restricted courses `user` may not see (one query for the
+    courses and one for their institutions)."""
+    return [
+        course.path
+        for course in CoursePage.objects.live()
+        .filter(access="restricted")
+        .prefetch_related("restricted_institutions")
+        if not course_is_visible_to(course=course, user=user)
+    ]
+
+
 def course_structure(*, course: CoursePage, request=None) -> list[Module]:
     """The modules and live steps of a course, in order; nothing about any learner."""
     return course.structure(request=request)

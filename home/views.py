@@ -12,24 +12,6 @@ def home_redirect(request):
     return redirect("/")
 
 
-def search(request):
-    """GET /<language>/search/?q=…: pages in either Serbian script, paginated."""
-    from django.core.paginator import Paginator
-    from django.shortcuts import render
-
-    from .search import MAX_QUERY_LENGTH, site_search
-
-    query = request.GET.get("q", "")
-    too_long = len(query) > MAX_QUERY_LENGTH
-    hits = [] if too_long else site_search(query=query, request=request)
-    page = Paginator(hits, 20).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "home/search.html",
-        {"query": query[:MAX_QUERY_LENGTH], "too_long": too_long, "results": page},
-    )
-
-
 def forbidden(request, *, reason: str = "", back_url: str = "", admin_area: bool = False):
     """The site's 403 page: what was refused, in the reader's language, with a way home."""
     return render(

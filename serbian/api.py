@@ -5,7 +5,7 @@ from .pages import SerbianScriptsPageMixin
 
 __all__ = ["SerbianScriptsPageMixin"]
 
-# Used by caselaw
+# Used by caselaw, search
 from .transliteration import to_latin  # noqa: E402
 
 __all__ += ["to_latin"]
