@@ -213,9 +213,9 @@ BREAKDOWN = [
     ("    fill for the learner", "courses/lesson_shell.py", "lesson_shell_fill"),
     ("      enrolment + steps done", "courses/lesson_shell.py", "_progress_rows"),
     ("  Wagtail routing (on a miss)", "wagtail/models/pages.py", "route_for_request"),
-    ("  LessonPage.serve (on a miss)", "courses/models.py", "serve"),
+    ("  LessonPage.serve (on a miss)", "courses/models/pages.py", "serve"),
     ("    shell render", "courses/lesson_shell.py", "_shell_render"),
-    ("      course_structure", "courses/selectors.py", "course_structure"),
+    ("      course structure", "courses/models/pages.py", "structure"),
     ("      lesson-body fragment", "wagtail/templatetags/wagtail_cache.py", "render"),
     ("SQL (execute, all)", "django/db/backends/utils.py", "_execute"),
     # Always 0 here: the test client keeps its connection, whereas gunicorn with the default

@@ -7,7 +7,8 @@ class CaselawConfig(AppConfig):
     verbose_name = _("Case law")
 
     def ready(self):
-        # Inside ready(): these modules import models, allowed once the app registry is ready.
+        # Imported here, not at the top: Django imports an AppConfig before any model, and
+        # caching imports the search, which imports the models.
         from .caching import connect_receivers
 
         connect_receivers()

@@ -20,10 +20,12 @@ from urllib.parse import urlencode
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import QueryDict
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from pagecache import versions
-from pagecache.signals import DRAFT_FIELDS
-from pagecache.store import release
+from pagecache.api import DRAFT_FIELDS, release, versions
+
+from .parameters import LIBRARY_PARAMETERS
 
 # A copy is out of date after a bump anyway; the timeout only returns memory.
 FRAGMENT_TIMEOUT = 60 * 60
@@ -31,29 +33,9 @@ CSV_TIMEOUT = 60 * 60
 CSV_EXPORTS_PER_WINDOW = 10
 CSV_WINDOW_SECONDS = 60
 
-# The URL parameters the library understands; any other one is dropped before the key
-# is made and before rendering, so `?utm_source=…` neither splits the cache nor shows up.
-LIBRARY_PARAMETERS = frozenset(
-    {
-        "q",
-        "sort",
-        "page",
-        "year_from",
-        "year_to",
-        "country",
-        "level",
-        "form",
-        "act",
-        "means",
-        "issue",
-        "sector",
-        "victim_age",
-        "victim_status",
-        "outcome",
-        "key",
-        "audience",
-    }
-)
+# The URL parameters the library understands (caselaw.parameters); any other one is dropped
+# before the key is made and before rendering, so `?utm_source=…` neither splits the cache
+# nor shows up.
 
 # --- The version -----------------------------------------------------------------------
 # One of pagecache's version counters, so that cached pages (the library page through
@@ -85,8 +67,6 @@ def _is_caselaw_model(sender) -> bool:
 
 
 def _model_saved_or_deleted(*, sender, instance, **kwargs) -> None:
-    from wagtail.models import Page, PageViewRestriction
-
     if sender is PageViewRestriction:
         # A case (or the library) made private or public again: the listing shows only
         # public cases. Rare enough to bump for any page.
@@ -110,16 +90,13 @@ def _terms_changed(*, sender, action, **kwargs) -> None:
 
 
 def _page_event(*, sender=None, instance=None, **kwargs) -> None:
-    from .models import CaseIndexPage, CasePage
-
+    # A case or a library page (the only page types of caselaw).
     page = instance.specific_deferred if instance is not None else None
-    if isinstance(page, CasePage | CaseIndexPage):
+    if isinstance(page, Page) and _is_caselaw_model(type(page)):
         library_changed()
 
 
 def connect_receivers() -> None:
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-
     post_save.connect(_model_saved_or_deleted, dispatch_uid="caselaw-library-saved")
     post_delete.connect(_model_saved_or_deleted, dispatch_uid="caselaw-library-deleted")
     m2m_changed.connect(_terms_changed, dispatch_uid="caselaw-library-terms")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.api import Profession
 
-from .models import AgeGroup, CourtLevel, Outcome, VictimStatus
+from .models.terms import AgeGroup, CourtLevel, Outcome, VictimStatus
 
 YEAR_MIN, YEAR_MAX = 1950, 2100
 MAX_QUERY_LENGTH = 200

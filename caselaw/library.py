@@ -16,19 +16,14 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from .caching import (
-    FRAGMENT_TIMEOUT,
-    LIBRARY_PARAMETERS,
-    library_fragment_key,
-    library_params,
-)
-from .models import CaseIndexPage
+from .caching import FRAGMENT_TIMEOUT, library_fragment_key, library_params
+from .parameters import LIBRARY_PARAMETERS
 from .selectors import case_search, case_search_errors
 
 FRAGMENT_TEMPLATE = "caselaw/_library.html"
 
 
-def case_library_html(*, request, index: CaseIndexPage) -> SafeString:
+def case_library_html(*, request, index) -> SafeString:
     """The rendered results for `request.GET`, from the cache when possible."""
     params = library_params(request.GET)
     key = library_fragment_key(

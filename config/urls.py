@@ -8,7 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import set_language
 from audit.views import csp_report
-from home.search_views import search
 from home.views import healthz, home_redirect
 
 handler403 = "home.views.permission_denied"
@@ -39,7 +38,7 @@ urlpatterns += i18n_patterns(
     path("caselaw/", include("caselaw.urls")),
     path("certificates/", include("certificates.urls")),
     path("welcome/", home_redirect, name="home_redirect"),
-    path("search/", search, name="search"),
+    path("search/", include("search.urls")),
     path("components/", include("gallery.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

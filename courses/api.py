@@ -21,6 +21,8 @@ Pages and progress (models other apps query or read)
 
 Visibility
 - `course_is_visible_to(*, course, user)`: whether `user` may see the course and its pages.
+- `course_paths_hidden_from(*, user)`: tree paths of the restricted courses `user` may not see
+  (site search leaves them out).
 
 Authorship (courses own the "Course authors: <id>" groups; nobody else reads their names)
 - `course_ids_authored_by(*, user)`: the ids of the courses `user` may edit as an author.
@@ -51,6 +53,7 @@ from .selectors import (
     canonical_id,
     course_is_visible_to,
     course_of,
+    course_paths_hidden_from,
     default_locale_id,
     lesson_context_for,
 )
@@ -74,6 +77,7 @@ __all__ = [
     "course_ids_authored_by",
     "course_is_visible_to",
     "course_of",
+    "course_paths_hidden_from",
     "courses_reported_to",
     "default_locale_id",
     "enrolment_for",

@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from pagecache.api import slot, store
 
+from .canonical import canonical_id, canonical_ids
 from .lesson_shell import (
     done_label,
     fill_step_markers,
@@ -27,7 +28,7 @@ from .lesson_shell import (
     progress_for,
     progress_prefetch_keys,
 )
-from .selectors import Progress, canonical_id, canonical_ids, course_structure
+from .outline import Progress
 
 KIND = "course"
 SLOT_LEARNER = slot(30)
@@ -57,7 +58,7 @@ def course_entry_for(*, page, request: HttpRequest) -> store.Entry:
 
 
 def _shell_render(*, page, request) -> tuple[str, CourseShell]:
-    modules = course_structure(course=page, request=request)
+    modules = page.structure(request=request)
     steps = [s for m in modules for s in m.steps]
     to_canonical = canonical_ids(
         pages=[(s.page_id, s.translation_key) for s in steps], locale_id=page.locale_id

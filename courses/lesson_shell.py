@@ -32,8 +32,9 @@ from django.utils.translation import gettext
 from pagecache.api import learner_counter, slot, store, versions
 from serbian.api import for_reader
 
-from .models import Enrolment, StepCompletion
-from .selectors import Progress, canonical_id, canonical_ids
+from .canonical import canonical_id, canonical_ids
+from .models.progress import Enrolment, StepCompletion
+from .outline import Progress
 
 STEP_CLASS, STEP_LABEL = 31, 32
 STEP_MARKER_RE = re.compile(f"\x1e({STEP_CLASS}|{STEP_LABEL}):(\\d+)\x1e")

@@ -10,8 +10,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.api import Role
 
+from .canonical import default_locale_id
 from .models import CoursePage
-from .selectors import default_locale_id
 
 REPORT_ROLES = (Role.TRAINER, Role.SENIOR_TRAINER)
 

@@ -1,46 +1,29 @@
 """Reads for courses: what a person may see, outlines, progress. Query counts are bounded:
-they do not grow with the number of modules or lessons."""
+they do not grow with the number of modules or lessons.
+
+The reads the page types are served with (visibility, the catalogue, a course's outline,
+the course of a page, the current enrolment) live beside them in `courses.models.pages`
+and are re-exported here with the rest."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Locale, Page
 
-from .models import (
-    CourseIndexPage,
-    CoursePage,
-    Enrolment,
-    ModulePage,
-    StepCompletion,
-)
+from .canonical import canonical_id as canonical_id
+from .canonical import canonical_ids as canonical_ids
+from .canonical import default_locale_id
+from .models import CoursePage, Enrolment, StepCompletion
+from .models.pages import course_catalogue as course_catalogue
+from .models.pages import course_is_visible_to, course_of, course_outline_for
+from .models.pages import current_enrolment as current_enrolment
+from .outline import Module as Module
+from .outline import Progress
+from .outline import Step as Step
 from .steps import STEP_MODELS
-
-
-def _is_staff(user) -> bool:
-    return bool(user.is_authenticated and user.is_staff_role)
-
-
-def course_is_visible_to(*, course: CoursePage, user) -> bool:
-    """Open courses are visible to all; restricted ones to those they are meant for."""
-    if course.access != "restricted" or _is_staff(user):
-        return True
-    if not user.is_authenticated:
-        return False
-    professions = course.restricted_professions or []
-    if professions and user.profession not in professions:
-        return False
-    institutions = list(course.restricted_institutions.all())
-    if institutions:
-        mine = user.institution
-        if mine is None or not any(mine.path.startswith(i.path) for i in institutions):
-            return False
-    return True
 
 
 def people_course_is_not_meant_for(*, course: CoursePage, users) -> list:
@@ -53,218 +36,38 @@ def people_course_is_not_meant_for(*, course: CoursePage, users) -> list:
     return [user for user in users if not course_is_visible_to(course=course, user=user)]
 
 
-def course_catalogue(*, index: CourseIndexPage, user) -> list[CoursePage]:
-    courses = (
-        CoursePage.objects.child_of(index)
-        .live()
+def course_paths_hidden_from(*, user) -> list[str]:
+    """Tree paths of the live restricted courses `user` may not see (one query for the
+    courses and one for their institutions)."""
+    return [
+        course.path
+        for course in CoursePage.objects.live()
+        .filter(access="restricted")
         .prefetch_related("restricted_institutions")
-        .order_by("path")
-    )
-    if user.is_authenticated and user.institution_id:
-        # Load the institution once for the visibility test.
-        user.institution  # noqa: B018
-    visible = [c for c in courses if course_is_visible_to(course=c, user=user)]
-    if user.is_authenticated:
-        enrolments = {
-            e.course_id: e for e in Enrolment.objects.filter(user=user, archived_at__isnull=True)
-        }
-        for course in visible:
-            course.my_enrolment = enrolments.get(canonical_id(course))
-    return visible
-
-
-def course_of(page: Page) -> CoursePage | None:
-    """The course a module, lesson or quiz belongs to (one query)."""
-    depth = page.depth
-    ancestors = [page.path[: i * Page.steplen] for i in range(1, depth + 1)]
-    return CoursePage.objects.filter(path__in=ancestors).first()
-
-
-@lru_cache(maxsize=1)
-def default_locale_id() -> int:
-    # The default locale's id never changes while the process runs.
-    return Locale.get_default().pk
-
-
-def canonical_id(page: Page) -> int:
-    """Progress is kept against the page in the default locale (Serbian), so that
-    reading a course in English or Serbian counts the same."""
-    if page.locale_id == default_locale_id():
-        return page.pk
-    source = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=default_locale_id())
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return source or page.pk
-
-
-def canonical_ids(*, pages: list[tuple[int, Any]], locale_id: int) -> dict[int, int]:
-    """Page id → id of the same page in the default locale, for pages given as
-    (id, translation_key) in one locale (one query, none for the default locale)."""
-    if locale_id == default_locale_id():
-        return {pk: pk for pk, _ in pages}
-    by_key = dict(
-        Page.objects.filter(
-            translation_key__in=[key for _, key in pages], locale_id=default_locale_id()
-        ).values_list("translation_key", "pk")
-    )
-    return {pk: by_key.get(key, pk) for pk, key in pages}
-
-
-def current_enrolment(*, user, course: CoursePage) -> Enrolment | None:
-    if not user.is_authenticated:
-        return None
-    return Enrolment.objects.filter(
-        user=user, course_id=canonical_id(course), archived_at__isnull=True
-    ).first()
-
-
-@dataclass
-class Step:
-    page_id: int
-    title: str
-    url: str
-    kind: str
-    required: bool
-    minutes: int
-    done: bool = False
-    translation_key: Any = None
-    # Markers a cached course page fills per learner (courses.course_shell).
-    marker_class: str = ""
-    marker_label: str = ""
-
-
-@dataclass
-class Module:
-    page_id: int
-    title: str
-    steps: list[Step] = field(default_factory=list)
-
-    @property
-    def minutes(self) -> int:
-        return sum(s.minutes for s in self.steps)
-
-
-def required_step_ids(*, course: CoursePage) -> set[int]:
-    """Ids of the live required steps of a course (one query per step type)."""
-    ids: set[int] = set()
-    for model in STEP_MODELS:
-        ids.update(
-            model.objects.live()
-            .filter(path__startswith=course.path, required=True)
-            .values_list("pk", flat=True)
-        )
-    return ids
+        if not course_is_visible_to(course=course, user=user)
+    ]
 
 
 def course_structure(*, course: CoursePage, request=None) -> list[Module]:
     """The modules and live steps of a course, in order; nothing about any learner."""
-    step_info: dict[int, dict[str, Any]] = {}
+    return course.structure(request=request)
+
+
+def required_steps(*, course: CoursePage) -> dict[int, str]:
+    """Live required steps of a course: page id → tree path (one query per step type)."""
+    steps: dict[int, str] = {}
     for model in STEP_MODELS:
-        for row in (
+        steps.update(
             model.objects.live()
-            .filter(path__startswith=course.path)
-            .values("pk", "required", *(["estimated_minutes"] if _has_minutes(model) else []))
-        ):
-            row["kind"] = model._meta.model_name
-            step_info[row["pk"]] = row
-    pages = (
-        Page.objects.live()
-        .filter(path__startswith=course.path, depth__in=[course.depth + 1, course.depth + 2])
-        .order_by("path")
-        .only(
-            "pk",
-            "title",
-            "path",
-            "depth",
-            "url_path",
-            "content_type_id",
-            "locale_id",
-            "translation_key",
+            .filter(path__startswith=course.path, required=True)
+            .values_list("pk", "path")
         )
-    )
-    modules: list[Module] = []
-    module_ct = _content_type_id(ModulePage)
-    for page in pages:
-        if page.depth == course.depth + 1 and page.content_type_id == module_ct:
-            modules.append(Module(page_id=page.pk, title=page.title))
-        elif page.pk in step_info and modules:
-            info = step_info[page.pk]
-            modules[-1].steps.append(
-                Step(
-                    page_id=page.pk,
-                    title=page.title,
-                    url=page.get_url(request),
-                    kind=info["kind"],
-                    required=info["required"],
-                    minutes=info.get("estimated_minutes") or 0,
-                    translation_key=page.translation_key,
-                )
-            )
-    return modules
+    return steps
 
 
-def _has_minutes(model) -> bool:
-    return any(f.name == "estimated_minutes" for f in model._meta.get_fields())
-
-
-def _content_type_id(model) -> int:
-    return ContentType.objects.get_for_model(model).pk
-
-
-def _done_ids(*, enrolment: Enrolment | None, course: CoursePage) -> set[int]:
-    """Steps done in this enrolment, mapped onto the pages of `course`'s own locale."""
-    if enrolment is None:
-        return set()
-    done = set(StepCompletion.objects.filter(enrolment=enrolment).values_list("page_id", flat=True))
-    if course.locale_id == default_locale_id():
-        return done
-    # Reading a translation: map the canonical (Serbian) pages to this locale's pages.
-    keys = Page.objects.filter(pk__in=done).values_list("translation_key", flat=True)
-    return set(
-        Page.objects.filter(translation_key__in=list(keys), locale_id=course.locale_id).values_list(
-            "pk", flat=True
-        )
-    )
-
-
-@dataclass
-class Progress:
-    required: int
-    done: int
-
-    @property
-    def percent(self) -> int:
-        if not self.required:
-            return 100 if self.done else 0
-        return round(100 * self.done / self.required)
-
-
-def course_outline_for(*, course: CoursePage, user, request=None) -> dict[str, Any]:
-    """Modules, steps, the learner's enrolment and progress: everything a course page shows."""
-    modules = course_structure(course=course, request=request)
-    enrolment = current_enrolment(user=user, course=course)
-    done = _done_ids(enrolment=enrolment, course=course)
-    required = 0
-    done_required = 0
-    next_step = None
-    for module in modules:
-        for step in module.steps:
-            step.done = step.page_id in done
-            if step.required:
-                required += 1
-                done_required += step.done
-            if next_step is None and not step.done:
-                next_step = step
-    return {
-        "modules": modules,
-        "enrolment": enrolment,
-        "progress": Progress(required=required, done=done_required),
-        "next_step": next_step,
-        "total_minutes": sum(m.minutes for m in modules),
-        "can_view": course_is_visible_to(course=course, user=user),
-    }
+def required_step_ids(*, course: CoursePage) -> set[int]:
+    """Ids of the live required steps of a course (one query per step type)."""
+    return set(required_steps(course=course))
 
 
 def lesson_context_for(*, lesson, user, request=None, course=None) -> dict[str, Any]:

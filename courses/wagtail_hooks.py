@@ -6,18 +6,19 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from . import reports
 from .models import CoursePage
+from .permissions import user_may_see_course_report, user_may_see_course_reports
+from .reports.urls import admin_urls
 
 
 @hooks.register("register_admin_urls")
 def register_course_report_urls():
-    return reports.admin_urls()
+    return admin_urls()
 
 
 class CourseProgressMenuItem(MenuItem):
     def is_shown(self, request):
-        return reports.user_may_see_course_reports(request.user)
+        return user_may_see_course_reports(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -39,7 +40,7 @@ class CourseProgressPageMenuItem(PageMenuItem):
     url_name = "courses_reports:course"
 
     def is_shown(self, user):
-        return reports.user_may_see_course_report(user=user, course=self.page)
+        return user_may_see_course_report(user=user, course=self.page)
 
 
 def _course_progress_buttons(page, user, priority):

@@ -564,7 +564,7 @@ def regrade_apply(*, quiz: QuizPage, actor) -> Regrade:
 
 def user_may_manage_quiz(*, user, quiz: QuizPage) -> bool:
     """Trainers who may edit the quiz's course, and administrators."""
-    from courses.reports import user_may_see_course_report
+    from courses.api import user_may_see_course_report
 
     course = courses_api.course_of(quiz)
     return course is not None and user_may_see_course_report(user=user, course=course)

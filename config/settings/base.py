@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "audit",
     "serbian",
     "gallery",
+    "search",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from accounts.factories import UserFactory
 from accounts.models import Role
+from courses.api import courses_reported_to
 from courses.authoring import course_assign_trainer, ensure_course_workflow
 from courses.factories import course_index, course_with_lessons
 from courses.models import LessonPage, ModulePage
-from courses.permissions import courses_reported_to
 from courses.services import enrolment_create, step_complete
 
 INDEX_URL = "/admin/reports/course-progress/"

@@ -1,239 +1,44 @@
-"""Case law: judgments as Wagtail pages, described by controlled vocabularies (snippets)."""
+"""Cases: judgments as Wagtail pages, and the reads the page of a case is served with
+(its citation, who cites it, related cases), which caselaw.selectors re-exports."""
 
 from __future__ import annotations
 
 from django import forms
-from django.core.validators import MinValueValidator, RegexValidator
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from accounts.api import Profession
-from pagecache.api import serve_page
+from courses.api import course_is_visible_to, course_of
 from serbian.api import SerbianScriptsPageMixin
 
-from .panels import AnonymityNoticePanel
-
-# ECLI:<country>:<court>:<year>:<ordinal> — country two letters (EU for the Union),
-# court up to 7 letters/digits, a four-digit year, an ordinal of up to 25 characters
-# (letters, digits and dots).
-ECLI_PATTERN = r"^ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:(19|20)\d{2}:[A-Za-z0-9.]{1,25}$"
-ecli_validator = RegexValidator(
-    ECLI_PATTERN,
-    _(
-        "Enter an ECLI as ECLI:<country>:<court>:<year>:<ordinal>, for example "
-        "ECLI:CE:ECHR:2005:0726JUD007331601 (the ordinal has at most 25 letters, digits "
-        "or dots)."
-    ),
-    code="invalid_ecli",
+from ..panels import AnonymityNoticePanel
+from .terms import (
+    Act,
+    AgeGroup,
+    Country,
+    Court,
+    DefendantRole,
+    ExploitationForm,
+    LegalIssue,
+    Means,
+    Outcome,
+    Scope,
+    Sector,
+    Sex,
+    VictimStatus,
+    ecli_validator,
 )
 
-
-# --- Vocabularies (snippets) ----------------------------------------------------------
-
-
-class Term(models.Model):
-    """A value of a controlled vocabulary: its slug is what URLs and imports use."""
-
-    slug = models.SlugField(_("code"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=120, help_text=_("In Serbian, either script."))
-    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        """The name for the reader: English under /en/, Serbian (to be shown in the
-        reader's script) otherwise."""
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
-
-
-class Country(Term):
-    class Meta(Term.Meta):
-        verbose_name = _("country")
-        verbose_name_plural = _("countries")
-
-
-class Act(Term):
-    class Meta(Term.Meta):
-        verbose_name = _("act")
-        verbose_name_plural = _("acts")
-
-
-class Means(Term):
-    class Meta(Term.Meta):
-        verbose_name = _("means")
-        verbose_name_plural = _("means")
-
-
-class ExploitationForm(Term):
-    class Meta(Term.Meta):
-        verbose_name = _("form of exploitation")
-        verbose_name_plural = _("forms of exploitation")
-
-
-class Sector(Term):
-    class Meta(Term.Meta):
-        verbose_name = _("sector")
-        verbose_name_plural = _("sectors")
-
-
-class LegalIssue(Term):
-    class Meta(Term.Meta):
-        verbose_name = _("legal issue")
-        verbose_name_plural = _("legal issues")
-
-
-class CourtLevel(models.TextChoices):
-    ECTHR_GRAND_CHAMBER = "ecthr_gc", _("ECtHR Grand Chamber")
-    ECTHR_CHAMBER = "ecthr_chamber", _("ECtHR Chamber")
-    ECTHR_COMMITTEE = "ecthr_committee", _("ECtHR Committee")
-    CONSTITUTIONAL = "constitutional", _("Constitutional court")
-    SUPREME = "supreme", _("Supreme court")
-    APPELLATE = "appellate", _("Appellate court")
-    HIGHER = "higher", _("Higher court")
-    BASIC = "basic", _("Basic court")
-
-
-class Court(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    short_name = models.CharField(_("short name"), max_length=40, blank=True)
-    country = models.ForeignKey(
-        Country,
-        verbose_name=_("country"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        help_text=_("Empty for an international court."),
-    )
-    level = models.CharField(_("level"), max_length=20, choices=CourtLevel.choices)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("short_name"),
-        FieldPanel("country"),
-        FieldPanel("level"),
-    ]
-
-    class Meta:
-        verbose_name = _("court")
-        verbose_name_plural = _("courts")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-# --- The case --------------------------------------------------------------------------
-
-
-class Scope(models.TextChoices):
-    INTERNAL = "internal", _("Internal")
-    TRANSNATIONAL = "transnational", _("Transnational")
-    UNKNOWN = "unknown", _("Not known")
-
-
-class Outcome(models.TextChoices):
-    VIOLATION = "violation", _("Violation")
-    NO_VIOLATION = "no_violation", _("No violation")
-    CONVICTION = "conviction", _("Conviction")
-    ACQUITTAL = "acquittal", _("Acquittal")
-    PARTIAL = "partial", _("Partly upheld")
-    OTHER = "other", _("Other")
-
-
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
-    MIXED = "mixed", _("Mixed")
-    UNKNOWN = "unknown", _("Not known")
-
-
-class AgeGroup(models.TextChoices):
-    CHILD = "child", _("Child")
-    ADULT = "adult", _("Adult")
-    MIXED = "mixed", _("Children and adults")
-
-
-class VictimStatus(models.TextChoices):
-    CITIZEN = "citizen", _("Citizen")
-    IRREGULAR_MIGRANT = "irregular_migrant", _("Irregular migrant")
-    ASYLUM_SEEKER = "asylum_seeker", _("Asylum seeker")
-    REFUGEE = "refugee", _("Refugee")
-    REGULAR_MIGRANT = "regular_migrant", _("Regular migrant")
-    UNKNOWN = "unknown", _("Not known")
-
-
-class DefendantRole(models.TextChoices):
-    RECRUITER = "recruiter", _("Recruiter")
-    TRANSPORTER = "transporter", _("Transporter")
-    EXPLOITER = "exploiter", _("Exploiter")
-    ORGANISER = "organiser", _("Organiser")
-    STATE = "state", _("Respondent State")
-    OTHER = "other", _("Other")
-
-
-class CaseIndexPage(SerbianScriptsPageMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, *SerbianScriptsPageMixin.search_fields_scripts]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["caselaw.CasePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("case-law library")
-
-    def get_context(self, request, *args, **kwargs):
-        # Function-level: the library, its caching and selectors import these models (the cycle
-        # goes with the split of caselaw's selectors, issue 18).
-        from .library import case_library_html
-
-        context = super().get_context(request, *args, **kwargs)
-        context["library"] = case_library_html(request=request, index=self)
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        """Through pagecache: the whole page for each filter combination the form accepts
-        (its query string as sent), out of date with any change to the library."""
-        # Function-level: the library, its caching and selectors import these models (the cycle
-        # goes with the split of caselaw's selectors, issue 18).
-        from .caching import LIBRARY
-        from .library import library_query_is_shareable
-
-        if getattr(request, "is_preview", False):
-            return super().serve(request, *args, **kwargs)
-        return serve_page(
-            page=self,
-            request=request,
-            whole_tree=False,
-            also_depends_on={LIBRARY},
-            query_ok=library_query_is_shareable(request.GET),
-        )
+RELATED_LIMIT = 5
 
 
 class CasePageForm(WagtailAdminPageForm):
@@ -400,17 +205,9 @@ class CasePage(SerbianScriptsPageMixin, Page):
         return self.decision_date.year
 
     def citation(self) -> str:
-        # Function-level: the library, its caching and selectors import these models (the cycle
-        # goes with the split of caselaw's selectors, issue 18).
-        from .selectors import case_citation
-
         return case_citation(self)
 
     def get_context(self, request, *args, **kwargs):
-        # Function-level: the library, its caching and selectors import these models (the cycle
-        # goes with the split of caselaw's selectors, issue 18).
-        from .selectors import case_detail_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(case_detail_context(case=self, user=request.user))
         return context
@@ -478,3 +275,105 @@ class DefendantGroup(PeopleGroup):
     class Meta(PeopleGroup.Meta):
         verbose_name = _("defendant group")
         verbose_name_plural = _("defendant groups")
+
+
+# --- Reads the page of a case is served with ---------------------------------------------
+
+
+def visible_cases(*, index: Page | None = None) -> QuerySet[CasePage]:
+    """Published cases without view restrictions (drafts are never shown to readers)."""
+    qs = CasePage.objects.live().public()
+    if index is not None:
+        qs = qs.descendant_of(index)
+    return qs
+
+
+def case_citation(case: CasePage) -> str:
+    """'Siliadin v. France, no. 73316/01, ECtHR, 26 July 2005, ECLI:CE:ECHR:…'.
+
+    In the court's own citation style, whatever the page's language (the title as
+    recorded, "no.", the English month): one string a reader pastes into a brief, never
+    half translated."""
+    parts = [case.title]
+    if case.application_numbers:
+        numbers = [n.strip() for n in case.application_numbers.split(",") if n.strip()]
+        prefix = "nos." if len(numbers) > 1 else "no."
+        parts.append(
+            f"{prefix} {' and '.join(numbers) if len(numbers) == 2 else ', '.join(numbers)}"
+        )
+    if case.case_number:
+        parts.append(case.case_number)
+    court = case.court
+    parts.append(court.short_name or court.name)
+    parts.append(f"{case.decision_date.day} {case.decision_date:%B %Y}")
+    if case.ecli:
+        parts.append(case.ecli)
+    return ", ".join(parts)
+
+
+def citing_pages(*, case: CasePage, user) -> list[Page]:
+    """Live lessons and quizzes (or any page) that cite the case, through Wagtail's
+    reference index; pages of courses the reader may not see are left out. A snippet
+    that cites it (a quiz question) counts through the page it belongs to."""
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids, others = set(), []
+    for ref in ReferenceIndex.get_references_to(case).select_related("content_type"):
+        if ref.base_content_type_id == page_type.pk:
+            page_ids.add(int(ref.object_id))
+        else:
+            others.append(ref)
+    for ref in others:
+        obj = ref.content_type.model_class()._default_manager.filter(pk=ref.object_id).first()
+        owner = next(
+            (
+                getattr(obj, name)
+                for name in ("page", "quiz")
+                if isinstance(getattr(obj, name, None), Page)
+            ),
+            None,
+        )
+        if owner is not None:
+            page_ids.add(owner.pk)
+        elif hasattr(obj, "quiz_pages"):  # a quiz question: the quizzes that serve it
+            page_ids.update(obj.quiz_pages().values_list("pk", flat=True))
+    pages = Page.objects.live().filter(pk__in=page_ids).specific().order_by("path")
+    visible = []
+    for page in pages:
+        course = course_of(page)
+        if course is not None and not course_is_visible_to(course=course, user=user):
+            continue
+        visible.append(page)
+    return visible
+
+
+def related_cases(*, case: CasePage, limit: int = RELATED_LIMIT) -> list[CasePage]:
+    """Other published cases that share a legal issue and a form of exploitation with
+    this one, those sharing most first."""
+    issues = list(case.legal_issues.values_list("pk", flat=True))
+    forms = list(case.exploitation_forms.values_list("pk", flat=True))
+    if not issues or not forms:
+        return []
+    return list(
+        visible_cases()
+        .exclude(pk=case.pk)
+        .filter(
+            pk__in=CasePage.objects.filter(legal_issues__in=issues).values("pk"),
+        )
+        .filter(pk__in=CasePage.objects.filter(exploitation_forms__in=forms).values("pk"))
+        .annotate(
+            shared_issues=Count("legal_issues", filter=Q(legal_issues__in=issues), distinct=True),
+            shared_forms=Count(
+                "exploitation_forms", filter=Q(exploitation_forms__in=forms), distinct=True
+            ),
+        )
+        .select_related("court")
+        .order_by("-shared_issues", "-shared_forms", "-decision_date")[:limit]
+    )
+
+
+def case_detail_context(*, case: CasePage, user) -> dict:
+    return {
+        "citation": case_citation(case),
+        "citing_pages": citing_pages(case=case, user=user),
+        "related_cases": related_cases(case=case),
+    }

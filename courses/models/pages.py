@@ -1,10 +1,18 @@
-"""Courses as Wagtail pages (index → course → module → lesson), and learners' progress."""
+"""The page types of courses (catalogue → course → module → lesson), and the reads they
+are served with: who may see a course, its outline, a learner's place in it.
+
+The reads live beside the pages because the pages need them to serve; `courses.selectors`
+re-exports them for everyone else. The shells (course_shell, lesson_shell) sit between
+these pages and the progress data (courses.models.progress), and never import the pages.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -21,28 +29,25 @@ from accounts.api import Profession
 from pagecache.api import serve_cached, serve_page
 from serbian.api import SerbianScriptsPageMixin
 
-from .blocks import LessonStreamBlock
+from ..blocks import LessonStreamBlock
+from ..canonical import canonical_id, default_locale_id
+from ..course_shell import course_entry_for
+from ..lesson_shell import lesson_entry_for
+from ..outline import Module, Progress, Step
+from ..steps import STEP_MODELS
+from .choices import Access, Level, ProgrammeObjective
+from .progress import Enrolment, StepCompletion
 
-
-class ProgrammeObjective(models.TextChoices):
-    COORDINATION = "coordination", _("Coordination within the National Referral Mechanism")
-    PREVENTION = "prevention", _("Prevention among vulnerable groups")
-    CRIMINAL_JUSTICE = "criminal_justice", _("Stronger criminal-justice responses")
-    PROTECTION = (
-        "protection",
-        _("Protection and (re)integration of victims, including in asylum channels"),
-    )
-
-
-class Level(models.TextChoices):
-    INTRODUCTORY = "introductory", _("Introductory")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    ADVANCED = "advanced", _("Advanced")
-
-
-class Access(models.TextChoices):
-    OPEN = "open", _("Open to everyone")
-    RESTRICTED = "restricted", _("Restricted to chosen institutions or professions")
+_OUTLINE_FIELDS = (
+    "pk",
+    "title",
+    "path",
+    "depth",
+    "url_path",
+    "content_type_id",
+    "locale_id",
+    "translation_key",
+)
 
 
 class CourseIndexPage(SerbianScriptsPageMixin, Page):
@@ -58,10 +63,6 @@ class CourseIndexPage(SerbianScriptsPageMixin, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        # Function-level: selectors and the shells import these models (the cycle goes with
-        # the split of courses' models, issue 18).
-        from .selectors import course_catalogue
-
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = course_catalogue(index=self, user=request.user)
         return context
@@ -178,22 +179,50 @@ class CoursePage(SerbianScriptsPageMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
-        # Function-level: selectors and the shells import these models (the cycle goes with
-        # the split of courses' models, issue 18).
-        from .selectors import course_outline_for
-
         context = super().get_context(request, *args, **kwargs)
         context.update(course_outline_for(course=self, user=request.user, request=request))
         return context
 
+    def structure(self, *, request=None) -> list[Module]:
+        """The modules and live steps of the course, in order; nothing about any learner."""
+        step_info: dict[int, dict[str, Any]] = {}
+        for model in STEP_MODELS:
+            for row in (
+                model.objects.live()
+                .filter(path__startswith=self.path)
+                .values("pk", "required", *(["estimated_minutes"] if _has_minutes(model) else []))
+            ):
+                row["kind"] = model._meta.model_name
+                step_info[row["pk"]] = row
+        pages = (
+            Page.objects.live()
+            .filter(path__startswith=self.path, depth__in=[self.depth + 1, self.depth + 2])
+            .order_by("path")
+            .only(*_OUTLINE_FIELDS)
+        )
+        modules: list[Module] = []
+        module_ct = ContentType.objects.get_for_model(ModulePage).pk
+        for page in pages:
+            if page.depth == self.depth + 1 and page.content_type_id == module_ct:
+                modules.append(Module(page_id=page.pk, title=page.title))
+            elif page.pk in step_info and modules:
+                info = step_info[page.pk]
+                modules[-1].steps.append(
+                    Step(
+                        page_id=page.pk,
+                        title=page.title,
+                        url=page.get_url(request),
+                        kind=info["kind"],
+                        required=info["required"],
+                        minutes=info.get("estimated_minutes") or 0,
+                        translation_key=page.translation_key,
+                    )
+                )
+        return modules
+
     def serve(self, request, *args, **kwargs):
         """The course through its cached shell (courses.course_shell), filled for this
         reader; others' restricted courses are not found."""
-        # Function-level: selectors and the shells import these models (the cycle goes with
-        # the split of courses' models, issue 18).
-        from .course_shell import course_entry_for
-        from .selectors import course_is_visible_to
-
         if not course_is_visible_to(course=self, user=request.user):
             raise Http404
         if getattr(request, "is_preview", False):
@@ -252,11 +281,6 @@ class LessonPage(SerbianScriptsPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         """The lesson through its cached shell (courses.lesson_shell), filled for this
         learner; signed-out readers are sent to sign in, others' courses are not found."""
-        # Function-level: selectors and the shells import these models (the cycle goes with
-        # the split of courses' models, issue 18).
-        from .lesson_shell import lesson_entry_for
-        from .selectors import course_is_visible_to, course_of, course_structure
-
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         course = course_of(self)
@@ -268,7 +292,7 @@ class LessonPage(SerbianScriptsPageMixin, Page):
             request=request,
             context_for=lambda: {
                 **self.get_context(request, *args, **kwargs),
-                "modules": course_structure(course=course, request=request),
+                "modules": course.structure(request=request),
             },
         )
         return serve_cached(request=request, page=self, entry=entry)
@@ -281,91 +305,106 @@ class LessonPage(SerbianScriptsPageMixin, Page):
         return self.serve(request)
 
 
-class EnrolmentSource(models.TextChoices):
-    SELF = "self", _("The learner")
-    MANAGER = "manager", _("An institution manager")
-    CSV = "csv", _("A CSV upload")
+# --- Reads the pages are served with (courses.selectors re-exports them) ----------------
 
 
-class Enrolment(models.Model):
-    """A learner's enrolment in a course. One current enrolment per learner and course;
-    re-certification archives the old one and opens a new one."""
+def _is_staff(user) -> bool:
+    return bool(user.is_authenticated and user.is_staff_role)
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+
+def course_is_visible_to(*, course: CoursePage, user) -> bool:
+    """Open courses are visible to all; restricted ones to those they are meant for."""
+    if course.access != "restricted" or _is_staff(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    professions = course.restricted_professions or []
+    if professions and user.profession not in professions:
+        return False
+    institutions = list(course.restricted_institutions.all())
+    if institutions:
+        mine = user.institution
+        if mine is None or not any(mine.path.startswith(i.path) for i in institutions):
+            return False
+    return True
+
+
+def course_catalogue(*, index: CourseIndexPage, user) -> list[CoursePage]:
+    courses = (
+        CoursePage.objects.child_of(index)
+        .live()
+        .prefetch_related("restricted_institutions")
+        .order_by("path")
     )
-    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments")
-    enrolled_at = models.DateTimeField(auto_now_add=True)
-    enrolled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
+    if user.is_authenticated and user.institution_id:
+        # Load the institution once for the visibility test.
+        user.institution  # noqa: B018
+    visible = [c for c in courses if course_is_visible_to(course=c, user=user)]
+    if user.is_authenticated:
+        enrolments = {
+            e.course_id: e for e in Enrolment.objects.filter(user=user, archived_at__isnull=True)
+        }
+        for course in visible:
+            course.my_enrolment = enrolments.get(canonical_id(course))
+    return visible
+
+
+def course_of(page: Page) -> CoursePage | None:
+    """The course a module, lesson or quiz belongs to (one query)."""
+    depth = page.depth
+    ancestors = [page.path[: i * Page.steplen] for i in range(1, depth + 1)]
+    return CoursePage.objects.filter(path__in=ancestors).first()
+
+
+def current_enrolment(*, user, course: CoursePage) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(
+        user=user, course_id=canonical_id(course), archived_at__isnull=True
+    ).first()
+
+
+def _has_minutes(model) -> bool:
+    return any(f.name == "estimated_minutes" for f in model._meta.get_fields())
+
+
+def _done_ids(*, enrolment: Enrolment | None, course: CoursePage) -> set[int]:
+    """Steps done in this enrolment, mapped onto the pages of `course`'s own locale."""
+    if enrolment is None:
+        return set()
+    done = set(StepCompletion.objects.filter(enrolment=enrolment).values_list("page_id", flat=True))
+    if course.locale_id == default_locale_id():
+        return done
+    # Reading a translation: map the canonical (Serbian) pages to this locale's pages.
+    keys = Page.objects.filter(pk__in=done).values_list("translation_key", flat=True)
+    return set(
+        Page.objects.filter(translation_key__in=list(keys), locale_id=course.locale_id).values_list(
+            "pk", flat=True
+        )
     )
-    source = models.CharField(max_length=10, choices=EnrolmentSource.choices, default="self")
-    started_at = models.DateTimeField(null=True, blank=True)
-    last_activity_at = models.DateTimeField(null=True, blank=True)
-    last_lesson = models.ForeignKey(
-        LessonPage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    completed_at = models.DateTimeField(null=True, blank=True)
-    # Where the learner was when they completed: statistics credit this institution.
-    completion_institution = models.ForeignKey(
-        "institutions.Institution",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="completions",
-    )
-    archived_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("enrolment")
-        verbose_name_plural = _("enrolments")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "course"],
-                condition=models.Q(archived_at__isnull=True),
-                name="one_current_enrolment_per_course",
-            )
-        ]
-        indexes = [
-            models.Index(fields=["course", "completed_at"]),
-            models.Index(fields=["completion_institution", "course"]),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} → {self.course}"
-
-    @property
-    def is_completed(self) -> bool:
-        return self.completed_at is not None
 
 
-class StepCompletion(models.Model):
-    """A step of a course done by a learner: a lesson read, a quiz passed.
-
-    Points at the step's page by id, without a database constraint: deleting a lesson
-    keeps the row, which simply stops counting. Steps are the page types registered in
-    `courses.api.STEP_MODELS` (lessons here; quizzes register themselves).
-    """
-
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="steps_done")
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
-    completed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("completed step")
-        verbose_name_plural = _("completed steps")
-        constraints = [
-            models.UniqueConstraint(fields=["enrolment", "page"], name="one_completion_per_step")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.enrolment_id}: page {self.page_id}"
+def course_outline_for(*, course: CoursePage, user, request=None) -> dict[str, Any]:
+    """Modules, steps, the learner's enrolment and progress: everything a course page shows."""
+    modules = course.structure(request=request)
+    enrolment = current_enrolment(user=user, course=course)
+    done = _done_ids(enrolment=enrolment, course=course)
+    required = 0
+    done_required = 0
+    next_step = None
+    for module in modules:
+        for step in module.steps:
+            step.done = step.page_id in done
+            if step.required:
+                required += 1
+                done_required += step.done
+            if next_step is None and not step.done:
+                next_step = step
+    return {
+        "modules": modules,
+        "enrolment": enrolment,
+        "progress": Progress(required=required, done=done_required),
+        "next_step": next_step,
+        "total_minutes": sum(m.minutes for m in modules),
+        "can_view": course_is_visible_to(course=course, user=user),
+    }

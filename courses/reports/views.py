@@ -1,122 +1,37 @@
-"""Trainers' view of their courses in the Wagtail admin: who is enrolled, where each learner
-stands, how far each module is completed. Wagtail's report views give the listing, the
-filters and the CSV / XLSX export.
-
-Who sees what: administrators every course; trainers and senior trainers the courses they
-may edit (`change` page permission, normally through the course's authors' group). Nobody
-else, institution managers included (they have their statistics elsewhere).
-
-Query counts do not grow with the number of learners or modules: every table is one
-aggregate query.
-"""
+"""The course progress reports (all courses, one course's learners) and the trainers of a
+course, as Wagtail admin views."""
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter
-from dataclasses import dataclass
 
-import django_filters
-from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, QuerySet, Value
-from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin import messages
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.models import Page
 
-from config.spreadsheets import safe_cell
-from institutions.models import Institution
+from config.api import safe_cell
 
-from . import api
-from .authoring import (
-    course_assign_trainer,
-    course_trainers,
-    course_unassign_trainer,
-    trainers_assignable_to,
-)
-from .models import CoursePage, Enrolment, ModulePage, StepCompletion
-from .permissions import (  # the report views check them
+from ..authoring import course_assign_trainer, course_trainers, course_unassign_trainer
+from ..canonical import canonical_id
+from ..models import CoursePage, Enrolment
+from ..permissions import (
     courses_reported_to,
     user_may_see_course_report,
     user_may_see_course_reports,
 )
-from .selectors import canonical_id
-
-# --- Reads ----------------------------------------------------------------------------------
-
-
-def required_steps(*, course: CoursePage) -> dict[int, str]:
-    """Live required steps of a course: page id → tree path (one query per step type)."""
-    steps: dict[int, str] = {}
-    for model in api.STEP_MODELS:
-        steps.update(
-            model.objects.live()
-            .filter(path__startswith=course.path, required=True)
-            .values_list("pk", "path")
-        )
-    return steps
-
-
-@dataclass
-class ModuleCompletion:
-    title: str
-    required: int
-    completed: int
-    enrolled: int
-
-    @property
-    def rate(self) -> int | None:
-        if not self.required or not self.enrolled:
-            return None
-        return round(100 * self.completed / self.enrolled)
-
-
-def module_completion(
-    *, course: CoursePage, enrolments: QuerySet, steps: dict[int, str], enrolled: int
-) -> list[ModuleCompletion]:
-    """For each live module: how many of `enrolments` completed every required step in it.
-
-    Two queries whatever the size: the modules, and the done steps counted per learner and
-    module.
-    """
-    prefix = (course.depth + 1) * Page.steplen
-    required_per_module = Counter(p[:prefix] for p in steps.values())
-    completed_per_module: Counter[str] = Counter()
-    if steps:
-        rows = (
-            StepCompletion.objects.filter(
-                enrolment__in=enrolments.values("pk"), page_id__in=list(steps)
-            )
-            .annotate(module_path=Substr("page__path", 1, prefix))
-            .values("enrolment_id", "module_path")
-            .annotate(done=Count("pk"))
-            .order_by()
-        )
-        for row in rows:
-            if row["done"] >= required_per_module[row["module_path"]]:
-                completed_per_module[row["module_path"]] += 1
-    modules = ModulePage.objects.live().child_of(course).order_by("path").values("title", "path")
-    return [
-        ModuleCompletion(
-            title=m["title"],
-            required=required_per_module[m["path"]],
-            completed=completed_per_module[m["path"]],
-            enrolled=enrolled,
-        )
-        for m in modules
-    ]
-
+from ..selectors import required_steps
+from .forms import AssignTrainerForm, EnrolmentReportFilterSet
+from .queries import module_completion
 
 # --- Shared export behaviour ----------------------------------------------------------------
 
@@ -214,41 +129,6 @@ class CourseProgressIndexView(CourseReportView):
 
 
 # --- Course progress: one course ------------------------------------------------------------
-
-
-class CompletedFilter(django_filters.ChoiceFilter):
-    def filter(self, qs, value):
-        if value == "yes":
-            return qs.filter(completed_at__isnull=False)
-        if value == "no":
-            return qs.filter(completed_at__isnull=True)
-        return qs
-
-
-class InstitutionFilter(django_filters.ModelChoiceFilter):
-    """The chosen institution and everything below it."""
-
-    def filter(self, qs, value):
-        if value:
-            return qs.filter(user__institution__path__startswith=value.path)
-        return qs
-
-
-class EnrolmentReportFilterSet(WagtailFilterSet):
-    institution = InstitutionFilter(
-        label=_("Institution"),
-        queryset=Institution.objects.order_by("path"),
-        help_text=_("Includes every institution below the one chosen."),
-    )
-    completed = CompletedFilter(
-        label=_("Completed"),
-        choices=[("yes", _("Completed")), ("no", _("Not completed"))],
-        empty_label=_("All"),
-    )
-
-    class Meta:
-        model = Enrolment
-        fields = ["institution", "completed"]
 
 
 class CourseLearnersView(CourseReportView):
@@ -401,19 +281,6 @@ class CourseLearnersView(CourseReportView):
 # --- Trainers of a course (administrators) --------------------------------------------------
 
 
-class TrainerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.get_full_name()} <{obj.email}>"
-
-
-class AssignTrainerForm(forms.Form):
-    user = TrainerChoiceField(label=_("Trainer"), queryset=None)
-
-    def __init__(self, *args, course: CoursePage, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = trainers_assignable_to(course=course)
-
-
 class CourseTrainersView(WagtailAdminTemplateMixin, View):
     """Administrators give a course to trainers, or take it away."""
 
@@ -477,22 +344,3 @@ class CourseTrainersView(WagtailAdminTemplateMixin, View):
                 course=self.course, form=form, trainers=course_trainers(course=self.course)
             )
         )
-
-
-# --- URLs (registered under /admin/ by wagtail_hooks) ---------------------------------------
-
-urlpatterns = [
-    path("", CourseProgressIndexView.as_view(), name="index"),
-    path("results/", CourseProgressIndexView.as_view(results_only=True), name="index_results"),
-    path("<int:course_id>/", CourseLearnersView.as_view(), name="course"),
-    path(
-        "<int:course_id>/results/",
-        CourseLearnersView.as_view(results_only=True),
-        name="course_results",
-    ),
-    path("<int:course_id>/trainers/", CourseTrainersView.as_view(), name="trainers"),
-]
-
-
-def admin_urls():
-    return [path("reports/course-progress/", include((urlpatterns, "courses_reports")))]

@@ -1,4 +1,4 @@
-"""Site search: courses and lessons, in whichever script the query and content are in.
+"""Site search (reads): courses and lessons, in whichever script the query and content are in.
 
 Pages index their text also in Latin and without diacritics (serbian.pages); the query
 is turned into Latin here, so "трговина", "trgovina" and "zrtve" all find content
@@ -13,9 +13,8 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from courses.models import CoursePage
-from courses.selectors import course_is_visible_to
-from serbian.transliteration import to_latin
+from courses.api import course_paths_hidden_from
+from serbian.api import to_latin
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 200
@@ -60,13 +59,7 @@ def site_search(*, query: str, request) -> list[SearchHit]:
     latin = to_latin(query) if get_language() in ("sr", "sr-latn") else query
     pages = pages_readable_by(Page.objects.live().filter(locale=_content_locale()), request=request)
     results = list(pages.specific().search(latin, operator="and")[:MAX_RESULTS])
-    hidden = [
-        course.path
-        for course in CoursePage.objects.live()
-        .filter(access="restricted")
-        .prefetch_related("restricted_institutions")
-        if not course_is_visible_to(course=course, user=user)
-    ]
+    hidden = course_paths_hidden_from(user=user)
     return [
         SearchHit(page=page, kind=str(page._meta.verbose_name))
         for page in results

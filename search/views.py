@@ -1,9 +1,11 @@
-"""The site search page (its reads are in home.search)."""
+"""The site search page."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .search import MAX_QUERY_LENGTH, site_search
+from .selectors import MAX_QUERY_LENGTH, site_search
+
+RESULTS_PER_PAGE = 20
 
 
 def search(request):
@@ -11,9 +13,9 @@ def search(request):
     query = request.GET.get("q", "")
     too_long = len(query) > MAX_QUERY_LENGTH
     hits = [] if too_long else site_search(query=query, request=request)
-    page = Paginator(hits, 20).get_page(request.GET.get("page"))
+    page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
-        "home/search.html",
+        "search/search.html",
         {"query": query[:MAX_QUERY_LENGTH], "too_long": too_long, "results": page},
     )
