@@ -37,3 +37,8 @@ def course_of(page):
     from .selectors import course_of as _course_of
 
     return _course_of(page)
+
+
+# Used by stats
+from courses.models import CoursePage, Enrolment  # noqa: E402, F401
+from courses.selectors import default_locale_id  # noqa: E402, F401

@@ -20,8 +20,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import Profession
-from institutions.models import Region
+from accounts.api import Profession
+from institutions.api import Region
 
 from .authentication import AddressRateThrottle, BearerTokenAuthentication, TokenRateThrottle
 from .forms import StatsFilterForm

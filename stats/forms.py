@@ -8,8 +8,8 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Profession
-from institutions.models import Region
+from accounts.api import Profession
+from institutions.api import Region
 
 from .models import Frequency, ReportView
 from .selectors import StatsFilters, StatsScope, courses_for_stats, institution_in_scope
