@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from django.utils import formats
 from rest_framework import authentication, exceptions, throttling
+from rest_framework.settings import api_settings
+
+from audit.api import client_ip
 
 from .services import TokenExpired, api_token_authenticate
 
@@ -48,8 +51,6 @@ class _SettingsRate:
     import), so that changing REST_FRAMEWORK takes effect."""
 
     def get_rate(self):
-        from rest_framework.settings import api_settings
-
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
@@ -60,8 +61,6 @@ class AddressRateThrottle(_SettingsRate, throttling.SimpleRateThrottle):
     scope = "address"
 
     def get_cache_key(self, request, view):
-        from audit.api import client_ip
-
         ident = client_ip(request) or request.META.get("REMOTE_ADDR", "")
         return self.cache_format % {"scope": self.scope, "ident": ident}
 

@@ -7,14 +7,14 @@ from typing import Any
 
 from django.utils import timezone
 
+from .models import ApiToken, ReportSubscription
+
 
 def _iso(value):
     return value.isoformat() if value else None
 
 
 def personal_data_statistics(user) -> dict[str, Any]:
-    from .models import ApiToken, ReportSubscription
-
     return {
         "api_tokens": [
             {
@@ -41,7 +41,5 @@ def personal_data_statistics(user) -> dict[str, Any]:
 
 
 def personal_data_erase_statistics(user) -> None:
-    from .models import ApiToken, ReportSubscription
-
     ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
     ReportSubscription.objects.filter(user=user).delete()
