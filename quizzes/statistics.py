@@ -23,7 +23,7 @@ from statistics import fmean
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from config.spreadsheets import safe_cell
+from config.api import safe_cell, xlsx_text_row
 
 from .models import Attempt, AttemptQuestion, QuestionKind, QuizPage
 from .selectors import canonical_quiz
@@ -177,9 +177,9 @@ def statistics_xlsx(stats: QuizStatistics) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Items")[:31]
-    sheet.append(header)
+    sheet.append(xlsx_text_row(sheet, header))
     for row in rows:
-        sheet.append([safe_cell(v) for v in row])
+        sheet.append(xlsx_text_row(sheet, row))
     summary = book.create_sheet(_("Quiz")[:31])
     summary.append([_("Attempts"), stats.attempts])
     summary.append([_("Mean score (%)"), stats.mean_score])

@@ -7,7 +7,8 @@ class StatsConfig(AppConfig):
     verbose_name = _("Statistics")
 
     def ready(self):
-        # Inside ready(): these modules import models, allowed once the app registry is ready.
+        # Inside ready(): these modules import models, which Django loads only after every
+        # app's configuration (an app module may not import models at import time).
         from accounts.api import register_eraser, register_exporter
 
         from .personal_data import personal_data_erase_statistics, personal_data_statistics

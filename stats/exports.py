@@ -1,8 +1,9 @@
 """Statistics as CSV and XLSX: the same rows and figures the dashboard and the API show.
 
-Text cells that a spreadsheet would read as a formula (=, +, -, @, …) get a leading
-apostrophe (config.spreadsheets.safe_cell). Hidden figures stay the text "x" (the
-selectors decide what is hidden; see stats/selectors.py).
+Text that a spreadsheet would read as a formula (=, +, -, @, …) gets a leading
+apostrophe in CSV (config.spreadsheets.safe_cell) and is stored as a text cell, exactly
+as typed, in XLSX (config.spreadsheets.xlsx_text_row). Hidden figures stay the text "x"
+(the selectors decide what is hidden; see stats/selectors/disclosure.py).
 """
 
 from __future__ import annotations
@@ -15,12 +16,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from config.spreadsheets import safe_cell
+from config.api import safe_cell, xlsx_text_row
 
 from .selectors import FIGURE_FIELDS, FIGURE_LABELS, Figures, PersonOutstanding
-
-# The project's one rule for formula-looking text (config.spreadsheets).
-neutralise = safe_cell
 
 
 def figures_table(
@@ -50,10 +48,10 @@ def as_csv(headings: list[str], body: Iterable[list], *, preamble: Iterable[list
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for line in preamble:
-        writer.writerow([neutralise(c) for c in line])
+        writer.writerow([safe_cell(c) for c in line])
     writer.writerow(headings)
     for cells in body:
-        writer.writerow(["" if c is None else neutralise(c) for c in cells])
+        writer.writerow(["" if c is None else safe_cell(c) for c in cells])
     # A BOM, so that spreadsheet programs read the Serbian letters as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -65,11 +63,11 @@ def as_xlsx(
     sheet = workbook.active
     sheet.title = title[:31]
     for line in preamble:
-        sheet.append([neutralise(c) for c in line])
-    sheet.append(headings)
+        sheet.append(xlsx_text_row(sheet, line))
+    sheet.append(xlsx_text_row(sheet, headings))
     header_row = sheet.max_row
     for cells in body:
-        sheet.append([neutralise(c) for c in cells])
+        sheet.append(xlsx_text_row(sheet, cells))
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     for index, heading in enumerate(headings, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(heading) + 2))

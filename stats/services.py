@@ -15,9 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from audit.api import AuditAction, audit_record
+
 from . import exports
+from .forms import StatsFilterForm
 from .models import ApiToken, Frequency, ReportSubscription
 from .selectors import (
+    KEY_HEADINGS,
     STATS_VIEWS,
     OutOfScope,
     StatsFilters,
@@ -37,8 +41,6 @@ def token_digest(key: str) -> str:
 def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`. Returns the row and the key, which is not kept anywhere."""
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    from audit.api import AuditAction, audit_record
-
     with transaction.atomic():
         token = ApiToken.objects.create(
             user=user, name=name.strip(), prefix=key[:10], digest=token_digest(key)
@@ -50,8 +52,6 @@ def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
 def api_token_revoke(*, token: ApiToken, actor) -> None:
     if token.user_id != actor.pk:
         raise PermissionError("Only the owner revokes a token.")
-    from audit.api import AuditAction, audit_record
-
     with transaction.atomic():
         revoked = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
@@ -119,8 +119,6 @@ def subscription_report(
 ) -> bytes | None:
     """The XLSX for one subscription and period, within the owner's scope *now*; None if
     they have lost it (a role revoked, an institution out of reach)."""
-    from .forms import StatsFilterForm
-
     scope = stats_scope_for(viewer=subscription.user)
     if scope is None:
         return None
@@ -135,8 +133,6 @@ def subscription_report(
         return None
     # The period the figures cover (whole months, unless the owner is an administrator).
     applied = effective_filters(scope=scope, filters=filters)
-    from .views import KEY_HEADINGS
-
     headings, body = exports.figures_table(
         rows,
         key_heading=str(KEY_HEADINGS[subscription.view]),

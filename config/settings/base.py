@@ -384,7 +384,7 @@ SPECTACULAR_SETTINGS = {
 # How long computed statistics are kept in the cache (seconds; 0: not cached).
 STATS_CACHE_SECONDS = env.int("STATS_CACHE_SECONDS", default=300)
 # The fewest people a published statistic may rest on (smaller cells are hidden from
-# everyone but administrators; see stats/selectors.py).
+# everyone but administrators; see stats/selectors/disclosure.py).
 STATS_MIN_CELL = env.int("STATS_MIN_CELL", default=5)
 # --- end Statistics API -----------------------------------------------------------------------
 

@@ -1,19 +1,31 @@
 """Hostile files and values: formulas in exports, zip bombs, bad encodings, look-alike letters,
 HTML posing as a document. Each is refused with a clear message and nothing half-saved."""
 
+import csv
+import datetime
 import io
 import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import translation
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
+from accounts.factories import UserFactory
 from accounts.import_files import ImportFileRefused, import_file_read
-from config.spreadsheets import safe_cell, safe_row, xlsx_text_cell
-from courses.factories import course_with_lessons
+from audit.api import AuditAction, audit_record
+from config.spreadsheets import safe_cell
+from courses.authoring import course_assign_trainer, ensure_course_workflow
+from courses.factories import CoursePageFactory, course_index, course_with_lessons
 from courses.models import Enrolment
+from courses.selectors import course_of
+from courses.services import enrolment_create
 from institutions.models import ImportJob, Institution
+from quizzes import factories as quiz_factories
+from quizzes.services import attempt_save_responses, attempt_start, attempt_submit
+from stats.models import ReportSubscription
+from stats.services import subscription_report
 from tests.accounts.import_samples import (
     INSTITUTION_HEADER,
     USER_HEADER,
@@ -56,21 +68,162 @@ def test_ordinary_values_and_plain_numbers_are_left_alone(value):
     assert safe_cell(value) == value
 
 
-def test_safe_row_treats_every_cell():
-    assert safe_row(["=1", "x", 3]) == ["'=1", "x", 3]
+# --- Formulas in the real exports: text cells in XLSX, an apostrophe in CSV -------------------
+
+HOSTILE = '=HYPERLINK("http://x","y")'
+STATS_URL = "/admin/stats/"
 
 
-def test_xlsx_text_cell_never_stores_a_formula():
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
-    sheet.append([xlsx_text_cell(sheet, "=1+1"), xlsx_text_cell(sheet, 7)])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    row = next(load_workbook(io.BytesIO(buffer.getvalue())).active.iter_rows(values_only=True))
-    assert row == ("=1+1", 7)
-    # Read back without data_only: a formula would come back as one; text is text.
-    cell = load_workbook(io.BytesIO(buffer.getvalue())).active["A1"]
-    assert cell.data_type == "s"
+@pytest.fixture
+def admin_in_english(settings, client):
+    """The admin in English, so that names are shown as typed (not in Cyrillic)."""
+    settings.WAGTAILADMIN_DEFAULT_LANGUAGE = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+def _content(response) -> bytes:
+    assert response.status_code == 200
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def assert_text_as_typed(xlsx: bytes, value: str) -> None:
+    """`value` is in the workbook as a text cell, exactly as typed; no cell anywhere is a
+    formula or carries the CSV apostrophe. Read back without evaluating anything, so that a
+    formula would come back as one."""
+    book = load_workbook(io.BytesIO(xlsx))
+    cells = [
+        cell
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    ]
+    matches = [cell for cell in cells if cell.value == value]
+    assert matches, f"{value!r} is not in the workbook"
+    assert all(cell.data_type == "s" for cell in matches)
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert not [cell.value for cell in cells if str(cell.value).startswith("'")]
+
+
+@pytest.fixture
+def hostile_ministry(tree):
+    ministry = tree["ministry"]
+    ministry.name_sr = ministry.name_en = HOSTILE
+    ministry.save()
+    return ministry
+
+
+@pytest.mark.django_db
+def test_stats_xlsx_keeps_a_hostile_institution_name_as_typed(
+    client, mfa_login, administrator, hostile_ministry, admin_in_english
+):
+    mfa_login(client, administrator)
+    response = client.get(STATS_URL, {"view": "institution", "export": "xlsx"})
+    assert_text_as_typed(_content(response), HOSTILE)
+    # The figures stay numbers.
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    [row] = [r for r in sheet.iter_rows() if r[0].value == HOSTILE]
+    assert row[2].value == 0 and row[2].data_type == "n"
+
+
+@pytest.mark.django_db
+def test_stats_csv_puts_an_apostrophe_before_a_hostile_institution_name(
+    client, mfa_login, administrator, hostile_ministry, admin_in_english
+):
+    mfa_login(client, administrator)
+    response = client.get(STATS_URL, {"view": "institution", "export": "csv"})
+    rows = list(csv.reader(io.StringIO(_content(response).decode("utf-8-sig"))))
+    assert ["'" + HOSTILE, "MUP"] in [row[:2] for row in rows]
+    assert not any(cell.startswith("=") for row in rows for cell in row)
+
+
+@pytest.mark.django_db
+def test_stats_people_xlsx_keeps_a_hostile_person_name_as_typed(
+    client, mfa_login, administrator, tree, admin_in_english
+):
+    course = CoursePageFactory()
+    UserFactory(institution=tree["station_bg"], first_name=HOSTILE, last_name="")
+    mfa_login(client, administrator)
+    response = client.get(STATS_URL, {"view": "people", "course": course.pk, "export": "xlsx"})
+    assert_text_as_typed(_content(response), HOSTILE)
+
+
+@pytest.mark.django_db
+def test_scheduled_stats_report_keeps_a_hostile_institution_name_as_typed(
+    administrator, hostile_ministry
+):
+    subscription = ReportSubscription.objects.create(
+        user=administrator, frequency="monthly", view="institution"
+    )
+    xlsx = subscription_report(
+        subscription, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 1, 31)
+    )
+    assert_text_as_typed(xlsx, HOSTILE)
+
+
+@pytest.fixture
+def hostile_quiz(trainer, learner):
+    """A quiz whose question is named like a formula, taken once."""
+    ensure_course_workflow()
+    question = quiz_factories.single_choice(name=HOSTILE)
+    quiz = quiz_factories.quiz_in_course(questions=[question])
+    course = course_of(quiz)
+    course_assign_trainer(course=course, user=trainer)
+    enrolment_create(user=learner, course=course)
+    attempt = attempt_start(user=learner, quiz=quiz)
+    attempt_save_responses(
+        attempt=attempt, responses={aq.pk: None for aq in attempt.questions.all()}
+    )
+    attempt_submit(attempt=attempt)
+    return quiz
+
+
+@pytest.mark.django_db
+def test_quiz_statistics_xlsx_keeps_a_hostile_question_name_as_typed(
+    client, mfa_login, trainer, hostile_quiz, admin_in_english
+):
+    mfa_login(client, trainer)
+    url = reverse("quizzes_admin:statistics", args=[hostile_quiz.pk])
+    assert_text_as_typed(_content(client.get(url + "?export=xlsx")), HOSTILE)
+
+
+@pytest.mark.django_db
+def test_quiz_statistics_csv_puts_an_apostrophe_before_a_hostile_question_name(
+    client, mfa_login, trainer, hostile_quiz, admin_in_english
+):
+    mfa_login(client, trainer)
+    url = reverse("quizzes_admin:statistics", args=[hostile_quiz.pk])
+    rows = list(csv.reader(io.StringIO(_content(client.get(url + "?export=csv")).decode())))
+    assert rows[1][0] == "'" + HOSTILE
+
+
+@pytest.mark.django_db
+def test_course_progress_xlsx_keeps_a_hostile_learner_name_as_typed(
+    client, mfa_login, trainer, tree, admin_in_english
+):
+    course_index()
+    ensure_course_workflow()
+    course = course_with_lessons(modules=1, lessons=1)
+    course_assign_trainer(course=course, user=trainer)
+    sly = UserFactory(institution=tree["station_bg"], first_name=HOSTILE, last_name="")
+    enrolment_create(user=sly, course=course)
+    mfa_login(client, trainer)
+    response = client.get(f"/admin/reports/course-progress/{course.pk}/?export=xlsx")
+    assert_text_as_typed(_content(response), HOSTILE)
+
+
+@pytest.mark.django_db
+def test_audit_log_xlsx_keeps_a_hostile_name_as_typed(
+    client, mfa_login, administrator, learner, admin_in_english
+):
+    learner.first_name, learner.last_name = HOSTILE, ""
+    learner.save()
+    audit_record(action=AuditAction.LOGIN_FAILED, target=learner)
+    mfa_login(client, administrator)
+    response = client.get("/admin/audit/?export=xlsx&action=login_failed")
+    assert_text_as_typed(_content(response), HOSTILE)
 
 
 # --- Imports: zip bombs, look-alike letters, half-saved files ----------------------------------

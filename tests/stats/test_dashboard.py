@@ -102,13 +102,24 @@ def test_people_list_is_for_managers_only(client, analyst, manager_bg, figures, 
     assert response.status_code == 400
 
 
-def test_formula_cells_are_neutralised():
-    from stats.exports import as_csv, neutralise
+def test_formula_cells_are_neutralised_in_csv():
+    from stats.exports import as_csv
 
-    assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert neutralise("@SUM") == "'@SUM"
-    assert neutralise(-3) == -3
-    assert "'+HYPERLINK(1)" in as_csv(["a"], [["+HYPERLINK(1)"]]).decode("utf-8-sig")
+    text = as_csv(["a"], [["=HYPERLINK(1)"], ["@SUM"], [-3], ["+HYPERLINK(1)"]])
+    lines = text.decode("utf-8-sig").splitlines()
+    assert lines[1:] == ["'=HYPERLINK(1)", "'@SUM", "-3", "'+HYPERLINK(1)"]
+
+
+def test_formula_cells_are_text_cells_in_xlsx():
+    from stats.exports import as_xlsx
+
+    content = as_xlsx(
+        ["=a"], [["=HYPERLINK(1)"], ["@SUM"], [-3]], title="t", preamble=[["=b", "+c"]]
+    )
+    sheet = load_workbook(io.BytesIO(content)).active
+    cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert [c.value for c in cells] == ["=b", "+c", "=a", "=HYPERLINK(1)", "@SUM", -3]
+    assert [c.data_type for c in cells] == ["s", "s", "s", "s", "s", "n"]
 
 
 @pytest.mark.parametrize("export", ["csv", "xlsx"])

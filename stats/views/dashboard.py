@@ -1,30 +1,22 @@
-"""The statistics dashboard, API tokens and report subscriptions in the Wagtail admin.
-
-Thin views: the figures come from `stats.selectors` (which takes the viewer's scope), the
-files from `stats.exports`, the writes from `stats.services`.
-"""
+"""The dashboard: figures by institution, profession, region or month, with charts, and
+the per-person list for managers; each table also as CSV or XLSX."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import charts, exports, services
-from .forms import ApiTokenForm, StatsFilterForm, SubscriptionForm
-from .models import ApiToken, ReportSubscription
-from .selectors import (
+from .. import charts, exports
+from ..forms import StatsFilterForm, SubscriptionForm
+from ..selectors import (
     FIGURE_FIELDS,
     FIGURE_LABELS,
+    KEY_HEADINGS,
     STATS_VIEWS,
     SUPPRESSED,
     OutOfScope,
@@ -35,9 +27,10 @@ from .selectors import (
     stats_by_institution,
     stats_by_month,
     stats_by_profession,
-    stats_scope_for,
     stats_summary,
 )
+from .base import StatsAdminView
+from .downloads import export_response
 
 VIEW_LABELS = {
     "institution": _("By institution"),
@@ -45,12 +38,6 @@ VIEW_LABELS = {
     "region": _("By region"),
     "month": _("By month"),
     "people": _("Not completed (people)"),
-}
-KEY_HEADINGS = {
-    "institution": _("Institution"),
-    "profession": _("Profession"),
-    "region": _("Region"),
-    "month": _("Month"),
 }
 SORTABLE = ("label", *FIGURE_FIELDS)
 PEOPLE_ON_PAGE = 500  # the downloads have everyone
@@ -71,37 +58,6 @@ def sort_rows(rows: list, sort: str) -> list:
         return -1 if value is None or value == SUPPRESSED else value
 
     return sorted(rows, key=key, reverse=descending)
-
-
-def _own_row(model, request, value: str):
-    """The viewer's own row with the id given in a form, or None. An id that is not a
-    number (or too long for the database) names nothing, like an unknown one."""
-    value = value.strip()
-    if not (value.isascii() and value.isdigit()) or len(value) > 18:
-        return None
-    return model.objects.filter(pk=int(value), user=request.user).first()
-
-
-def _scope_or_403(request):
-    scope = stats_scope_for(viewer=request.user)
-    if scope is None:
-        raise PermissionDenied
-    return scope
-
-
-class StatsAdminView(WagtailAdminTemplateMixin, TemplateView):
-    header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = _scope_or_403(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("stats_admin:dashboard"), "label": _("Statistics")},
-            {"url": "", "label": self.get_page_title()},
-        ]
 
 
 class DashboardView(StatsAdminView):
@@ -140,7 +96,7 @@ class DashboardView(StatsAdminView):
             headings, body = exports.figures_table(
                 rows, key_heading=str(KEY_HEADINGS[view]), with_code=view == "institution"
             )
-            return _export_response(
+            return export_response(
                 export,
                 headings,
                 body,
@@ -292,7 +248,7 @@ class DashboardView(StatsAdminView):
             export = request.GET.get("export")
             if export:
                 headings, body = exports.people_table(people)
-                return _export_response(
+                return export_response(
                     export, headings, body, name="not-completed", preamble=self._preamble(form)
                 )
         context = self.get_context_data(
@@ -315,123 +271,3 @@ def _display(value):
     if isinstance(value, float):
         return f"{value:g}"
     return value
-
-
-def _export_response(kind, headings, body, *, name, preamble):
-    stamp = timezone.localdate().isoformat()
-    if kind == "csv":
-        response = HttpResponse(
-            exports.as_csv(headings, body, preamble=preamble),
-            content_type="text/csv; charset=utf-8",
-        )
-        filename = f"{name}-{stamp}.csv"
-    elif kind == "xlsx":
-        response = HttpResponse(
-            exports.as_xlsx(headings, body, title=name, preamble=preamble),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        filename = f"{name}-{stamp}.xlsx"
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    from audit.api import AuditAction, audit_record
-
-    audit_record(
-        action=AuditAction.STATS_EXPORTED,
-        details={"file": filename, "rows": len(body) if hasattr(body, "__len__") else None},
-    )
-    return response
-
-
-class TokensView(StatsAdminView):
-    """The viewer's own API tokens: make one (shown once), revoke one."""
-
-    template_name = "stats/admin/tokens.html"
-    page_title = _("API tokens")
-
-    SESSION_KEY = "stats_new_api_token"
-
-    def get(self, request, *args, **kwargs):
-        # The new key rides in the session from the POST to this one GET, then is gone:
-        # reloading the page (or going back) never shows it again.
-        new = request.session.pop(self.SESSION_KEY, None)
-        extra = {}
-        if new:
-            extra = {
-                "new_key": new["key"],
-                "new_token": ApiToken.objects.filter(pk=new["id"], user=request.user).first(),
-            }
-        return self._render(ApiTokenForm(), **extra)
-
-    def post(self, request, *args, **kwargs):
-        if revoke_id := request.POST.get("revoke"):
-            token = _own_row(ApiToken, request, revoke_id)
-            if token is None:
-                messages.error(request, _("There is no such token among yours."))
-                return self._render(ApiTokenForm(), status=400)
-            services.api_token_revoke(token=token, actor=request.user)
-            messages.success(request, _("The token has been revoked."))
-            return redirect("stats_admin:tokens")
-        form = ApiTokenForm(request.POST)
-        if not form.is_valid():
-            return self._render(form, status=400)
-        token, key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
-        # The database keeps a digest; the key is shown once, on the next page.
-        request.session[self.SESSION_KEY] = {"id": token.pk, "key": key}
-        return redirect("stats_admin:tokens")
-
-    def _render(self, form, status=200, **extra):
-        tokens = ApiToken.objects.filter(user=self.request.user)
-        return self.render_to_response(
-            self.get_context_data(
-                form=form,
-                tokens=tokens,
-                api_base=self.request.build_absolute_uri("/api/v1/stats/"),
-                **extra,
-            ),
-            status=status,
-        )
-
-
-class SubscriptionsView(StatsAdminView):
-    template_name = "stats/admin/subscriptions.html"
-    page_title = _("Report subscriptions")
-
-    def get(self, request, *args, **kwargs):
-        return self._render()
-
-    def post(self, request, *args, **kwargs):
-        if delete_id := request.POST.get("delete"):
-            subscription = _own_row(ReportSubscription, request, delete_id)
-            if subscription is None:
-                messages.error(request, _("There is no such subscription among yours."))
-                return self._render(status=400)
-            subscription.delete()
-            messages.success(request, _("The subscription has been cancelled."))
-            return redirect("stats_admin:subscriptions")
-        form = SubscriptionForm(request.POST)
-        filters_form = StatsFilterForm(request.POST, scope=self.scope)
-        if not (form.is_valid() and filters_form.is_valid()):
-            messages.error(request, _("The subscription could not be saved."))
-            return self._render(status=400, form=form, filters_form=filters_form)
-        services.subscription_create(
-            user=request.user,
-            frequency=form.cleaned_data["frequency"],
-            view=form.cleaned_data["view"],
-            filters=filters_form.to_filters(),
-        )
-        messages.success(request, _("You will receive this report by email."))
-        return redirect("stats_admin:subscriptions")
-
-    def _render(self, status=200, **extra):
-        subscriptions = ReportSubscription.objects.filter(user=self.request.user)
-        return self.render_to_response(
-            self.get_context_data(subscriptions=subscriptions, **extra), status=status
-        )
-
-
-urlpatterns = [
-    path("", DashboardView.as_view(), name="dashboard"),
-    path("tokens/", TokensView.as_view(), name="tokens"),
-    path("subscriptions/", SubscriptionsView.as_view(), name="subscriptions"),
-]

@@ -1,0 +1,249 @@
+"""The one disclosure control: every figure a protected viewer sees goes through
+`protected_figures`.
+
+Disclosure control (K = settings.STATS_MIN_CELL, default 5; hidden cells show as "x")
+Every cell is a set of enrolments (or quiz results, certificates) picked by the filters
+(course, profession, region, institution, period) and the row of a breakdown (institution,
+profession, region, month). For a viewer who is not an administrator:
+1. Primary: a count is hidden when it rests on 1..K-1 distinct people (a person with three
+   courses is one person). A rate is hidden with its numerator or denominator. The
+   average final-exam score needs K people with a final-exam result of their own; the
+   median days to complete needs K people who completed.
+2. Secondary: in every breakdown (the table's total is always taken as known: the
+   headline figures or another query give it), a column with hidden cells must hide at
+   least two cells that together rest on K or more people; the smallest other non-zero
+   cells are hidden until it does (averages likewise, weighted by their results).
+3. Differencing across filters: a filtered cell is also a row of the breakdown by each of
+   its narrowing filters in the query without that filter ("region R, profession P" is
+   the row P of "region R by profession", and the row R of "profession P by region").
+   Steps 1-2 run on those breakdowns too, and what they hide in that row is hidden in the
+   cell. So "R" minus "R and P" never leaves fewer than K people. An institution filter
+   is a row among its siblings under its parent, and is compared with every wider
+   ancestor in scope: a difference of 1..K-1 hides the figure.
+4. Differencing across periods: periods snap to whole calendar months. Moving a period's
+   start later removes the enrolments completed in the months skipped; moving its end
+   earlier removes what was enrolled, started or completed in the months cut. So in each
+   cell, the first month (from the start) with completions and the last month (up to the
+   end, or now) with enrolments must each have 0 or K+ people, otherwise the whole cell
+   is hidden; the last month with starts (completions) likewise, otherwise the count of
+   starts (completions) is hidden. Then any two periods differ by 0 or K+ people.
+   The monthly table counts events per month, each under steps 1-3.
+5. Results are cached per scope and (snapped) filters, so asking again returns the same.
+
+Residual risk (stated honestly)
+- Step 3 looks one filter away at a time (for institutions: every ancestor); a
+  combination of two filters removed at once, or the union of several published cells,
+  can still narrow a group down in rare shapes. The secondary suppression is not
+  re-run after step 3 hides a cell in other breakdowns, and cells hidden in one table may
+  be visible (with K+ people) in another.
+- Hiding protects against singling out, not against group disclosure: "all 6 people of
+  a unit completed" is published. Non-published complements (enrolled minus completed)
+  are not protected as cells of their own.
+- Over time the figures change as data arrives: two answers a month apart differ by
+  that month's activity, which step 4 only protects once the month has K+ people.
+- Two viewers with different scopes see different totals; comparing their answers is
+  outside what one viewer can do, but colluding viewers could.
+- Counts of 1..K-1 people resting on more enrolments (all courses) are still hidden;
+  counts of K+ enrolments resting on fewer than K people are hidden too (people count).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+
+from courses.api import Enrolment
+from institutions.api import Institution
+
+from .figures import COUNT_FIELDS, HIDEABLE, RESTS_ON, Figures, min_cell
+from .filters import StatsFilters
+from .queries import MONTH_EVENTS, Grouping, included, needs_path, raw_figures
+from .scope import STEPLEN, StatsScope, parent_in_scope
+
+
+def _hide_small(figures: Figures, k: int) -> None:
+    """Primary suppression: figures resting on 1..K-1 people."""
+    for name, people in RESTS_ON.items():
+        if 0 < figures.people.get(people, 0) < k:
+            figures.hidden.add(name)
+
+
+def _hide_siblings(rows, k: int) -> None:
+    """Secondary suppression in one breakdown (its total taken as known): where a column
+    hides anything, it hides at least two non-zero cells resting on K+ people together,
+    adding the smallest visible ones."""
+    for name, people_key in RESTS_ON.items():
+        if name == "median_days_to_complete":
+            continue  # medians do not add up to a total
+        cells = [r for r in rows if r.people.get(people_key, 0) > 0]
+        hidden = [r for r in cells if name in r.hidden]
+        if not hidden:
+            continue
+        visible = sorted(
+            (r for r in cells if name not in r.hidden), key=lambda r: r.people[people_key]
+        )
+        while visible and (len(hidden) < 2 or sum(r.people[people_key] for r in hidden) < k):
+            row = visible.pop(0)
+            row.hidden.add(name)
+            hidden.append(row)
+
+
+def _hide_small_differences(figures: Figures, wider: Figures, k: int) -> None:
+    """A figure whose difference with the same cell in a wider query is 1..K-1."""
+    differences = {name: getattr(wider, name) - getattr(figures, name) for name in COUNT_FIELDS}
+    differences["average_final_score"] = wider.final_results - figures.final_results
+    differences["median_days_to_complete"] = differences["completed"]
+    for name, difference in differences.items():
+        if 0 < difference < k:
+            figures.hidden.add(name)
+
+
+def _narrowings(scope: StatsScope, filters: StatsFilters, grouping: Grouping):
+    """For each narrowing filter: (the filters without it, the grouping by it, this
+    query's value of it). The cell is that value's row in that breakdown."""
+    if filters.course is not None:
+        yield replace(filters, course=None), Grouping("course"), filters.course.pk
+    if filters.profession:
+        yield replace(filters, profession=None), Grouping("profession"), filters.profession
+    if filters.region:
+        yield replace(filters, region=None), Grouping("region"), filters.region
+    node = filters.institution
+    if node is not None and grouping.kind != "institution":
+        # (An institution table's rows are the same with or without the filter.)
+        parent = parent_in_scope(scope, node)
+        if parent is not None:
+            yield (
+                replace(filters, institution=parent),
+                Grouping("institution", node=parent),
+                node.path,
+            )
+        elif scope.roots != (node,):
+            yield (
+                replace(filters, institution=None),
+                Grouping("institution", roots=scope.roots),
+                node.path,
+            )
+
+
+def _wider_institutions(scope: StatsScope, filters: StatsFilters, grouping: Grouping):
+    """The filters with the institution replaced by each ancestor above its parent, in
+    scope (the parent is handled as a breakdown by `_narrowings`)."""
+    node = filters.institution
+    if node is None or grouping.kind == "institution":
+        return
+    parent = parent_in_scope(scope, node)
+    if parent is None:
+        return
+    ancestors = Institution.objects.filter(
+        path__in=[node.path[:i] for i in range(STEPLEN, len(parent.path), STEPLEN)]
+    ).order_by("-path")
+    for ancestor in ancestors:
+        if scope.covers(ancestor):
+            yield replace(filters, institution=ancestor)
+
+
+# What moving a period's edge by a month changes, by the event counted in that month:
+# the enrolments in or out (every figure), or only the count of starts or completions.
+EDGE_HIDES = {
+    ("enrolled", "last"): set(HIDEABLE),
+    ("started", "last"): {"started"},
+    ("completed", "last"): {"completed", "median_days_to_complete"},
+    ("completed", "first"): set(HIDEABLE),
+}
+
+
+def _edge_months_too_small(
+    *, scope: StatsScope, filters: StatsFilters, grouping: Grouping, k: int
+) -> dict[Any, set[str]]:
+    """Per key, the figures to hide because a period edge month is too small: the first
+    month with completions, or the last month (up to the period's end, or now) with
+    enrolments, starts or completions, has 1..K-1 people (three queries)."""
+    enrolments = included(
+        Enrolment.objects.all(),
+        prefix="",
+        scope=scope,
+        filters=filters,
+        with_path=needs_path(grouping, None),
+    )
+    hide: dict[Any, set[str]] = defaultdict(set)
+    for name, date_field in MONTH_EVENTS:
+        q = Q(**{f"{date_field}__isnull": False})
+        if filters.end is not None:
+            q &= Q(**{f"{date_field}__lt": filters.end})
+        rows = (
+            enrolments.filter(q)
+            .annotate(_key=grouping.expression(""), _month=TruncMonth(date_field))
+            .values("_key", "_month")
+            .annotate(people=Count("user_id", distinct=True))
+            .order_by()
+        )
+        months: dict[Any, dict] = defaultdict(dict)
+        for row in rows:
+            months[row["_key"]][row["_month"]] = row["people"]
+        for key, people in months.items():
+            for edge, month in (("first", min(people)), ("last", max(people))):
+                figures = EDGE_HIDES.get((name, edge))
+                if figures and 0 < people[month] < k:
+                    hide[key] |= figures
+    return hide
+
+
+def _protect(*, scope: StatsScope, filters: StatsFilters, grouping: Grouping, rows: dict) -> None:
+    """The one disclosure control (see the module's docstring): marks in each row's
+    `hidden` the figures a protected viewer may not see."""
+    k = min_cell()
+    for figures in rows.values():
+        _hide_small(figures, k)
+    # 3. The cell as a row of the breakdown by each of its narrowing filters.
+    for wider, by, value in _narrowings(scope, filters, grouping):
+        if by.kind == grouping.kind:
+            # Filtered and broken down by the same thing: the one table without the filter.
+            column = raw_figures(scope=scope, filters=wider, grouping=grouping)
+            columns = dict.fromkeys(rows, column)
+            value_of = dict(zip(rows, rows, strict=True))
+        else:
+            cross = raw_figures(scope=scope, filters=wider, grouping=grouping, extra=by)
+            columns = defaultdict(dict)
+            for (key, other), figures in cross.items():
+                columns[key][other] = figures
+            value_of = dict.fromkeys(rows, value)
+        done = set()
+        for key, figures in rows.items():
+            column = columns.get(key)
+            if not column:
+                continue
+            if id(column) not in done:
+                for cell in column.values():
+                    _hide_small(cell, k)
+                _hide_siblings(column.values(), k)
+                done.add(id(column))
+            cell = column.get(value_of[key])
+            if cell is not None:
+                figures.hidden |= cell.hidden
+    for wider in _wider_institutions(scope, filters, grouping):
+        other = raw_figures(scope=scope, filters=wider, grouping=grouping)
+        for key, figures in rows.items():
+            if key in other:
+                _hide_small_differences(figures, other[key], k)
+    # 4. The period's edge months.
+    if grouping.kind != "month":
+        edges = _edge_months_too_small(scope=scope, filters=filters, grouping=grouping, k=k)
+        for key, names in edges.items():
+            if key in rows:
+                rows[key].hidden |= names
+    # 2. Secondary suppression within this breakdown.
+    if grouping.kind != "total":
+        _hide_siblings(rows.values(), k)
+
+
+def protected_figures(*, scope: StatsScope, filters: StatsFilters, grouping: Grouping) -> dict:
+    """The figures per row key as published to this viewer: exact for administrators,
+    protected for everyone else. Every public read goes through here."""
+    rows = raw_figures(scope=scope, filters=filters, grouping=grouping)
+    if scope.is_protected:
+        _protect(scope=scope, filters=filters, grouping=grouping, rows=rows)
+    return rows
