@@ -7,7 +7,6 @@ class SerbianConfig(AppConfig):
     verbose_name = _("Serbian scripts")
 
     def ready(self):
-        from . import glossary, urls_for_script
+        from . import glossary
 
-        urls_for_script.install()
         glossary.connect()
