@@ -148,7 +148,10 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "config.cache.RedisCache",
+            # django-redis keeps one Redis client per server for the life of the process
+            # (Django's own backend builds a client for every call); get_redis_connection()
+            # gives the raw client where a pipeline is needed.
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="ctp"),
         }
