@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Per-client limits on public look-ups (config/ratelimit.py); its system checks vouch
+    # for the cache it counts in.
+    "django_ratelimit",
     # Background work
     "django_tasks",
     "django_tasks_db",
@@ -167,6 +170,9 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # django-ratelimit refuses a file cache (its increments are not atomic): on one
+    # development machine an approximate count is enough; production has Redis.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Background work: django-tasks with the database backend (`make worker`).
 TASKS = {
