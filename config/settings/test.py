@@ -37,5 +37,11 @@ STORAGES["private"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": f"{_tmp}/private", "base_url": None},
 }
+STORAGES["dbbackup"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": os.environ.get("BACKUP_DIR") or f"{_tmp}/backups"},
+}
+# The backup tests make this key in a keyring of their own (tests/ops/conftest.py).
+DBBACKUP_GPG_RECIPIENT = "backups@elearning.test"
 STATIC_ROOT = f"{_tmp}/static"
 os.makedirs(STATIC_ROOT, exist_ok=True)  # whitenoise warns about a missing folder
