@@ -11,6 +11,8 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Locale, Page
 
+from serbian.urls_for_script import url_in_readers_script
+
 from . import api
 from .models import (
     CourseIndexPage,
@@ -194,7 +196,8 @@ def course_structure(*, course: CoursePage, request=None) -> list[Module]:
                 Step(
                     page_id=page.pk,
                     title=page.title,
-                    url=page.get_url(request),
+                    # A plain Page builds Wagtail's URL: keep the reader's script.
+                    url=url_in_readers_script(page.get_url(request)),
                     kind=info["kind"],
                     required=info["required"],
                     minutes=info.get("estimated_minutes") or 0,
