@@ -73,13 +73,16 @@ messages: $(VENV)/.installed
 bench: $(VENV)/.installed
 	@ls bench/[!_]*.py | while read f; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
-## make backup: database (pg_dump, or dumpdata on SQLite) and media into backups/<date-time>/
+## make backup: database, media and private files, gzipped and encrypted to BACKUP_GPG_RECIPIENT
+## (GnuPG), into the backup storage (backups/ or BACKUP_BUCKET_NAME); the oldest beyond
+## BACKUP_KEEP go. README "Operations".
 backup: $(VENV)/.installed
-	$(MANAGE) backup $(if $(BACKUP),--output $(BACKUP),)
+	$(MANAGE) backup
 
-## make restore BACKUP=backups/<date-time>: replace the database and media with a backup
+## make restore BACKUP=<time stamp>|latest: replace the database and files with a backup
+## (needs the backup key's private half in GNUPGHOME); `make restore` alone lists them.
 restore: $(VENV)/.installed
-	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=backups/<folder>"; exit 2)
+	@test -n "$(BACKUP)" || ($(MANAGE) restore; echo "Usage: make restore BACKUP=<time stamp>|latest"; exit 2)
 	$(MANAGE) restore $(BACKUP) $(if $(YES),--yes,)
 
 clean:

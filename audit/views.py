@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from config.api import client_request_allowed
+from config.api import retry_after
 
 from .csp_reports import ReportRefused, csp_reports_parse, csp_reports_store
 
@@ -17,13 +17,16 @@ from .csp_reports import ReportRefused, csp_reports_parse, csp_reports_store
 def csp_report(request):
     """Store the violation report(s) in the body: 204, or 400 (malformed), 413 (larger than
     CSP_REPORT_MAX_BYTES), 429 (too many from this address). Never touches the session."""
-    if not client_request_allowed(
+    seconds = retry_after(
         request,
-        scope="audit:csp-report",
+        group="audit:csp-report",
         limit=settings.CSP_REPORT_RATE_LIMIT,
         window=settings.CSP_REPORT_RATE_WINDOW,
-    ):
-        return HttpResponse(status=429)
+    )
+    if seconds:
+        response = HttpResponse(status=429)
+        response["Retry-After"] = str(seconds)
+        return response
     limit = settings.CSP_REPORT_MAX_BYTES
     try:
         declared = int(request.META.get("CONTENT_LENGTH") or 0)

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 
-from config.api import client_request_allowed
+from config.api import retry_after
 
 from .caching import (
     CSV_EXPORTS_PER_WINDOW,
@@ -85,9 +85,10 @@ def cases_csv(request):
     """The filtered list as CSV: at most CSV_EXPORTS_PER_WINDOW per client address and
     minute (each export can hold thousands of cases), each filter combination built
     once per version of the library."""
-    if not client_request_allowed(
-        request, scope="caselaw-csv", limit=CSV_EXPORTS_PER_WINDOW, window=CSV_WINDOW_SECONDS
-    ):
+    seconds = retry_after(
+        request, group="caselaw:csv", limit=CSV_EXPORTS_PER_WINDOW, window=CSV_WINDOW_SECONDS
+    )
+    if seconds:
         response = HttpResponse(
             gettext(
                 "Too many downloads from your address: at most %(limit)d lists per minute. "
@@ -97,7 +98,7 @@ def cases_csv(request):
             status=429,
             content_type="text/plain; charset=utf-8",
         )
-        response["Retry-After"] = str(CSV_WINDOW_SECONDS)
+        response["Retry-After"] = str(seconds)
         return response
     index = None
     if request.GET.get("index"):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -6,29 +7,43 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from accounts.api import session_has_mfa
+from config.api import retry_after
 from pagecache.api import shared_response
 
 from . import selectors, services
 from .codes import code_parse
 from .forms import VerifyForm
 from .models import Certificate
-from .ratelimit import verify_lookup_allowed
 from .verification import verification_answer
 
 
-def _too_many(request):
+def _lookups_limited(request, *, count: bool = True) -> int | None:
+    """At most CERTIFICATE_VERIFY_RATE_LIMIT look-ups per client address per
+    CERTIFICATE_VERIFY_RATE_WINDOW seconds: the seconds to wait once over it, else None."""
+    return retry_after(
+        request,
+        group="certificates:verify",
+        limit=settings.CERTIFICATE_VERIFY_RATE_LIMIT,
+        window=settings.CERTIFICATE_VERIFY_RATE_WINDOW,
+        count=count,
+    )
+
+
+def _too_many(request, seconds: int):
     response = render(request, "certificates/verify_limited.html", status=429)
-    response["Retry-After"] = "60"
+    response["Retry-After"] = str(seconds)
     return response
 
 
 def verify_form(request):
-    """The public form: type the code printed on a certificate."""
+    """The public form: type the code printed on a certificate. Each look-up counts once: a
+    well-formed code is counted on the page it redirects to, a mistyped one here."""
     form = VerifyForm(request.GET or None)
     if request.GET:
-        if not verify_lookup_allowed(request):
-            return _too_many(request)
-        if form.is_valid():
+        valid = form.is_valid()
+        if seconds := _lookups_limited(request, count=not valid):
+            return _too_many(request, seconds)
+        if valid:
             return redirect("certificates:verify", code=form.cleaned_data["code"])
     return render(request, "certificates/verify_form.html", {"form": form})
 
@@ -37,8 +52,8 @@ def verify(request, code: str):
     """Public: what a certificate certifies and whether it still stands. Nothing else
     about the person. The answer is cached per code and language (certificates.verification);
     an unknown or mistyped code is a 404 and is never cached."""
-    if not verify_lookup_allowed(request):
-        return _too_many(request)
+    if seconds := _lookups_limited(request):
+        return _too_many(request, seconds)
     canonical = code_parse(code)
     if canonical is None:
         form = VerifyForm({"code": code})

@@ -1,33 +1,29 @@
-"""A per-client limit on anonymous requests, counted in the shared cache (Redis in production).
+"""Per-client limits on public requests, counted by django-ratelimit in the default cache
+(Redis in production, so every app server sees the same counts).
 
-A fixed window per client address and scope: at most `limit` requests per `window` seconds.
-The client's address comes from allauth's adapter, so the same trusted-proxy setting governs
-sign-in limits and these. Used by certificate verification and CSP violation reports.
+The client is its address as allauth's own rate limits see it, so one trusted-proxy setting
+(ALLAUTH_TRUSTED_PROXY_COUNT) governs sign-in limits and these. Each group counts in fixed
+windows: at most `limit` requests per `window` seconds. Used by certificate verification, the
+case-law CSV export and CSP violation reports.
 """
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.cache import cache
-
-
-def client_key(request, *, scope: str) -> str:
-    from allauth.account.adapter import get_adapter
-
-    address = get_adapter(request).get_client_ip(request) or "unknown"
-    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"{scope}:{digest}"
+from allauth.account.adapter import get_adapter
+from django_ratelimit.core import get_usage
 
 
-def client_request_allowed(request, *, scope: str, limit: int, window: int) -> bool:
-    """Count this request; False once the client is over `limit` for this window."""
-    key = client_key(request, scope=scope)
-    if cache.add(key, 1, timeout=window):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return True
-    return count <= limit
+def client_address(group: str, request) -> str:
+    """django-ratelimit's key for a request: the client's address."""
+    return get_adapter(request).get_client_ip(request)
+
+
+def retry_after(request, *, group: str, limit: int, window: int, count: bool = True) -> int | None:
+    """Count this request (only look when `count` is False). None while the client is within
+    `limit` requests per `window` seconds; past it, the seconds until it may try again."""
+    usage = get_usage(
+        request, group=group, key=client_address, rate=(limit, window), increment=count
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    return max(usage["time_left"], 1)

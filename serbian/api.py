@@ -6,7 +6,9 @@ Scripts
 - `for_reader(text, language=None)`: Serbian content in the script of the reader's language.
 - `folded(text)`: text folded for script- and accent-blind comparison and search.
 - `SerbianScriptsPageMixin`: a page type whose Serbian content reads in either script
-  (search in both, titles per reader).
+  (search in both, titles per reader, URLs that keep the reader's script).
+- `url_in_readers_script(path)`: a Serbian page's path under the reader's script (`/sr/…`
+  becomes `/sr-latn/…` unless the reader chose Cyrillic), for URLs built from plain `Page` rows.
 
 Names
 - `name_folded(*parts)`: a name given in parts, folded for search.
@@ -21,6 +23,7 @@ from .names import name_folded, name_search_q
 from .pages import SerbianScriptsPageMixin, folded
 from .report import serbian_text_source_register
 from .transliteration import for_reader, latin_to_cyrillic, to_cyrillic, to_latin
+from .urls_for_script import url_in_readers_script
 
 __all__ = [
     "SerbianScriptsPageMixin",
@@ -32,4 +35,5 @@ __all__ = [
     "serbian_text_source_register",
     "to_cyrillic",
     "to_latin",
+    "url_in_readers_script",
 ]

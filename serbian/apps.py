@@ -7,8 +7,7 @@ class SerbianConfig(AppConfig):
     verbose_name = _("Serbian scripts")
 
     def ready(self):
-        # Inside ready(): these modules import models, allowed once the app registry is ready.
-        from . import glossary, urls_for_script
+        # Inside ready(): glossary imports models, allowed once the app registry is ready.
+        from . import glossary
 
-        urls_for_script.install()
         glossary.connect()

@@ -5,6 +5,8 @@
 - Search in both scripts: the page's text is also indexed in Latin and without
   diacritics, and queries are turned into Latin (serbian.search), so a query in either
   script, with or without diacritics, finds content written in either script.
+- URLs in the reader's script (serbian.urls_for_script): an English reader sent to a page
+  that exists only in Serbian lands in the Latin interface, not in Cyrillic.
 """
 
 from contextlib import nullcontext
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from .transliteration import to_latin
+from .urls_for_script import ScriptKeepingUrlMixin
 
 # Letters a reader may type without their diacritics.
 _FOLD = str.maketrans({"č": "c", "ć": "c", "đ": "dj", "š": "s", "ž": "z"})
@@ -25,7 +28,7 @@ def folded(text: str) -> str:
     return to_latin(text).lower().translate(_FOLD)
 
 
-class SerbianScriptsPageMixin:
+class SerbianScriptsPageMixin(ScriptKeepingUrlMixin):
     """Mix into a Page subclass before Page: `class LessonPage(SerbianScriptsPageMixin, Page)`.
 
     Subclasses list the fields whose text readers search in `script_search_fields`

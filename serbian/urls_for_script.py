@@ -9,8 +9,12 @@ yet), Wagtail falls back to the locale's own code, `sr`, and sends the English r
 the Cyrillic interface. The default Serbian interface is Latin: those links go to
 `/sr-latn/`.
 
-Wagtail has no setting for this, so `install()` wraps `Page.get_url_parts` once, at
-start-up (see SerbianConfig.ready); every page type inherits it.
+Wagtail has no setting for this. Its documented way to change a page's URL is to override
+`get_url_parts` on the page type: `ScriptKeepingUrlMixin` does, and every page type of ours
+takes it through `serbian.pages.SerbianScriptsPageMixin` (tests/serbian/test_urls_for_script.py
+fails for a page type without it). Wagtail's own `Page` is left as it is: a plain `Page`
+instance (not `.specific`) builds Wagtail's URL, so links to content are built from specific
+pages (search results, course lists).
 """
 
 from django.conf import settings
@@ -30,19 +34,12 @@ def url_in_readers_script(path: str | None) -> str | None:
     return _default_serbian_prefix() + path[len(CONTENT_PREFIX) :]
 
 
-def install() -> None:
-    from wagtail.models import Page
-
-    if getattr(Page.get_url_parts, "_keeps_reader_script", False):
-        return
-    original = Page.get_url_parts
+class ScriptKeepingUrlMixin:
+    """Mix into a Page subclass before Page: its URLs keep the reader's script."""
 
     def get_url_parts(self, request=None):
-        parts = original(self, request)
+        parts = super().get_url_parts(request)
         if not parts or not parts[2]:
             return parts
         site_id, root_url, page_path = parts
         return site_id, root_url, url_in_readers_script(page_path)
-
-    get_url_parts._keeps_reader_script = True
-    Page.get_url_parts = get_url_parts

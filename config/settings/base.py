@@ -58,6 +58,11 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Per-client limits on public look-ups (config/ratelimit.py); its system checks vouch
+    # for the cache it counts in.
+    "django_ratelimit",
+    # Backups: encrypted, rotated, written to a storage (ops/backup.py).
+    "dbbackup",
     # Background work
     "django_tasks",
     "django_tasks_db",
@@ -149,7 +154,10 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "config.cache.RedisCache",
+            # django-redis keeps one Redis client per server for the life of the process
+            # (Django's own backend builds a client for every call); get_redis_connection()
+            # gives the raw client where a pipeline is needed.
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="ctp"),
         }
@@ -165,6 +173,9 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # django-ratelimit refuses a file cache (its increments are not atomic): on one
+    # development machine an approximate count is enough; production has Redis.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Background work: django-tasks with the database backend (`make worker`).
 TASKS = {
@@ -222,11 +233,50 @@ else:
             "base_url": None,
         },
     }
+# Backups (ops/backup.py, django-dbbackup): a local folder, or an S3-compatible bucket of their
+# own when BACKUP_BUCKET_NAME is set (same endpoint and keys as media; never public).
+BACKUP_BUCKET_NAME = env("BACKUP_BUCKET_NAME", default="")
+if BACKUP_BUCKET_NAME:
+    _backup_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": BACKUP_BUCKET_NAME,
+            "location": env("BACKUP_BUCKET_PREFIX", default="backups"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _backup_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.path("BACKUP_DIR", default=BASE_DIR / "backups")},
+    }
 STORAGES = {
     "default": _media_storage,
     "private": _private_storage,
+    "dbbackup": _backup_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Encrypted with GnuPG to this public key (its fingerprint), which must be in the keyring of
+# the account running `make backup` (GNUPGHOME, default ~/.gnupg): README, "Operations".
+# Restoring needs the private half, kept off the servers. Empty: backups are not encrypted,
+# which production refuses (BACKUP_ENCRYPTION_REQUIRED, checked by `check --deploy`).
+BACKUP_GPG_RECIPIENT = env("BACKUP_GPG_RECIPIENT", default="")
+BACKUP_ENCRYPTION_REQUIRED = False
+DBBACKUP_GPG_RECIPIENT = BACKUP_GPG_RECIPIENT or None
+# The key is named by its fingerprint on purpose: no web of trust to consult.
+DBBACKUP_GPG_ALWAYS_TRUST = True
+DBBACKUP_DATABASES = ["default"]  # the replica holds the same data
+DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=10)  # sets kept; older ones deleted
+DBBACKUP_CONNECTOR_MAPPING = {"django.db.backends.sqlite3": "ops.backup.SqliteOnlineConnector"}
+# Restored by another database user than the one that made the dump: leave owners out.
+DBBACKUP_CONNECTORS = {"default": {"DUMP_SUFFIX": "--no-owner", "PG_OPTIONS": "--no-owner"}}
+DBBACKUP_BACKUP_METADATA_SETTER = "ops.backup.backup_metadata"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 

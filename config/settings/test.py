@@ -11,6 +11,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process: a local count is exact.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Sessions in the database whatever REDIS_URL says (CI sets it for tests/config/test_cache.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CERTIFICATE_BASE_URL = "http://testserver"
@@ -33,5 +37,11 @@ STORAGES["private"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": f"{_tmp}/private", "base_url": None},
 }
+STORAGES["dbbackup"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": os.environ.get("BACKUP_DIR") or f"{_tmp}/backups"},
+}
+# The backup tests make this key in a keyring of their own (tests/ops/conftest.py).
+DBBACKUP_GPG_RECIPIENT = "backups@elearning.test"
 STATIC_ROOT = f"{_tmp}/static"
 os.makedirs(STATIC_ROOT, exist_ok=True)  # whitenoise warns about a missing folder

@@ -27,7 +27,7 @@ from wagtail.search import index
 
 from accounts.api import Profession
 from pagecache.api import serve_cached, serve_page
-from serbian.api import SerbianScriptsPageMixin
+from serbian.api import SerbianScriptsPageMixin, url_in_readers_script
 
 from ..blocks import LessonStreamBlock
 from ..canonical import canonical_id, default_locale_id
@@ -211,7 +211,8 @@ class CoursePage(SerbianScriptsPageMixin, Page):
                     Step(
                         page_id=page.pk,
                         title=page.title,
-                        url=page.get_url(request),
+                        # A plain Page builds Wagtail's URL: keep the reader's script.
+                        url=url_in_readers_script(page.get_url(request)),
                         kind=info["kind"],
                         required=info["required"],
                         minutes=info.get("estimated_minutes") or 0,

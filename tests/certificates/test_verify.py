@@ -126,12 +126,53 @@ def test_lookups_are_rate_limited_per_client_address(client, completed):
 
 @override_settings(CERTIFICATE_VERIFY_RATE_LIMIT=2, CERTIFICATE_VERIFY_RATE_WINDOW=60)
 def test_guessing_through_the_form_counts_against_the_same_limit(client):
+    def guess():
+        return client.get(
+            "/en/certificates/verify/",
+            {"code": code_generate()},
+            REMOTE_ADDR="203.0.113.8",
+            follow=True,
+        )
+
     for _ in range(2):
-        client.get("/en/certificates/verify/", {"code": code_generate()}, REMOTE_ADDR="203.0.113.8")
-    response = client.get(
-        "/en/certificates/verify/", {"code": code_generate()}, REMOTE_ADDR="203.0.113.8"
-    )
+        assert guess().status_code == 404  # well-formed, unknown
+    response = guess()
     assert response.status_code == 429
+    # The reader is told why, in their language.
+    assert "Too many look-ups" in response.content.decode()
+
+
+@override_settings(CERTIFICATE_VERIFY_RATE_LIMIT=2, CERTIFICATE_VERIFY_RATE_WINDOW=60)
+def test_a_look_up_through_the_form_counts_once(client, completed):
+    """The form redirects to the verification page: the two requests are one look-up."""
+    code = _certificate(completed).code
+    for _ in range(2):
+        response = client.get(
+            "/en/certificates/verify/", {"code": code}, REMOTE_ADDR="203.0.113.9", follow=True
+        )
+        assert response.redirect_chain == [(f"/en/certificates/verify/{code}/", 302)]
+        assert response.status_code == 200
+    third = client.get(f"/en/certificates/verify/{code}/", REMOTE_ADDR="203.0.113.9")
+    assert third.status_code == 429
+    assert 0 < int(third["Retry-After"]) <= 60 + 5
+
+
+@override_settings(CERTIFICATE_VERIFY_RATE_LIMIT=1, CERTIFICATE_VERIFY_RATE_WINDOW=60)
+def test_a_mistyped_code_counts_as_a_look_up(client):
+    form = "/en/certificates/verify/"
+    assert client.get(form, {"code": "ABCD-EFGH"}, REMOTE_ADDR="203.0.113.10").status_code == 200
+    refused = client.get(form, {"code": "ABCD-EFGH"}, REMOTE_ADDR="203.0.113.10")
+    assert refused.status_code == 429
+
+
+@override_settings(CERTIFICATE_VERIFY_RATE_LIMIT=1, CERTIFICATE_VERIFY_RATE_WINDOW=60)
+def test_the_limit_is_explained_in_serbian_to_a_serbian_reader(client):
+    form = "/sr-latn/certificates/verify/"
+    client.get(form, {"code": "ABCD-EFGH"}, REMOTE_ADDR="203.0.113.11")
+    refused = client.get(form, {"code": "ABCD-EFGH"}, REMOTE_ADDR="203.0.113.11")
+    assert refused.status_code == 429
+    assert refused["Content-Language"] == "sr-latn"
+    assert "Too many look-ups" not in refused.content.decode()
 
 
 def test_the_issuer_is_named_in_the_readers_language(client, completed):

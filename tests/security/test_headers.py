@@ -144,6 +144,7 @@ def _production(code: str, **env) -> subprocess.CompletedProcess:
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "k" * 20 + "Zq9!x" * 10,
         "ALLOWED_HOSTS": "elearning.example.org",
+        "BACKUP_GPG_RECIPIENT": "0123456789ABCDEF0123456789ABCDEF01234567",
         **env,
     }
     return subprocess.run(  # noqa: S603
@@ -163,6 +164,16 @@ def test_production_passes_check_deploy_without_warnings():
         "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_check_deploy_warns_without_a_backup_key():
+    result = _production(
+        "import sys; from django.core.management import execute_from_command_line; "
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])",
+        BACKUP_GPG_RECIPIENT="",
+    )
+    assert result.returncode != 0
+    assert "ops.W001" in result.stdout + result.stderr
 
 
 def test_production_cookies_are_secure_and_hsts_is_on():
