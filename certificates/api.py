@@ -35,3 +35,7 @@ def __getattr__(name):
 
         return Certificate
     raise AttributeError(name)
+
+
+from .models import Certificate, CertificateEvent  # noqa: E402, F401  # Used by demo
+from .services import add_months, certificates_record_many  # noqa: E402, F401  # Used by demo

@@ -5,14 +5,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from accounts.models import User
-from home import demo_data
-from home.demo_history import DEMO_LEARNER_DOMAIN, demo_learners
-from home.management.commands.load_demo import (
-    DemoAccountLine,
-    account_description,
-    write_demo_accounts,
-)
+from accounts.demo import demo_account_lines, write_demo_accounts
+from ops.demo_history import DEMO_LEARNER_DOMAIN, demo_learners
 
 
 class Command(BaseCommand):
@@ -22,20 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--url", default="", help="Where the site is served, to print too.")
 
     def handle(self, *args, url="", **options):
-        users = {
-            u.email: u for u in User.objects.filter(email__in=[a.email for a in demo_data.ACCOUNTS])
-        }
-        lines = [
-            DemoAccountLine(
-                email=account.email,
-                name=users[account.email].get_full_name(),
-                what=account_description(account),
-                institution=account.institution,
-                created=True,
-            )
-            for account in demo_data.ACCOUNTS
-            if account.email in users
-        ]
+        lines = demo_account_lines()
         if not lines:
             self.stdout.write("No demo accounts here: `make demo` loads them.")
             return

@@ -1,4 +1,4 @@
-"""The demo's learning history (home.demo_history), on the demo site as load_demo leaves it
+"""The demo's learning history (ops.demo_history), on the demo site as load_demo leaves it
 (with settings.DEMO_HISTORY_LEARNERS learners, 60 in tests)."""
 
 from io import StringIO
@@ -13,7 +13,7 @@ from certificates.models import Certificate, CertificateEvent
 from certificates.services import add_months
 from courses.models import Enrolment, StepCompletion
 from courses.selectors import required_step_ids
-from home.demo_history import (
+from ops.demo_history import (
     DEFAULT_LEARNERS,
     DEMO_LEARNER_DOMAIN,
     HISTORY_MONTHS,

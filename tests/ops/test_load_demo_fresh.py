@@ -6,9 +6,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from accounts.demo import DEMO_PASSWORD
 from accounts.factories import UserFactory
 from accounts.models import Role, RoleAssignment, User
-from home.demo_data import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,16 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Revision, Site
 
+from accounts.demo import DEMO_PASSWORD, demo_accounts
 from accounts.models import Membership, Role, RoleAssignment, User
-from home.demo_data import ACCOUNTS, DEMO_PASSWORD, HOME_PAGE, PARTNERS
-from home.demo_history import demo_learners
+from home.demo import demo_home
 from home.models import HomePage, PartnerLogo, ProgrammeSettings
 from institutions.models import Institution
+from ops.demo_history import demo_learners
+
+ACCOUNTS = demo_accounts()
+HOME_PAGE = demo_home().pages
+PARTNERS = demo_home().partners
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +73,7 @@ def test_every_role_exists_with_its_scope(demo_site):
 
 
 def test_accounts_have_verified_emails_the_demo_password_and_an_institution(demo_site):
-    # (The learning history's learners have no usable password: tests/home/test_demo_history.py)
+    # (The learning history's learners have no usable password: tests/ops/test_demo_history.py)
     for user in User.objects.exclude(pk__in=demo_learners()):
         assert user.check_password(DEMO_PASSWORD)
         assert user.institution_id is not None
