@@ -66,7 +66,7 @@ check: $(VENV)/.installed
 
 ## make messages: refresh the .po files from the code, then compile them
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --locale sr_Latn --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'courses/demo_content/*' --ignore 'home/demo_data.py'
+	$(MANAGE) makemessages --locale sr_Latn --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*'
 	$(MANAGE) cyrillic_messages
 	$(MANAGE) compilemessages --ignore '.venv/*'
 

@@ -24,8 +24,13 @@ Signals
 Personal data (export and erasure gather every app's part)
 - `register_exporter(section, exporter)`, `register_eraser(section, eraser)`: called from the
   apps' AppConfig.ready().
+
+Demo
+- `demo_account_lines()`, `write_demo_accounts(out, style, lines)`: the demo's accounts and how
+  `make run` prints them.
 """
 
+from .demo import demo_account_lines, write_demo_accounts
 from .mfa import session_has_mfa
 from .models import SCOPED_ROLES, FormOfAddress, Membership, Profession, Role, RoleAssignment, User
 from .personal_data import register_eraser, register_exporter
@@ -42,6 +47,8 @@ from .services import role_grant, user_create
 from .signals import form_of_address_changed, roles_changed
 
 __all__ = [
+    "demo_account_lines",
+    "write_demo_accounts",
     "ROLE_GROUPS",
     "SCOPED_ROLES",
     "FormOfAddress",

@@ -1,4 +1,5 @@
-"""Load the demo case-law library (caselaw.demo_content) and link it into the lessons.
+"""Load the demo case-law library (`demo_content/`: `index.yaml` with the library page and
+the judgments in order, one file per judgment) and link it into the lessons.
 
 The Serbian library sits under the Serbian home page, its English translation (same
 `translation_key`) under the English one. Idempotent: cases are found by slug (Serbian)
@@ -16,16 +17,18 @@ import copy
 import re
 from collections import Counter
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.blocks import StreamValue
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex
 
-from courses.models import LessonPage
-from home.models import HomePage
+from config.api import DemoContentError, DemoFile, demo_file_read, demo_folder
+from courses.api import LessonPage
+from home.api import home_page_in
 
-from .demo_content import CASES, INDEX, hudoc
 from .models import (
     Act,
     CaseIndexPage,
@@ -41,7 +44,10 @@ from .models import (
     VictimGroup,
 )
 
+DEMO_AFTER = ("courses",)
+FOLDER = demo_folder(__file__)
 ENGLISH = "en"
+LANGUAGES = ("sr", "en")
 TERM_FIELDS = {
     "countries": ("countries", Country),
     "acts": ("acts", Act),
@@ -52,21 +58,117 @@ TERM_FIELDS = {
 }
 
 
-def _tidy(text: str) -> str:
-    return " ".join(text.split())
+def hudoc(application_number: str) -> str:
+    """HUDOC's search for an application number (a stable link to the judgment)."""
+    return "https://hudoc.echr.coe.int/eng#%7B%22appno%22:%5B%22" + application_number + "%22%5D%7D"
 
 
-def load_caselaw() -> Counter[str]:
+# --- Reading the files ------------------------------------------------------------------
+
+CASE_FIELDS = (
+    "court", "countries", "application_numbers", "ecli", "decision_date", "acts", "means",
+    "forms", "sectors", "issues", "scope", "organised_group", "outcome", "key_case",
+    "audience", "provisions", "victims", "defendants", *LANGUAGES,
+)  # fmt: skip
+VICTIM_FIELDS = ("count", "sex", "age_group", "status", "nationality")
+DEFENDANT_FIELDS = ("count", "sex", "role", "nationality")
+
+
+def demo_library(folder: Path | None = None) -> tuple[dict[str, dict], list[dict]]:
+    """(the library page's fields by language, the cases), read and checked."""
+    folder = FOLDER if folder is None else folder
+    file = demo_file_read(folder / "index.yaml")
+    data = file.check(file.data, "", required=(*LANGUAGES, "cases"))
+    index = {}
+    for lang in LANGUAGES:
+        text = file.check(data[lang], lang, required=("slug", "title", "intro"))
+        index[lang] = {
+            "slug": file.text(text["slug"], f"{lang}.slug"),
+            "title": file.text(text["title"], f"{lang}.title"),
+            "intro": file.rich_text(text["intro"], f"{lang}.intro"),
+        }
+    cases = [
+        _case(demo_file_read(folder / f"{file.text(name, f'cases[{i}]')}.yaml"))
+        for i, name in enumerate(file.items(data["cases"], "cases"))
+    ]
+    return index, cases
+
+
+def _case(file: DemoFile) -> dict:
+    data = file.check(file.data, "", required=CASE_FIELDS)
+    case = {key: data[key] for key in CASE_FIELDS if key not in LANGUAGES}
+    case["file"] = file
+    for key in ("court", "application_numbers", "ecli", "scope", "outcome"):
+        case[key] = file.text(data[key], key)
+    try:
+        case["decision_date"] = date.fromisoformat(str(data["decision_date"]))
+    except ValueError as error:
+        raise file.error("decision_date", "expected a date, YYYY-MM-DD") from error
+    for key in (*TERM_FIELDS, "audience"):
+        case[key] = [file.text(v, key) for v in file.items(data[key], key)]
+    case["provisions"] = [
+        tuple(
+            file.text(p[k], f"provisions[{i}].{k}")
+            for k in file.check(
+                p, f"provisions[{i}]", required=("instrument", "article", "outcome")
+            )
+        )
+        for i, p in enumerate(file.items(data["provisions"], "provisions"))
+    ]
+    for key, fields in (("victims", VICTIM_FIELDS), ("defendants", DEFENDANT_FIELDS)):
+        for i, row in enumerate(file.items(data[key], key)):
+            file.check(row, f"{key}[{i}]", required=fields, optional=("label",))
+    for lang in LANGUAGES:
+        text = file.check(
+            data[lang], lang, required=("slug", "title", "holding", "summary", "significance")
+        )
+        case[lang] = {
+            **{k: file.text(text[k], f"{lang}.{k}") for k in ("slug", "title", "holding")},
+            **{k: file.rich_text(text[k], f"{lang}.{k}") for k in ("summary", "significance")},
+        }
+    return case
+
+
+def _check_references(cases: list[dict]) -> None:
+    """Every court and vocabulary value a case names exists."""
+    courts = set(Court.objects.values_list("name", flat=True))
+    for case in cases:
+        file = case["file"]
+        if case["court"] not in courts:
+            raise file.error("court", f"no court named {case['court']!r}")
+        for key, (_field, model) in TERM_FIELDS.items():
+            known = set(model.objects.values_list("slug", flat=True))
+            unknown = [slug for slug in case[key] if slug not in known]
+            if unknown:
+                raise file.error(key, f"unknown value(s): {', '.join(unknown)}")
+
+
+# --- Loading --------------------------------------------------------------------------
+
+
+def load(report) -> None:
+    """The demo case-law library (eight ECtHR judgments), linked into the lessons."""
+    counts = load_caselaw()
+    report.notes.append(
+        f"Case law: {counts['created']} pages created, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {counts['lessons linked']} lessons linked."
+    )
+
+
+def load_caselaw(folder: Path | None = None) -> Counter[str]:
     """Create or update the demo library and link it into lessons; returns counts."""
+    folder = FOLDER if folder is None else folder
+    index, cases = demo_library(folder)
     counts: Counter[str] = Counter()
     with transaction.atomic():
+        _check_references(cases)
         serbian = Locale.get_default()
         english = Locale.objects.filter(language_code=ENGLISH).first()
-        home_sr = _serbian_home(serbian)
+        home_sr = home_page_in(serbian)
         home_en = home_sr.get_translation_or_none(english) if english else None
-        index_sr, index_en = _library(home_sr, home_en, english, counts)
+        index_sr, index_en = _library(index, home_sr, home_en, english, counts)
         by_number: dict[tuple[int, str], CasePage] = {}
-        for data in CASES:
+        for data in cases:
             case_sr = _sync_case(data, "sr", parent=index_sr, counts=counts)
             by_number[(serbian.pk, _first_number(data))] = case_sr
             if index_en is not None:
@@ -82,22 +184,10 @@ def _first_number(data: dict) -> str:
     return data["application_numbers"].split(",")[0].strip()
 
 
-def _serbian_home(serbian: Locale) -> HomePage:
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is not None:
-        root = site.root_page.specific
-        if isinstance(root, HomePage):
-            return root if root.locale_id == serbian.pk else root.get_translation(serbian)
-    home = HomePage.objects.filter(locale=serbian).order_by("path").first()
-    if home is None:
-        raise RuntimeError("No Serbian home page: run the migrations first.")
-    return home
-
-
-def _library(home_sr, home_en, english, counts):
+def _library(index, home_sr, home_en, english, counts):
     index_sr = CaseIndexPage.objects.child_of(home_sr).first()
     if index_sr is None:
-        index_sr = CaseIndexPage(**{k: _tidy(v) for k, v in INDEX["sr"].items()})
+        index_sr = CaseIndexPage(**index["sr"])
         home_sr.add_child(instance=index_sr)
         index_sr.save_revision().publish()
         counts["created"] += 1
@@ -106,7 +196,7 @@ def _library(home_sr, home_en, english, counts):
     index_en = index_sr.get_translation_or_none(english)
     if index_en is None:
         index_en = CaseIndexPage(
-            **{k: _tidy(v) for k, v in INDEX["en"].items()},
+            **index["en"],
             locale=english,
             translation_key=index_sr.translation_key,
         )
@@ -126,7 +216,7 @@ def _wanted(data: dict, language: str) -> dict[str, Any]:
         "application_numbers": data["application_numbers"],
         "case_number": "",
         "ecli": data["ecli"],
-        "decision_date": date.fromisoformat(data["decision_date"]),
+        "decision_date": data["decision_date"],
         "language": "English",
         "official_url": hudoc(number),
         "scope": data["scope"],
@@ -134,9 +224,9 @@ def _wanted(data: dict, language: str) -> dict[str, Any]:
         "outcome": data["outcome"],
         "key_case": data["key_case"],
         "audience_professions": list(data["audience"]),
-        "holding": _tidy(text["holding"]),
-        "summary": _tidy(text["summary"]),
-        "significance": _tidy(text["significance"]),
+        "holding": text["holding"],
+        "summary": text["summary"],
+        "significance": text["significance"],
     }
 
 
@@ -205,6 +295,15 @@ def _apply(page: CasePage, data: dict, language: str) -> bool:
 
 
 def _sync_case(data, language, *, parent, counts, source=None, locale=None) -> CasePage:
+    try:
+        return _case_upsert(
+            data, language, parent=parent, counts=counts, source=source, locale=locale
+        )
+    except ValidationError as error:
+        raise DemoContentError(data["file"].path, language, f"refused: {error}") from error
+
+
+def _case_upsert(data, language, *, parent, counts, source, locale) -> CasePage:
     if source is None:
         page = CasePage.objects.child_of(parent).filter(slug=data[language]["slug"]).first()
     else:
@@ -252,11 +351,9 @@ def _link_lessons(by_number: dict[tuple[int, str], CasePage], counts: Counter[st
 
 def case_pages_cited_by_demo() -> dict[str, list[Page]]:
     """For tests and the report: each demo case's lessons, through the reference index."""
-    from wagtail.models import ReferenceIndex
-
     result = {}
     for case in CasePage.objects.filter(
-        application_numbers__in=[d["application_numbers"] for d in CASES]
+        application_numbers__in=[d["application_numbers"] for d in demo_library()[1]]
     ):
         refs = ReferenceIndex.get_references_to(case)
         ids = [int(r.object_id) for r in refs]

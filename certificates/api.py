@@ -9,6 +9,7 @@
   `CertificateEvent`, `CertificateAction`: its history (statistics and the demo read them).
 
 For the demo history, which writes certificates as they would have been issued:
+- `certificates_record_many(...)`: write certificates and their events as issuing would.
 - `serial_next(*, year)`, `code_generate()`, `add_months(moment, months)`.
 - `course_title_in(*, course, language)`, `institution_name_in(*, institution, language)`.
 """
@@ -18,7 +19,13 @@ from .data import CertificateAction, CertificateStatus
 from .models import Certificate, CertificateEvent
 from .rendering import course_title_in, institution_name_in
 from .selectors import current_certificates_for as certificates_for_enrolments
-from .services import add_months, certificate_issue, certificate_issue_task, serial_next
+from .services import (
+    add_months,
+    certificate_issue,
+    certificate_issue_task,
+    certificates_record_many,
+    serial_next,
+)
 
 
 def issue_in_background(*, enrolment, **kwargs) -> None:
@@ -39,4 +46,5 @@ __all__ = [
     "institution_name_in",
     "issue_in_background",
     "serial_next",
+    "certificates_record_many",
 ]

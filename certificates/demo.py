@@ -1,4 +1,5 @@
-"""Demo signatories for certificates (`manage.py load_demo`). Idempotent: looked up by name.
+"""Demo signatories for certificates (`demo_content/signatories.yaml`), for
+`manage.py load_demo`. Idempotent: looked up by name.
 
 The names are marked as demo ones: the real signatories are set up by an administrator
 (Settings → Signatories).
@@ -6,28 +7,40 @@ The names are marked as demo ones: the real signatories are set up by an adminis
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from config.api import demo_file_read, demo_folder
+
 from .models import Signatory
 
-DEMO_SIGNATORIES = [
-    {
-        "name": "Jelena Marković (demo)",
-        "title": "Koordinatorka programa obuke",
-        "title_en": "Training programme coordinator",
-        "sort_order": 0,
-    },
-    {
-        "name": "Stefan Ilić (demo)",
-        "title": "Predstavnik partnerskih organizacija",
-        "title_en": "On behalf of the partner organisations",
-        "sort_order": 1,
-    },
-]
+FOLDER = demo_folder(__file__)
 
 
-def load_signatories() -> tuple[int, int]:
+def demo_signatories(folder: Path | None = None) -> list[dict]:
+    folder = FOLDER if folder is None else folder
+    file = demo_file_read(folder / "signatories.yaml")
+    signatories = []
+    for index, row in enumerate(file.items(file.data, "")):
+        place = f"[{index}]"
+        file.check(row, place, required=("name", "title", "title_en"), optional=("sort_order",))
+        entry = {
+            key: file.text(row[key], f"{place}.{key}") for key in ("name", "title", "title_en")
+        }
+        entry["sort_order"] = row.get("sort_order", index)
+        signatories.append(entry)
+    return signatories
+
+
+def load(report) -> None:
+    created, updated = load_signatories()
+    report.notes.append(f"Certificate signatories: {created} added, {updated} updated.")
+
+
+def load_signatories(folder: Path | None = None) -> tuple[int, int]:
     """Returns (created, updated)."""
+    folder = FOLDER if folder is None else folder
     created = updated = 0
-    for entry in DEMO_SIGNATORIES:
+    for entry in demo_signatories(folder):
         fields = {k: v for k, v in entry.items() if k != "name"}
         signatory, new = Signatory.objects.get_or_create(name=entry["name"], defaults=fields)
         if new:

@@ -19,6 +19,7 @@ from django_tasks import task
 
 from audit.api import AuditAction, audit_record
 from courses.api import Enrolment
+from serbian.api import name_folded
 
 from . import selectors
 from .codes import code_generate
@@ -101,33 +102,71 @@ def certificate_record(*, enrolment: Enrolment) -> Certificate:
         return existing
     if enrolment.completed_at is None:
         raise ValidationError(_("Only a completed course earns a certificate."))
+    certificate = certificate_unsaved(enrolment=enrolment, issued_at=timezone.now())
+    certificate.save(force_insert=True)
+    _event(certificate, CertificateAction.ISSUED)
+    return certificate
+
+
+def certificate_unsaved(
+    *, enrolment: Enrolment, issued_at: datetime, names: dict | None = None
+) -> Certificate:
+    """The certificate of a completed enrolment (user, course and completion institution
+    fetched with it), numbered but not saved. `names` keeps course titles and institution
+    names across calls, for many certificates at once."""
     user, course = enrolment.user, enrolment.course
     language = user.preferred_language
-    now = timezone.now()
     institution = enrolment.completion_institution
-    certificate = Certificate.objects.create(
+    names = {} if names is None else names
+    if ("course", course.pk, language) not in names:
+        names["course", course.pk, language] = course_title_in(course=course, language=language)
+    if ("institution", institution.pk, language) not in names:
+        names["institution", institution.pk, language] = institution_name_in(
+            institution=institution, language=language
+        )
+    holder_name = user.get_full_name() or user.email
+    return Certificate(
         enrolment=enrolment,
         user=user,
         course=course,
         institution=institution,
-        serial=serial_next(year=now.year),
+        serial=serial_next(year=issued_at.year),
         code=code_generate(),
-        issued_at=now,
+        issued_at=issued_at,
         expires_at=(
             add_months(enrolment.completed_at, course.validity_months)
             if course.validity_months
             else None
         ),
         language=language,
-        holder_name=user.get_full_name() or user.email,
+        holder_name=holder_name,
+        holder_name_folded=name_folded(holder_name),
         holder_form_of_address=user.form_of_address,
-        course_title=course_title_in(course=course, language=language),
-        institution_name=institution_name_in(institution=institution, language=language),
+        course_title=names["course", course.pk, language],
+        institution_name=names["institution", institution.pk, language],
         hours=course.estimated_hours,
         completed_at=enrolment.completed_at,
     )
-    _event(certificate, CertificateAction.ISSUED)
-    return certificate
+
+
+def certificates_record_many(*, enrolments, issued_at) -> int:
+    """Certificates for many completed enrolments at once, each issued at
+    `issued_at(enrolment)` and numbered in the order given, with their "issued" events; written
+    in bulk (no signals, no PDF: it is drawn when someone asks for it). For the demo's
+    learning history."""
+    names: dict = {}
+    certificates = [
+        certificate_unsaved(enrolment=e, issued_at=issued_at(e), names=names) for e in enrolments
+    ]
+    Certificate.objects.bulk_create(certificates, batch_size=500)
+    CertificateEvent.objects.bulk_create(
+        [
+            CertificateEvent(certificate=c, action=CertificateAction.ISSUED, at=c.issued_at)
+            for c in certificates
+        ],
+        batch_size=1000,
+    )
+    return len(certificates)
 
 
 def certificate_render(*, certificate: Certificate, design: Design | None = None) -> Certificate:

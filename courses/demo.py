@@ -1,8 +1,10 @@
 """Load the demo curriculum: four courses, one per programme objective, in Serbian and English.
 
-The text lives in `courses.demo_content` as plain data. This module turns it into pages:
-the Serbian tree under the Serbian home page, and English translations (same
-`translation_key`, locale `en`) under the English home page, which it creates when missing.
+The text lives in `demo_content/` as YAML files (see its README): `index.yaml` (the catalogue,
+the courses in order, the demo trainers), one folder per course with its `course.yaml`, and
+one file per lesson. This module checks them all, then turns them into pages: the Serbian
+tree under the Serbian home page, and English translations (same `translation_key`, locale
+`en`) under the English home page, which it creates when missing.
 
 Idempotent: pages are found by slug under their parent (Serbian) or by translation (English).
 A page whose content already matches the data is left alone, so a second run creates no
@@ -11,55 +13,202 @@ pages and no revisions; a page whose data changed gets a new revision, published
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from decimal import Decimal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any, TextIO
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from home.models import HomePage
+from accounts.api import Profession
+from config.api import DemoContentError, DemoFile, demo_file_read, demo_folder, stream_read
+from home.api import HomePage, home_page_in
 
-from .demo_content import COURSES, INDEX
-from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from .authoring import course_assign_trainer
+from .blocks import LessonStreamBlock
+from .models import CourseIndexPage, CoursePage, LessonPage, Level, ModulePage, ProgrammeObjective
 
+DEMO_AFTER = ("accounts", "home")
+FOLDER = demo_folder(__file__)
 ENGLISH = "en"
+LANGUAGES = ("sr", "en")
 
-_BLANK_LINE = re.compile(r"\n\s*\n")
+
+# --- Reading the files ------------------------------------------------------------------
 
 
-def load_courses(*, stdout: TextIO | None = None) -> None:
+@dataclass(frozen=True)
+class Source:
+    """Where a page's text comes from, for an error message."""
+
+    file: DemoFile
+    place: str
+
+
+@dataclass(frozen=True)
+class DemoCurriculum:
+    index: dict[str, dict]  # language → page fields
+    courses: list[dict]
+    trainers: list[str]
+
+
+def demo_curriculum(folder: Path | None = None) -> DemoCurriculum:
+    """Every file of the curriculum, read and checked (nothing is written)."""
+    folder = FOLDER if folder is None else folder
+    file = demo_file_read(folder / "index.yaml")
+    data = file.check(file.data, "", required=(*LANGUAGES, "courses"), optional=("trainers",))
+    index = {lang: _text(file, data[lang], lang, rich=("intro",)) for lang in LANGUAGES}
+    courses = [
+        _course(folder / file.text(name, f"courses[{i}]"))
+        for i, name in enumerate(file.items(data["courses"], "courses"))
+    ]
+    trainers = [
+        file.text(email, "trainers") for email in file.items(data.get("trainers", []), "trainers")
+    ]
+    return DemoCurriculum(index=index, courses=courses, trainers=trainers)
+
+
+def _text(file: DemoFile, data: Any, place: str, *, rich=(), plain=()) -> dict[str, Any]:
+    """A page's own fields in one language: slug, title, and the given plain / rich ones."""
+    file.check(data, place, required=("slug", "title", *plain, *rich))
+    values = {name: file.text(data[name], f"{place}.{name}") for name in ("slug", "title", *plain)}
+    values.update({name: file.rich_text(data[name], f"{place}.{name}") for name in rich})
+    return values
+
+
+def _course(folder: Path) -> dict[str, Any]:
+    folder = FOLDER if folder is None else folder
+    file = demo_file_read(folder / "course.yaml")
+    data = file.check(
+        file.data,
+        "",
+        required=(
+            "programme_objective", "audience_professions", "level", "estimated_hours",
+            *LANGUAGES, "modules",
+        ),
+        optional=("validity_months",),
+    )  # fmt: skip
+    try:
+        hours = Decimal(str(data["estimated_hours"]))
+    except InvalidOperation as error:
+        raise file.error("estimated_hours", "expected a number of hours") from error
+    course = {
+        "source": Source(file, ""),
+        "programme_objective": file.choice(
+            data["programme_objective"], "programme_objective", ProgrammeObjective.values
+        ),
+        "audience_professions": [
+            file.choice(p, "audience_professions", Profession.values)
+            for p in file.items(data["audience_professions"], "audience_professions")
+        ],
+        "level": file.choice(data["level"], "level", Level.values),
+        "estimated_hours": hours,
+        "validity_months": data.get("validity_months"),
+        "modules": [],
+    }
+    for lang in LANGUAGES:
+        course[lang] = _text(
+            file, data[lang], lang, plain=("summary",), rich=("learning_objectives",)
+        )
+    for m, module in enumerate(file.items(data["modules"], "modules")):
+        place = f"modules[{m}]"
+        file.check(module, place, required=(*LANGUAGES, "lessons"))
+        entry = {
+            lang: _text(file, module[lang], f"{place}.{lang}", rich=("intro",))
+            for lang in LANGUAGES
+        }
+        entry["source"] = Source(file, place)
+        entry["lessons"] = [
+            _lesson(file, folder / entry["sr"]["slug"], name, f"{place}.lessons[{i}]")
+            for i, name in enumerate(file.items(module["lessons"], f"{place}.lessons"))
+        ]
+        course["modules"].append(entry)
+    return course
+
+
+def _lesson(course_file: DemoFile, folder: Path, name: Any, place: str) -> dict[str, Any]:
+    folder = FOLDER if folder is None else folder
+    name = course_file.text(name, place)
+    path = folder / f"{name}.yaml"
+    if not path.is_file():
+        raise course_file.error(
+            place, f"no lesson file {path.relative_to(course_file.path.parent)}"
+        )
+    file = demo_file_read(path)
+    data = file.check(file.data, "", required=("minutes", *LANGUAGES))
+    if not isinstance(data["minutes"], int) or data["minutes"] <= 0:
+        raise file.error("minutes", "expected a whole number of minutes")
+    lesson = {"minutes": data["minutes"], "source": Source(file, "")}
+    stream_block = LessonStreamBlock()
+    for lang in LANGUAGES:
+        text = file.check(data[lang], lang, required=("slug", "title", "body"))
+        lesson[lang] = {
+            "slug": file.text(text["slug"], f"{lang}.slug"),
+            "title": file.text(text["title"], f"{lang}.title"),
+            "body": stream_read(file, text["body"], f"{lang}.body", stream_block),
+        }
+    return lesson
+
+
+@contextmanager
+def _refused_as(source: Source) -> Iterator[None]:
+    """A page that refuses the file's values is reported at the file."""
+    try:
+        yield
+    except ValidationError as error:
+        reasons = "; ".join(
+            f"{field}: {' '.join(str(m) for m in messages)}"
+            for field, messages in getattr(error, "message_dict", {"": error.messages}).items()
+        )
+        raise DemoContentError(source.file.path, source.place, f"refused: {reasons}") from error
+
+
+# --- Loading --------------------------------------------------------------------------
+
+
+def load(report) -> None:
+    """The courses, given to the demo trainers to edit."""
+    counts = load_courses()
+    report.notes.append(
+        f"Demo courses: {counts['created']} pages created, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged."
+    )
+    trainers = get_user_model().objects.filter(email__in=demo_curriculum().trainers)
+    serbian_courses = CoursePage.objects.filter(locale__language_code="sr")
+    for trainer in trainers:
+        for course in serbian_courses:
+            course_assign_trainer(course=course, user=trainer)
+    report.notes.append(f"Courses given to the demo trainers: {serbian_courses.count()}.")
+
+
+def load_courses(*, stdout: TextIO | None = None, folder: Path | None = None) -> Counter[str]:
     """Create or update the demo courses, publish them, and report what changed."""
+    folder = FOLDER if folder is None else folder
+    curriculum = demo_curriculum(folder)
     counts: Counter[str] = Counter()
     with transaction.atomic():
         serbian = Locale.get_default()
         english, _ = Locale.objects.get_or_create(language_code=ENGLISH)
-        home_sr = _serbian_home(serbian)
+        home_sr = home_page_in(serbian)
         home_en = _english_home(home_sr, english, counts)
-        index_sr, index_en = _course_index(home_sr, home_en, english, counts)
-        for course in COURSES:
+        index_sr, index_en = _course_index(curriculum.index, home_sr, home_en, english, counts)
+        for course in curriculum.courses:
             _load_course(course, index_sr, index_en, english, counts)
     if stdout is not None:
         stdout.write(
             f"Demo courses: {counts['created']} pages created, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged.\n"
         )
+    return counts
 
 
 # --- The home pages and the catalogue ---------------------------------------------------
-
-
-def _serbian_home(serbian: Locale) -> HomePage:
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is not None:
-        root = site.root_page.specific
-        if isinstance(root, HomePage):
-            return root if root.locale_id == serbian.pk else root.get_translation(serbian)
-    home = HomePage.objects.filter(locale=serbian).order_by("path").first()
-    if home is None:
-        raise RuntimeError("No Serbian home page: run the migrations first.")
-    return home
 
 
 def _english_home(home_sr: HomePage, english: Locale, counts: Counter[str]) -> HomePage:
@@ -76,16 +225,20 @@ def _english_home(home_sr: HomePage, english: Locale, counts: Counter[str]) -> H
 
 
 def _course_index(
-    home_sr: HomePage, home_en: HomePage, english: Locale, counts: Counter[str]
+    index: dict[str, dict],
+    home_sr: HomePage,
+    home_en: HomePage,
+    english: Locale,
+    counts: Counter[str],
 ) -> tuple[CourseIndexPage, CourseIndexPage]:
     """The catalogue in each language. An existing catalogue is used as it is: editors own
     its title and introduction once it exists."""
     index_sr = CourseIndexPage.objects.child_of(home_sr).order_by("path").first()
     if index_sr is None:
-        index_sr = _create(home_sr, CourseIndexPage, _tidy(INDEX["sr"]), counts)
+        index_sr = _create(home_sr, CourseIndexPage, index["sr"], counts)
     index_en = index_sr.get_translation_or_none(english)
     if index_en is None:
-        fields = _tidy(INDEX["en"])
+        fields = index["en"]
         index_en = _create(
             home_en,
             CourseIndexPage,
@@ -100,7 +253,7 @@ def _course_index(
             # A parent copied as an alias by `copy_for_translation(copy_parents=True)`:
             # make it a page of its own, with English text.
             index_en.alias_of = None
-            _update(index_en, _tidy(INDEX["en"]), counts, force=True)
+            _update(index_en, index["en"], counts, force=True)
     return index_sr, index_en
 
 
@@ -118,32 +271,35 @@ def _load_course(
         "programme_objective": course["programme_objective"],
         "audience_professions": list(course["audience_professions"]),
         "level": course["level"],
-        "estimated_hours": Decimal(str(course["estimated_hours"])),
-        "validity_months": course.get("validity_months"),
+        "estimated_hours": course["estimated_hours"],
+        "validity_months": course["validity_months"],
         "access": "open",
     }
-    course_sr = _sync_serbian(index_sr, CoursePage, {**_tidy(course["sr"]), **shared}, counts)
-    course_en = _sync_english(
-        course_sr, index_en, CoursePage, {**_tidy(course["en"]), **shared}, english, counts
-    )
-    for module in course["modules"]:
-        module_sr = _sync_serbian(course_sr, ModulePage, _tidy(module["sr"]), counts)
-        module_en = _sync_english(
-            module_sr, course_en, ModulePage, _tidy(module["en"]), english, counts
+    with _refused_as(course["source"]):
+        course_sr = _sync_serbian(index_sr, CoursePage, {**course["sr"], **shared}, counts)
+        course_en = _sync_english(
+            course_sr, index_en, CoursePage, {**course["en"], **shared}, english, counts
         )
+    for module in course["modules"]:
+        with _refused_as(module["source"]):
+            module_sr = _sync_serbian(course_sr, ModulePage, module["sr"], counts)
+            module_en = _sync_english(
+                module_sr, course_en, ModulePage, module["en"], english, counts
+            )
         for lesson in module["lessons"]:
             settings = {"estimated_minutes": lesson["minutes"], "required": True}
-            lesson_sr = _sync_serbian(
-                module_sr, LessonPage, {**_tidy(lesson["sr"]), **settings}, counts
-            )
-            _sync_english(
-                lesson_sr,
-                module_en,
-                LessonPage,
-                {**_tidy(lesson["en"]), **settings},
-                english,
-                counts,
-            )
+            with _refused_as(lesson["source"]):
+                lesson_sr = _sync_serbian(
+                    module_sr, LessonPage, {**lesson["sr"], **settings}, counts
+                )
+                _sync_english(
+                    lesson_sr,
+                    module_en,
+                    LessonPage,
+                    {**lesson["en"], **settings},
+                    english,
+                    counts,
+                )
 
 
 def _sync_serbian(parent: Page, model: type[Page], fields: dict[str, Any], counts) -> Page:
@@ -244,18 +400,4 @@ def _without_ids(data: Any) -> Any:
         return {key: _without_ids(value) for key, value in data.items() if key != "id"}
     if isinstance(data, list | tuple):
         return [_without_ids(item) for item in data]
-    return data
-
-
-def _tidy(data: Any) -> Any:
-    """The data with its text's source-code line wrapping undone: whitespace inside a
-    paragraph becomes one space; a blank line (a paragraph break in plain-text fields)
-    is kept as one."""
-    if isinstance(data, str):
-        parts = _BLANK_LINE.split(data.strip())
-        return "\n\n".join(" ".join(part.split()) for part in parts)
-    if isinstance(data, dict):
-        return {key: _tidy(value) for key, value in data.items()}
-    if isinstance(data, list | tuple):
-        return type(data)(_tidy(item) for item in data)
     return data

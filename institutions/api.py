@@ -15,6 +15,9 @@ Admin forms (used by accounts' People and institution-tree admin)
 
 Bulk onboarding's record of an upload (the import itself is accounts.imports)
 - `ImportJob`, `ImportKind`, `ImportStatus`.
+
+Demo
+- `demo_institutions()`: the demonstration institutions (ops.demo_history enrols people in them).
 """
 
 from .admin_forms import (
@@ -23,6 +26,7 @@ from .admin_forms import (
     InstitutionEditForm,
     InstitutionTreeChoiceField,
 )
+from .demo import demo_institutions
 from .models import (
     ImportJob,
     ImportKind,
@@ -36,6 +40,7 @@ from .selectors import institution_choices_for_signup, institution_is_within
 from .services import institution_create
 
 __all__ = [
+    "demo_institutions",
     "INSTITUTION_FIELDS",
     "ImportJob",
     "ImportKind",

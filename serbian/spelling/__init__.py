@@ -7,7 +7,7 @@ What is read:
   strings our catalogue translates itself (ours wins: LOCALE_PATHS comes first). A wrong
   word there is fixed by translating the string ourselves (serbian/allauth_messages.py);
 - Serbian text written literally in templates (text runs with a Serbian letter);
-- the Serbian half of the demo content (DEMO_SOURCES).
+- the Serbian half of the demo content files (DEMO_FILES) and the case-law vocabularies.
 
 Placeholders, HTML tags, URLs, e-mail addresses, ECLI and case numbers, MIME types and
 author-marked spans are not Serbian prose and are left out (the transliterator's own
@@ -27,13 +27,13 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields, is_dataclass
-from enum import Enum
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import allauth
 import polib
+import yaml
 from django.conf import settings
 
 from serbian.transliteration import _PROTECTED, to_latin
@@ -52,7 +52,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-zČĆĐŠŽčćđšž]")
 MIXED_SCRIPTS = "one script: the word mixes Latin and Cyrillic letters"
 _SERBIAN_LETTER = re.compile(r"[čćžšđČĆŽŠĐ\u0400-\u04ff]")
-# Demo data: keys (and dataclass fields) that hold codes, not prose.
+# Demo data: keys that hold codes, not prose.
 _NOT_PROSE = frozenset(
     {
         "slug", "url", "source_url", "email", "contact_email", "code", "key", "kind",
@@ -60,14 +60,8 @@ _NOT_PROSE = frozenset(
         "region", "course", "module", "final", "sort_order", "level",
     }
 )  # fmt: skip
-# Demo data: (sr, en, …) tuples under these keys, and the positions of the Serbian text.
-_SERBIAN_POSITIONS = {
-    "options": (0, 3),
-    "pairs": (0, 2),
-    "explain": (0,),
-    "module_title": (0,),
-    "final_title": (0,),
-}
+# Demo data: sections of a file whose text is Serbian unless a key says otherwise.
+_SERBIAN_SECTIONS = frozenset({"programme_settings", "partners"})
 
 
 @dataclass(frozen=True)
@@ -293,73 +287,54 @@ def template_texts() -> Iterator[Text]:
                 yield Text(relative, run.strip(), (relative,))
 
 
-# Demo content: (module, attribute, read as Serbian throughout?). Elsewhere only what sits
-# under an "sr" key, a `*_sr` name or a known (sr, en) position is Serbian.
-DEMO_SOURCES = (
-    ("home.demo_data", "INSTITUTIONS", False),
-    ("home.demo_data", "HOME_PAGE", False),
-    ("home.demo_data", "PROGRAMME_SETTINGS", True),
-    ("home.demo_data", "PARTNERS", False),
-    ("home.demo_data", "ACCOUNTS", True),
-    ("courses.demo_content", "INDEX", False),
-    ("courses.demo_content", "COURSES", False),
-    ("quizzes.demo_content", "QUIZZES", False),
-    ("caselaw.demo_content", "INDEX", False),
-    ("caselaw.demo_content", "CASES", False),
-    ("caselaw.vocabularies", "VOCABULARIES", False),  # (slug, Serbian, English) rows
-    ("certificates.demo", "DEMO_SIGNATORIES", True),
+# Demo content files (YAML, see config.demo_files): (pattern, read as Serbian throughout?).
+# Elsewhere only what sits under an "sr" key or a `*_sr` name, or under one of
+# _SERBIAN_SECTIONS, is Serbian.
+DEMO_FILES = (
+    ("institutions/demo_content/*.yaml", False),
+    ("accounts/demo_content/*.yaml", True),  # names of people
+    ("home/demo_content/*.yaml", False),
+    ("courses/demo_content/**/*.yaml", False),
+    ("quizzes/demo_content/*.yaml", False),
+    ("caselaw/demo_content/*.yaml", False),
+    ("certificates/demo_content/*.yaml", True),
 )
+# The case-law vocabularies, (slug, Serbian, English) rows: Python, used by migrations too.
+VOCABULARIES = ("caselaw.vocabularies", "VOCABULARIES")
 
 
 def demo_texts() -> Iterator[Text]:
-    for module_name, attribute, serbian in DEMO_SOURCES:
-        module = importlib.import_module(module_name)
-        value = getattr(module, attribute)
-        if attribute == "VOCABULARIES":
-            rows = ((f"{attribute}.{k}", row[1]) for k, rs in value.items() for row in rs)
-        elif attribute == "PARTNERS":  # (Serbian name, English name, address) rows
-            rows = ((f"{attribute}[{i}][0]", row[0]) for i, row in enumerate(value))
-        else:
-            rows = _serbian_strings(value, attribute, serbian=serbian)
-        for where, text in rows:
-            yield Text(f"{module_name}.{where}", text, _module_files(module))
+    base = Path(settings.BASE_DIR)
+    for pattern, serbian in DEMO_FILES:
+        for path in sorted(base.glob(pattern)):
+            relative = str(path.relative_to(base))
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for where, text in _serbian_strings(data, "", serbian=serbian):
+                yield Text(f"{relative} {where.lstrip('.')}", text, (relative,))
+    module_name, attribute = VOCABULARIES
+    module = importlib.import_module(module_name)
+    for key, rows in getattr(module, attribute).items():
+        for row in rows:
+            yield Text(f"{module_name}.{attribute}.{key}", row[1], (_module_file(module),))
 
 
-def _module_files(module) -> tuple[str, ...]:
-    """The module's file; for a package (courses.demo_content), every file in it."""
+def _module_file(module) -> str:
     base = Path(settings.BASE_DIR).resolve()
-    path = Path(module.__file__).resolve()
-    paths = sorted(path.parent.glob("*.py")) if path.name == "__init__.py" else [path]
-    return tuple(str(p.relative_to(base)) for p in paths)
+    return str(Path(module.__file__).resolve().relative_to(base))
 
 
 def _serbian_strings(value, path: str, *, serbian: bool) -> Iterator[tuple[str, str]]:
-    if isinstance(value, Enum):
-        return
     if isinstance(value, str):
         if serbian and not value.startswith(("https://", "http://")):
             yield path, value
         return
-    if is_dataclass(value):
-        value = {f.name: getattr(value, f.name) for f in fields(value)}
     if isinstance(value, dict):
         for key, item in value.items():
             key = str(key)
             if key in _NOT_PROSE or key == "en" or key.endswith("_en"):
                 continue
             here = f"{path}.{key}"
-            if key == "body" and isinstance(item, list):  # StreamField: (type, value) pairs
-                for index, (_, block) in enumerate(item):
-                    yield from _serbian_strings(block, f"{here}[{index}]", serbian=serbian)
-                continue
-            if key in _SERBIAN_POSITIONS:
-                rows = item if key in {"options", "pairs"} else [item]
-                for row in rows:
-                    for position in _SERBIAN_POSITIONS[key]:
-                        if position < len(row):
-                            yield from _serbian_strings(row[position], here, serbian=True)
-                continue
-            is_serbian = serbian or key == "sr" or key.endswith("_sr")
+            is_serbian = serbian or key == "sr" or key.endswith("_sr") or key in _SERBIAN_SECTIONS
             yield from _serbian_strings(item, here, serbian=is_serbian)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):

@@ -1,9 +1,10 @@
 from wagtail.models import Locale, Revision
 
-from caselaw.demo import case_pages_cited_by_demo, load_caselaw
-from caselaw.demo_content import CASES
+from caselaw.demo import case_pages_cited_by_demo, demo_library, load_caselaw
 from caselaw.models import CaseIndexPage, CasePage
 from courses.demo import load_courses
+
+CASES = demo_library()[1]
 
 
 def test_demo_library_is_loaded_linked_into_lessons_and_idempotent(db):

@@ -83,7 +83,7 @@ def test_a_wrong_word_in_the_demo_content_is_reported_at_its_line():
     text = next(t for t in spelling.demo_texts() if t.text == "Posebna policijska jedinica")
     typo = Text(text.where, "Posebna policijska jedinica", text.files)
     (place,) = misspellings([typo], accepted=frozenset(), rejected=[("posebna", "x")])[0].places
-    assert place.startswith("quizzes/demo_content.py:")
+    assert place.startswith("quizzes/demo_content/nrm-coordination.yaml:")
 
 
 def test_the_command_fails_on_a_wrong_word(monkeypatch):
