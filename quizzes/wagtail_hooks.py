@@ -32,7 +32,7 @@ from .bank import (
     refuse,
 )
 from .models import Question, QuestionCategory, QuestionKind, QuizPage
-from .services import user_may_manage_quiz
+from .permissions import user_may_manage_quiz
 from .versions import question_versions_sync
 
 # Before the viewsets: Wagtail looks the policies up when they are registered.

@@ -1,16 +1,24 @@
 """Quiz pages: a quiz lives in a module beside lessons, with fixed questions and random
 draws from a category (`QuizSlot`), and its settings (attempts, time limit, pass mark,
-grading method, review policy)."""
+grading method, review policy).
+
+A quiz page is served through pagecache (quizzes.quiz_shell builds the shared page,
+quizzes.quiz_panel fills the learner's panel); nothing in quizzes.models imports the code
+that reads or writes attempts, which imports the models."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django import forms
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -18,8 +26,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from serbian.pages import SerbianScriptsPageMixin
+from courses.api import canonical_id, course_is_visible_to, course_of
+from pagecache.api import serve_cached
+from serbian.api import SerbianScriptsPageMixin
 
+from ..quiz_shell import quiz_entry_for
 from .bank import Question, QuestionCategory
 from .choices import PERCENT, GradingMethod, ReviewItem, ReviewWindow
 
@@ -101,8 +112,6 @@ class QuizPageForm(WagtailAdminPageForm):
         return cleaned
 
     def _course_id(self) -> int | None:
-        from courses.selectors import canonical_id, course_of
-
         page = self.instance if self.instance.pk else self.parent_page
         if page is None:
             return None
@@ -247,11 +256,6 @@ class QuizPage(SerbianScriptsPageMixin, Page):
         return frozenset(items)
 
     def serve(self, request, *args, **kwargs):
-        from django.contrib.auth.views import redirect_to_login
-        from django.http import Http404
-
-        from courses.selectors import course_is_visible_to, course_of
-
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         course = course_of(self)
@@ -260,22 +264,26 @@ class QuizPage(SerbianScriptsPageMixin, Page):
         if getattr(request, "is_preview", False):
             # The course found here is handed on to get_context, not looked up again.
             return super().serve(request, *args, course=course, **kwargs)
-        from pagecache.store import serve_cached
-
-        from ..quiz_shell import quiz_entry_for
-
         return serve_cached(
             request=request,
             page=self,
             entry=quiz_entry_for(page=self, course=course, request=request),
         )
 
-    def get_context(self, request, *args, course=None, **kwargs):
-        from ..selectors import quiz_overview_for
+    # What the start page shows the learner (their attempts and result, what they may do
+    # next) is read by quizzes.overview, which imports these models (it reads the attempts
+    # and closes one whose time ran out): QuizzesConfig.ready() hands it to the page type,
+    # as quizzes.quiz_panel hands the cached page's filler to pagecache.
+    learner_overview: Callable[..., dict[str, Any]] | None = None
 
+    @classmethod
+    def learner_overview_register(cls, overview: Callable[..., dict[str, Any]]) -> None:
+        cls.learner_overview = staticmethod(overview)
+
+    def get_context(self, request, *args, course=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            quiz_overview_for(quiz=self, user=request.user, request=request, course=course)
+            self.learner_overview(quiz=self, user=request.user, request=request, course=course)
         )
         return context
 
