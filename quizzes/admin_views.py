@@ -23,8 +23,9 @@ from courses.api import courses_reported_to, default_locale_id, user_may_see_cou
 from .bank import bank_scope, refuse
 from .interchange import MAX_BYTES, export_moodle_xml, parse_file, questions_import
 from .models import Language, QuestionCategory, QuizPage
+from .permissions import user_may_manage_quiz
 from .selectors import canonical_quiz
-from .services import regrade_apply, regrade_preview, user_may_manage_quiz
+from .services import regrade_apply, regrade_preview
 from .statistics import quiz_statistics, statistics_csv, statistics_xlsx
 
 

@@ -14,15 +14,19 @@ class QuizzesConfig(AppConfig):
         from pagecache.api import learner_row_changed
         from serbian.api import serbian_text_source_register
 
-        from . import quiz_shell  # noqa: F401 - registers how quiz start pages are filled
+        from . import quiz_panel  # noqa: F401 - registers how quiz start pages are filled
         from .models import Attempt, QuizPage, QuizResult
+        from .overview import quiz_overview_for
         from .personal_data import personal_data_quizzes
         from .spelling import serbian_question_texts
 
         register_step_model(QuizPage)
         register_exporter("quizzes", personal_data_quizzes)
-        # Quiz start pages are cached through pagecache: register how they are filled.
-        # A learner's attempts and results are on their cached quiz panels.
+        # The quiz page's own render (previews) shows the learner's part of the start page;
+        # the code that reads it imports the models, so it is handed to the page type here.
+        QuizPage.learner_overview_register(quiz_overview_for)
+        # Quiz start pages are cached through pagecache (quiz_shell builds them, quiz_panel
+        # fills them). A learner's attempts and results are on their cached quiz panels.
         for model in (Attempt, QuizResult):
             for signal in (post_save, post_delete):
                 signal.connect(

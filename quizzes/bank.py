@@ -10,20 +10,24 @@
 - Nobody else sees the bank.
 
 `bank_scope(user)` answers every question; `BankPermissionPolicy` gives the same answers to
-Wagtail (snippet views, choosers, bulk actions), registered in `wagtail_hooks`.
+Wagtail (snippet views, choosers, bulk actions), registered in `wagtail_hooks`, and the
+bank's admin forms (`QuestionCategoryForm`, `QuestionForm`) offer only what the user keeps.
 """
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from accounts.api import Role, user_is_administrator
+from accounts.api import Profession, Role, user_is_administrator
 from courses.api import CoursePage, course_ids_authored_by, default_locale_id
 
-from .models import Question, QuestionCategory
+from .models import Question, QuestionCategory, QuestionKind
 
 BANK_ROLES = (Role.TRAINER, Role.SENIOR_TRAINER)
 
@@ -142,6 +146,63 @@ def course_may_use_category(*, course_id: int | None, category: QuestionCategory
 
 
 # --- Wagtail ------------------------------------------------------------------------------
+
+# The snippet viewsets (wagtail_hooks) edit the bank with these forms.
+
+
+class QuestionCategoryForm(WagtailAdminModelForm):
+    """Parents and courses offered are those the editing user may keep."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is None:
+            return
+        scope = bank_scope(self.for_user)
+        if "parent" in self.fields:
+            self.fields["parent"].queryset = scope.editable_categories()
+        if "course" in self.fields:
+            self.fields["course"].queryset = scope.authored_courses()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.for_user is None:
+            return cleaned
+        scope = bank_scope(self.for_user)
+        parent = cleaned.get("parent")
+        course = parent.top().course if parent is not None else cleaned.get("course")
+        if not scope.may_edit_course_bank(course_id=course.pk if course else None):
+            self.add_error(
+                "course" if parent is None else "parent",
+                _(
+                    "You may keep only the categories of the courses you author; the "
+                    "national bank is kept by senior trainers and administrators."
+                ),
+            )
+        return cleaned
+
+
+class QuestionForm(WagtailAdminModelForm):
+    """Categories and scenarios offered are those the editing user may keep."""
+
+    audience_professions = forms.MultipleChoiceField(
+        label=_("Audience professions"),
+        choices=Profession.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is None:
+            return
+        scope = bank_scope(self.for_user)
+        if "category" in self.fields:
+            self.fields["category"].queryset = scope.editable_categories()
+        if "scenario" in self.fields:
+            self.fields["scenario"].queryset = scope.editable_questions().filter(
+                kind=QuestionKind.SCENARIO
+            )
+
 
 READ_ACTIONS = {"view", "choose"}
 

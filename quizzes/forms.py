@@ -30,7 +30,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from .grading import parse_number, prompts_of
-from .models import QuestionKind
+from .models.choices import QuestionKind
 
 FIELD = re.compile(r"^q(\d{1,5})(?:_([A-Za-z0-9_-]{1,40}))?$")
 MAX_TEXT = 500

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from serbian.api import folded
 
-from .models import QuestionKind
+from .models.choices import QuestionKind
 
 ZERO = Decimal("0")
 ONE = Decimal("1")

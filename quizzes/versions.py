@@ -16,13 +16,14 @@ category, language, tags, audiences and the position inside the scenario.
 `question_versions_current` writes a new version only when the snapshot differs from the
 latest one, so it is safe to call after every save (the admin's hooks, imports, the demo
 loader) and at the start of every attempt, which pins each question to what it is now.
+Grading and rendering read a version through `QuestionVersion.content`
+(`quizzes.models.frozen.FrozenQuestion`).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -30,9 +31,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 
-from caselaw.api import CasePage
-
-from .models import Question, QuestionKind, QuestionVersion
+from .models.bank import Question, QuestionVersion
 
 BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
 
@@ -83,115 +82,6 @@ def question_snapshot(question: Question, *, scenario: Question | None = None) -
             for o in options
         ],
     }
-
-
-# --- The frozen question ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FrozenOption:
-    pk: int
-    text: str
-    fraction: Decimal
-    feedback: str
-    match_text: str
-    sort_order: int
-
-    @property
-    def id(self) -> int:
-        return self.pk
-
-    def __str__(self) -> str:
-        return self.text or self.match_text
-
-
-class FrozenOptions:
-    """`options.all()` as on a question, in authoring order."""
-
-    def __init__(self, options: list[FrozenOption]):
-        self._options = options
-
-    def all(self) -> list[FrozenOption]:
-        return list(self._options)
-
-    def count(self) -> int:
-        return len(self._options)
-
-    def __iter__(self):
-        return iter(self._options)
-
-
-def _case(case_id, cache: dict):
-    if case_id is None:
-        return None
-    if case_id not in cache:
-        cache[case_id] = CasePage.objects.filter(pk=case_id).first()
-    return cache[case_id]
-
-
-class FrozenVignette:
-    """The scenario text a sub-question is shown under, as its version has it."""
-
-    def __init__(self, data: dict[str, Any]):
-        self.pk = self.id = data.get("id")
-        self.text = data["text"]
-        self.case_id = data.get("case_id")
-        self._cases: dict = {}
-
-    @property
-    def case(self):
-        return _case(self.case_id, self._cases)
-
-
-class FrozenQuestion:
-    """A question version with the interface grading and rendering use on `Question`:
-    kind, text, marks, general_feedback, true_false_answer, numeric_answer,
-    numeric_tolerance, shuffle_options, case / case_id, scenario, `options.all()`."""
-
-    def __init__(self, *, question_id: int, version: int, snapshot: dict[str, Any]):
-        self.pk = self.id = question_id
-        self.version = version
-        self.kind = snapshot["kind"]
-        self.text = snapshot["text"]
-        self.marks = Decimal(snapshot["marks"])
-        self.general_feedback = snapshot.get("general_feedback", "")
-        self.shuffle_options = snapshot.get("shuffle_options", True)
-        self.true_false_answer = snapshot.get("true_false_answer")
-        numeric = snapshot.get("numeric_answer")
-        self.numeric_answer = None if numeric is None else Decimal(numeric)
-        self.numeric_tolerance = Decimal(snapshot.get("numeric_tolerance") or "0")
-        self.case_id = snapshot.get("case_id")
-        vignette = snapshot.get("scenario")
-        self.scenario = FrozenVignette(vignette) if vignette else None
-        self.scenario_id = vignette.get("id") if vignette else None
-        self.options = FrozenOptions(
-            [
-                FrozenOption(
-                    pk=o["pk"],
-                    text=o.get("text", ""),
-                    fraction=Decimal(o.get("fraction") or "0"),
-                    feedback=o.get("feedback", ""),
-                    match_text=o.get("match_text", ""),
-                    sort_order=index,
-                )
-                for index, o in enumerate(snapshot.get("options", []))
-            ]
-        )
-        self._cases: dict = {}
-
-    @property
-    def case(self):
-        return _case(self.case_id, self._cases)
-
-    @property
-    def is_gradable(self) -> bool:
-        return self.kind != QuestionKind.SCENARIO
-
-    def get_kind_display(self) -> str:
-        return str(QuestionKind(self.kind).label)
-
-    def __str__(self) -> str:
-        return f"{self.pk} v{self.version}"
 
 
 # --- Writing versions ---------------------------------------------------------------------

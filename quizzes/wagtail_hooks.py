@@ -13,6 +13,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -23,9 +24,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from courses.api import user_may_see_course_reports
 
 from .admin_views import admin_urlpatterns
-from .bank import BankPermissionPolicy, bank_scope, refuse
+from .bank import (
+    BankPermissionPolicy,
+    QuestionCategoryForm,
+    QuestionForm,
+    bank_scope,
+    refuse,
+)
 from .models import Question, QuestionCategory, QuestionKind, QuizPage
-from .services import user_may_manage_quiz
+from .permissions import user_may_manage_quiz
 from .versions import question_versions_sync
 
 # Before the viewsets: Wagtail looks the policies up when they are registered.
@@ -168,6 +175,7 @@ class QuestionViewSet(BankViewSet):
     list_display = ["name", "kind", "category", "language", "marks"]
     filterset_class = QuestionFilterSet
     search_fields = ["name", "text"]
+    edit_handler = ObjectList(Question.panels, base_form_class=QuestionForm)
 
 
 class QuestionCategoryViewSet(BankViewSet):
@@ -175,6 +183,7 @@ class QuestionCategoryViewSet(BankViewSet):
     icon = "folder-open-inverse"
     menu_label = _("Categories")
     list_display = ["full_name", "parent", "course"]
+    edit_handler = ObjectList(QuestionCategory.panels, base_form_class=QuestionCategoryForm)
 
 
 class QuestionBankGroup(SnippetViewSetGroup):

@@ -21,8 +21,8 @@ import pytest
 
 from accounts.factories import UserFactory
 from quizzes import factories as f
-from quizzes import services
 from quizzes.models import Attempt
+from quizzes.services import attempts as services
 
 from .blind_learner import assert_no_better_than_chance, take_quizzes
 

@@ -14,10 +14,10 @@ from accounts.factories import UserFactory
 from courses.models import CoursePage
 from courses.services import enrolment_create
 from institutions.models import Institution
-from quizzes import services
 from quizzes.models import Attempt, Question, QuestionKind, QuizPage
 from quizzes.selectors import canonical_quiz
 from quizzes.services import attempt_start, questions_for_attempt
+from quizzes.services import attempts as services
 
 from .blind_learner import assert_no_better_than_chance, take_quizzes
 

@@ -98,7 +98,7 @@ def test_option_orders_really_shuffle_and_ordering_items_never_come_in_order():
     import random
     from itertools import permutations
 
-    from quizzes import services
+    from quizzes.services import attempts as services
 
     generator = random.Random(7)
     original = services._random

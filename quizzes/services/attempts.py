@@ -1,36 +1,32 @@
-"""Writes for quizzes: starting, saving, submitting and grading attempts, results, regrades."""
+"""Writes for attempts: starting one (drawing its questions and pinning their versions),
+saving and submitting answers, closing and grading it."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import api as courses_api
+from pagecache.api import learner_changed
 
-from .grading import grade
-from .models import (
-    Attempt,
-    AttemptQuestion,
-    AttemptState,
-    GradingMethod,
-    Question,
-    QuestionKind,
-    QuizPage,
-    QuizResult,
-    Regrade,
-)
-from .selectors import canonical_quiz, quiz_language
-from .versions import question_versions_current, question_versions_preview
+from ..canonical import canonical_quiz, quiz_language
+from ..grading import grade
+from ..models.attempts import Attempt, AttemptQuestion
+from ..models.bank import Question
+from ..models.choices import AttemptState, QuestionKind
+from ..versions import question_versions_current
+from .results import quiz_result_update
+
+if TYPE_CHECKING:
+    from ..models.pages import QuizPage
 
 HUNDRED = Decimal("100")
 
@@ -275,8 +271,6 @@ def attempt_close(
             quiz_result_update(user=attempt.user, quiz=attempt.quiz)
             # Written with update(), which sends no post_save: the learner's cached
             # pages (their quiz panel) are told here.
-            from pagecache.store import learner_changed
-
             learner_changed(attempt.user_id)
     return attempt
 
@@ -314,7 +308,7 @@ def attempt_grade(
         aq.fraction = grade(aq.content, aq.response)
     fields = ["response", "fraction"] if responses else ["fraction"]
     AttemptQuestion.objects.bulk_update(questions, fields)
-    score, passed, obtained, total = _score(attempt.quiz, questions)
+    score, passed, obtained, total = attempt_score(attempt.quiz, questions)
     attempt.graded_at = timezone.now()
     Attempt.objects.filter(pk=attempt.pk).update(
         score=score,
@@ -328,248 +322,8 @@ def attempt_grade(
     return score, passed
 
 
-def _score(quiz: QuizPage, questions) -> tuple[Decimal, bool, Decimal, Decimal]:
+def attempt_score(quiz: QuizPage, questions) -> tuple[Decimal, bool, Decimal, Decimal]:
     total = sum((aq.marks for aq in questions), Decimal("0"))
     obtained = sum((aq.marks * (aq.fraction or 0) for aq in questions), Decimal("0"))
     score = (HUNDRED * obtained / total).quantize(Decimal("0.01")) if total else Decimal("0")
     return score, score >= quiz.pass_mark, obtained.quantize(Decimal("0.01")), total
-
-
-# --- Results --------------------------------------------------------------------------------
-
-
-def result_attempt(attempts: list[Attempt], method: str) -> Attempt | None:
-    graded = [a for a in attempts if a.score is not None]
-    if not graded:
-        return None
-    if method == GradingMethod.FIRST:
-        return min(graded, key=lambda a: a.number)
-    if method == GradingMethod.LAST:
-        return max(graded, key=lambda a: a.number)
-    return max(graded, key=lambda a: (a.score, -a.number))
-
-
-def quiz_result_update(*, user, quiz: QuizPage) -> QuizResult | None:
-    """Recompute the learner's result on `quiz` from their graded attempts, and tell the
-    course when the quiz is passed (a step done) or no longer passed after a regrade."""
-    attempts = list(Attempt.objects.filter(user=user, quiz=quiz))
-    chosen = result_attempt(attempts, quiz.grading_method)
-    if chosen is None:
-        return None
-    course = courses_api.course_of(quiz)
-    passed = bool(chosen.passed)
-    result, _created = QuizResult.objects.update_or_create(
-        user=user,
-        quiz=quiz,
-        defaults={
-            "course": course,
-            "score": chosen.score,
-            "passed": passed,
-            "attempts_count": len(attempts),
-        },
-    )
-    if passed:
-        courses_api.step_completed(user=user, page=quiz)
-    else:
-        _step_withdraw(user=user, quiz=quiz, course=course)
-    return result
-
-
-def _step_withdraw(*, user, quiz: QuizPage, course) -> None:
-    """A regrade turned a pass into a fail: the quiz is no longer a step done. A course
-    already completed stays completed (courses never take completion back)."""
-    from courses.models import StepCompletion
-
-    StepCompletion.objects.filter(
-        enrolment__user=user, enrolment__course=course, page_id=quiz.pk
-    ).delete()
-
-
-# --- Regrading ------------------------------------------------------------------------------
-
-
-@dataclass
-class VersionMove:
-    question_id: int
-    question_name: str
-    from_version: int
-    to_version: int
-    old_fraction: Decimal | None
-    new_fraction: Decimal
-
-    def as_json(self) -> dict:
-        return {
-            "question": self.question_id,
-            "from_version": self.from_version,
-            "to_version": self.to_version,
-            "old_fraction": None if self.old_fraction is None else str(self.old_fraction),
-            "new_fraction": str(self.new_fraction),
-        }
-
-
-@dataclass
-class RegradeChange:
-    attempt_id: int
-    user_id: int
-    user_name: str
-    number: int
-    old_score: Decimal | None
-    new_score: Decimal
-    old_passed: bool | None
-    new_passed: bool
-    moves: list[VersionMove] = field(default_factory=list)
-
-    @property
-    def outcome_changes(self) -> bool:
-        return self.old_passed != self.new_passed
-
-    @property
-    def score_changes(self) -> bool:
-        return self.old_score != self.new_score
-
-    def as_json(self) -> dict:
-        return {
-            "attempt": self.attempt_id,
-            "user": self.user_id,
-            "old_score": str(self.old_score),
-            "new_score": str(self.new_score),
-            "old_passed": self.old_passed,
-            "new_passed": self.new_passed,
-            "moves": [m.as_json() for m in self.moves],
-        }
-
-
-def _regrade_plan(*, quiz: QuizPage, targets: dict | None = None):
-    """Every graded attempt of `quiz` as it would be on its questions' latest versions:
-    [(attempt, its attempt questions moved and regraded in memory, RegradeChange or None)].
-    `targets`: question id → version (default: the latest, or the version the question's
-    present content would become, unsaved). A fixed number of queries."""
-    attempts = list(
-        Attempt.objects.filter(quiz=quiz, graded_at__isnull=False)
-        .select_related("user")
-        .prefetch_related(
-            Prefetch(
-                "questions",
-                queryset=AttemptQuestion.objects.select_related("version", "question"),
-            )
-        )
-        .order_by("user_id", "number")
-    )
-    if targets is None:
-        ids = {aq.question_id for a in attempts for aq in a.questions.all()}
-        targets = question_versions_preview(question_ids=ids)
-    plan = []
-    for attempt in attempts:
-        questions = list(attempt.questions.all())
-        moves = []
-        for aq in questions:
-            target = targets.get(aq.question_id, aq.version)
-            old_fraction, old_number = aq.fraction, aq.version.number
-            if target.number != old_number:
-                aq.version = target
-                aq.marks = target.content.marks
-            aq.fraction = grade(aq.content, aq.response)
-            if target.number != old_number:
-                moves.append(
-                    VersionMove(
-                        question_id=aq.question_id,
-                        question_name=aq.question.name,
-                        from_version=old_number,
-                        to_version=target.number,
-                        old_fraction=old_fraction,
-                        new_fraction=aq.fraction,
-                    )
-                )
-        score, passed, _obtained, _total = _score(quiz, questions)
-        change = None
-        if moves or score != attempt.score or passed != attempt.passed:
-            change = RegradeChange(
-                attempt_id=attempt.pk,
-                user_id=attempt.user_id,
-                user_name=attempt.user.get_full_name() or attempt.user.email,
-                number=attempt.number,
-                old_score=attempt.score,
-                new_score=score,
-                old_passed=attempt.passed,
-                new_passed=passed,
-                moves=moves,
-            )
-        plan.append((attempt, questions, change))
-    return plan
-
-
-def regrade_preview(*, quiz: QuizPage) -> list[RegradeChange]:
-    """Dry run: the closed attempts that would move to their questions' latest versions
-    (from which version to which, per question) or whose score or pass/fail would change.
-    Changes nothing: open attempts are not listed (they finish on the versions they
-    started with; a later regrade can move them)."""
-    quiz = canonical_quiz(quiz)
-    return [change for _a, _q, change in _regrade_plan(quiz=quiz) if change is not None]
-
-
-@transaction.atomic
-def regrade_apply(*, quiz: QuizPage, actor) -> Regrade:
-    """Move every closed attempt of `quiz` to its questions' latest versions (writing a
-    version for content edited since), regrade it, update results and course progress, and
-    record who did it. The only way an attempt changes version."""
-    quiz = canonical_quiz(quiz)
-    ids = set(
-        AttemptQuestion.objects.filter(
-            attempt__quiz=quiz, attempt__graded_at__isnull=False
-        ).values_list("question_id", flat=True)
-    )
-    questions = list(
-        Question.objects.filter(pk__in=ids).select_related("scenario").prefetch_related("options")
-    )
-    targets = question_versions_current(questions=questions, user=actor)
-    plan = _regrade_plan(quiz=quiz, targets=targets)
-    changes, rows, users = [], [], set()
-    now = timezone.now()
-    for attempt, questions_, change in plan:
-        if change is None:
-            continue
-        changes.append(change)
-        rows.extend(questions_)
-        score, passed, obtained, total = _score(quiz, questions_)
-        Attempt.objects.filter(pk=attempt.pk).update(
-            score=score,
-            passed=passed,
-            marks_obtained=obtained,
-            marks_total=total,
-            graded_at=now,
-        )
-        users.add(attempt.user)
-    AttemptQuestion.objects.bulk_update(rows, ["version", "marks", "fraction"])
-    for user in users:
-        quiz_result_update(user=user, quiz=quiz)
-    regrade = Regrade.objects.create(
-        quiz=quiz,
-        actor=actor,
-        attempts_changed=len(changes),
-        changes=[c.as_json() for c in changes],
-    )
-    from audit.api import AuditAction, audit_record
-
-    audit_record(
-        action=AuditAction.QUIZ_REGRADED,
-        actor=actor,
-        target=quiz,
-        details={
-            "attempts_changed": len(changes),
-            "versions": {str(pk): v.number for pk, v in sorted(targets.items()) if pk in ids},
-        },
-    )
-    return regrade
-
-
-def user_may_manage_quiz(*, user, quiz: QuizPage) -> bool:
-    """Trainers who may edit the quiz's course, and administrators."""
-    from courses.api import user_may_see_course_report
-
-    course = courses_api.course_of(quiz)
-    return course is not None and user_may_see_course_report(user=user, course=course)
-
-
-def ensure_may_manage(*, user, quiz: QuizPage) -> None:
-    if not user_may_manage_quiz(user=user, quiz=quiz):
-        raise PermissionDenied

@@ -1,0 +1,89 @@
+"""What both import formats share: the parsed question, the problems found (each with the
+line it starts on), the checks every imported question must pass, and how a category path
+is read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from ..models import QuestionKind
+
+MAX_BYTES = 2 * 1024 * 1024
+SCENARIO_SEPARATOR = " :: "
+
+
+@dataclass
+class Problem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return _("Line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+
+
+@dataclass
+class ParsedQuestion:
+    line: int
+    name: str
+    kind: str
+    text: str
+    marks: Decimal = Decimal("1")
+    general_feedback: str = ""
+    options: list[tuple[str, Decimal, str, str]] = field(default_factory=list)
+    true_false_answer: bool | None = None
+    numeric_answer: Decimal | None = None
+    numeric_tolerance: Decimal = Decimal("0")
+    shuffle: bool = True
+    category: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParseResult:
+    questions: list[ParsedQuestion]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.questions)
+
+
+def check_question(q: ParsedQuestion, problems: list[Problem]) -> None:
+    """What every imported question must satisfy, whatever its format."""
+    if not strip_tags(q.text).strip() and q.kind != QuestionKind.SCENARIO:
+        problems.append(Problem(q.line, _("The question has no text.")))
+    if q.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        if len(q.options) < 2:
+            problems.append(Problem(q.line, _("A choice question needs two options or more.")))
+        elif not any(o[1] > 0 for o in q.options):
+            problems.append(Problem(q.line, _("No option is marked right.")))
+    if q.kind == QuestionKind.SHORT_TEXT and not any(o[1] > 0 for o in q.options):
+        problems.append(Problem(q.line, _("No accepted answer.")))
+    if q.kind == QuestionKind.MATCHING and sum(1 for o in q.options if o[0]) < 2:
+        problems.append(Problem(q.line, _("A matching question needs two pairs or more.")))
+    if q.kind == QuestionKind.NUMERIC and q.numeric_answer is None:
+        problems.append(Problem(q.line, _("No correct number.")))
+    for option in q.options:
+        if not Decimal("-1") <= option[1] <= Decimal("1"):
+            problems.append(Problem(q.line, _("A fraction is outside -100 % to 100 %.")))
+            break
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    try:
+        value = Decimal(str(text).strip().replace(",", "."))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+# Moodle's own prefixes of a category path, which are not categories of the bank.
+CATEGORY_PATH_PREFIXES = ("$course$", "$system$", "top")
+
+
+def category_path(path: str) -> list[str]:
+    """The category names of a "$course$/top/A/B" path: ["A", "B"]."""
+    return [p for p in path.split("/") if p and p not in CATEGORY_PATH_PREFIXES]

@@ -1,0 +1,155 @@
+"""GIFT import: Moodle's plain-text question format, one question per block of lines."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from django.utils.html import escape as html_escape
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from ..models import QuestionKind
+from .common import (
+    MAX_BYTES,
+    ParsedQuestion,
+    ParseResult,
+    Problem,
+    category_path,
+    check_question,
+    parse_decimal,
+)
+
+_GIFT_ESCAPES = {"\\~": "\x00t", "\\=": "\x00e", "\\#": "\x00h", "\\{": "\x00o",
+                 "\\}": "\x00c", "\\:": "\x00s", "\\n": "\n"}  # fmt: skip
+_GIFT_UNESCAPE = {"\x00t": "~", "\x00e": "=", "\x00h": "#", "\x00o": "{", "\x00c": "}",
+                  "\x00s": ":"}  # fmt: skip
+_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+
+
+def _unescape(text: str) -> str:
+    for code, char in _GIFT_UNESCAPE.items():
+        text = text.replace(code, char)
+    return text.strip()
+
+
+def _escape_gift(text: str) -> str:
+    for code, mark in _GIFT_ESCAPES.items():
+        text = text.replace(code, mark)
+    return text
+
+
+def parse_gift(text: str) -> ParseResult:
+    problems: list[Problem] = []
+    if len(text.encode()) > MAX_BYTES:
+        return ParseResult([], [Problem(1, _("The file is larger than 2 MB."))])
+    questions: list[ParsedQuestion] = []
+    category: list[str] = []
+    block: list[str] = []
+    start = 1
+    lines = text.replace("\r\n", "\n").split("\n")
+    for number, line in enumerate([*lines, ""], 1):
+        stripped = line.strip()
+        if stripped.startswith("//"):
+            continue
+        if stripped.startswith("$CATEGORY:"):
+            category = category_path(stripped[len("$CATEGORY:") :].strip())
+            continue
+        if stripped:
+            if not block:
+                start = number
+            block.append(line)
+            continue
+        if block:
+            parsed = _gift_question("\n".join(block), start, problems)
+            if parsed is not None:
+                parsed.category = list(category)
+                check_question(parsed, problems)
+                questions.append(parsed)
+            block = []
+    if not questions and not problems:
+        problems.append(Problem(1, _("The file has no questions.")))
+    return ParseResult(questions, problems)
+
+
+def _gift_question(raw: str, line: int, problems) -> ParsedQuestion | None:
+    raw = _escape_gift(raw)
+    name = ""
+    match = re.match(r"^\s*::(.*?)::", raw, re.S)
+    if match:
+        name, raw = match.group(1), raw[match.end() :]
+    open_at, close_at = raw.find("{"), raw.rfind("}")
+    if open_at == -1 or close_at < open_at:
+        problems.append(Problem(line, _("No answers in braces { }.")))
+        return None
+    before, body, after = raw[:open_at], raw[open_at + 1 : close_at], raw[close_at + 1 :]
+    text = re.sub(r"^\[(html|moodle|plain|markdown)\]", "", (before + " " + after).strip())
+    general = ""
+    if "####" in body:
+        body, general = body.split("####", 1)
+    body = body.strip()
+    q = ParsedQuestion(
+        line=line,
+        name=_unescape(name)[:255] or _unescape(strip_tags(text))[:60] or _("Imported question"),
+        kind=QuestionKind.SINGLE,
+        text=f"<p>{html_escape(_unescape(text))}</p>"
+        if not text.strip().startswith("<")
+        else _unescape(text),
+        general_feedback=f"<p>{html_escape(_unescape(general))}</p>" if general.strip() else "",
+    )
+    if body == "":
+        problems.append(Problem(line, _("Essay questions are not supported.")))
+        return None
+    upper = body.split("#")[0].strip().upper()
+    if upper in ("T", "TRUE", "F", "FALSE"):
+        q.kind = QuestionKind.TRUE_FALSE
+        q.true_false_answer = upper in ("T", "TRUE")
+        return q
+    if body.startswith("#"):
+        return _gift_numeric(q, body[1:], problems)
+    parts = re.split(r"(?=[=~])", body)
+    answers = [p.strip() for p in parts if p.strip()]
+    if any(p.strip() and p.strip()[0] not in "=~" for p in parts):
+        problems.append(Problem(line, _("Each answer must start with = or ~.")))
+        return None
+    if answers and all(a.startswith("=") and "->" in a for a in answers):
+        q.kind = QuestionKind.MATCHING
+        for a in answers:
+            prompt, _arrow, matched = a[1:].partition("->")
+            q.options.append((_unescape(prompt), Decimal("0"), "", _unescape(matched)[:500]))
+        return q
+    if all(a.startswith("=") for a in answers):
+        q.kind = QuestionKind.SHORT_TEXT
+    weighted = any(_WEIGHT.match(a[1:].strip()) for a in answers)
+    for a in answers:
+        marker, content = a[0], a[1:].strip()
+        fraction = Decimal("1") if marker == "=" else Decimal("0")
+        weight = _WEIGHT.match(content)
+        if weight:
+            fraction = (Decimal(weight.group(1)) / 100).quantize(Decimal("0.00001"))
+            content = content[weight.end() :]
+        content, _hash, feedback = content.partition("#")
+        q.options.append((_unescape(content), fraction, _unescape(feedback), ""))
+    if q.kind != QuestionKind.SHORT_TEXT:
+        positive = sum(1 for o in q.options if o[1] > 0)
+        q.kind = QuestionKind.MULTIPLE if weighted and positive > 1 else QuestionKind.SINGLE
+    return q
+
+
+def _gift_numeric(q: ParsedQuestion, body: str, problems) -> ParsedQuestion:
+    q.kind = QuestionKind.NUMERIC
+    first = body.strip().lstrip("=").split("=")[0].split("#")[0].strip()
+    if ".." in first:
+        low, high = (parse_decimal(x) for x in first.split("..", 1))
+        if low is None or high is None:
+            problems.append(Problem(q.line, _("The numeric range is not two numbers.")))
+            return q
+        q.numeric_answer = (low + high) / 2
+        q.numeric_tolerance = abs(high - low) / 2
+        return q
+    value, _colon, tolerance = first.partition(":")
+    q.numeric_answer = parse_decimal(value)
+    q.numeric_tolerance = parse_decimal(tolerance or "0") or Decimal("0")
+    if q.numeric_answer is None:
+        problems.append(Problem(q.line, _("The correct answer is not a number.")))
+    return q

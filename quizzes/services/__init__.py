@@ -1,0 +1,44 @@
+"""Writes for quizzes, by concern:
+
+- `attempts`: starting, saving, submitting, closing and grading attempts;
+- `results`: the learner's standing on a quiz and the course's step;
+- `regrading`: moving closed attempts to their questions' latest versions.
+
+The names other modules use are importable from here.
+"""
+
+from .attempts import (
+    AttemptRefused,
+    attempt_close,
+    attempt_grade,
+    attempt_is_overdue,
+    attempt_save_responses,
+    attempt_score,
+    attempt_start,
+    attempt_submit,
+    attempts_close_overdue,
+    grace,
+    questions_for_attempt,
+)
+from .regrading import RegradeChange, VersionMove, regrade_apply, regrade_preview
+from .results import quiz_result_update, result_attempt
+
+__all__ = [
+    "AttemptRefused",
+    "RegradeChange",
+    "VersionMove",
+    "attempt_close",
+    "attempt_grade",
+    "attempt_is_overdue",
+    "attempt_save_responses",
+    "attempt_score",
+    "attempt_start",
+    "attempt_submit",
+    "attempts_close_overdue",
+    "grace",
+    "questions_for_attempt",
+    "quiz_result_update",
+    "regrade_apply",
+    "regrade_preview",
+    "result_attempt",
+]
