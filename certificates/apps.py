@@ -15,12 +15,12 @@ class CertificatesConfig(AppConfig):
         from home.api import PartnerLogo, ProgrammeSettings
         from pagecache.api import learner_row_changed
 
-        from . import api, services
+        from . import api, personal_data, services
         from .models import Certificate, Signatory
         from .rendering import design_changed
         from .verification import certificate_saved
 
-        register_exporter("certificates", services.personal_data_certificates)
+        register_exporter("certificates", personal_data.personal_data_certificates)
         # The holder's own cached pages (My learning) show their certificates.
         for signal in (post_save, post_delete):
             signal.connect(
@@ -28,7 +28,7 @@ class CertificatesConfig(AppConfig):
                 sender=Certificate,
                 dispatch_uid=f"certificates.mine.{id(signal)}",
             )
-        register_eraser("certificates", services.personal_data_erase_certificates)
+        register_eraser("certificates", personal_data.personal_data_erase_certificates)
         course_completed.connect(
             api.issue_in_background, dispatch_uid="certificates.issue_in_background"
         )

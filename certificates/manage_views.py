@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import selectors, services
+from . import exports, selectors, services
 from .data import CertificateStatus
 from .forms import ExportForm, ReissueForm, RevokeForm
 from .models import CertificateExport, ExportStatus
@@ -146,7 +146,7 @@ def export_list(request):
     form = ExportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            export = services.export_create(viewer=request.user, **form.cleaned_data)
+            export = exports.export_create(viewer=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

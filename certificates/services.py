@@ -1,19 +1,15 @@
-"""Writes for certificates: issuing, rendering, revoking, reissuing, reminders, bulk downloads."""
+"""Writes for certificates: issuing, rendering, revoking, reissuing (reminders, bulk downloads
+and personal data have modules of their own)."""
 
 from __future__ import annotations
 
 import calendar
-import tempfile
-import zipfile
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files import File
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -24,7 +20,7 @@ from serbian.api import name_folded
 from . import selectors
 from .codes import code_generate
 from .data import CertificateAction, RevocationReason
-from .models import Certificate, CertificateEvent, CertificateExport, ExportStatus, SerialCounter
+from .models import Certificate, CertificateEvent, SerialCounter
 from .rendering import (
     Design,
     certificate_html,
@@ -32,7 +28,6 @@ from .rendering import (
     design_load,
     institution_name_in,
     pdf_from_html,
-    verification_url,
 )
 
 SERIAL_PREFIX = "CT"
@@ -76,7 +71,8 @@ def _commit_without_waiting_for_disk() -> None:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
-def _event(certificate: Certificate, action: str, *, actor=None, reason: str = "") -> None:
+def event_record(certificate: Certificate, action: str, *, actor=None, reason: str = "") -> None:
+    """A line in the certificate's history (issued, revoked, reminded, …)."""
     CertificateEvent.objects.create(
         certificate=certificate, action=action, actor=actor, reason=reason
     )
@@ -104,7 +100,7 @@ def certificate_record(*, enrolment: Enrolment) -> Certificate:
         raise ValidationError(_("Only a completed course earns a certificate."))
     certificate = certificate_unsaved(enrolment=enrolment, issued_at=timezone.now())
     certificate.save(force_insert=True)
-    _event(certificate, CertificateAction.ISSUED)
+    event_record(certificate, CertificateAction.ISSUED)
     return certificate
 
 
@@ -239,7 +235,7 @@ def certificate_revoke(
     certificate.revoked_reason = reason
     certificate.save(update_fields=["revoked_at", "revocation_category", "revoked_reason"])
     summary = certificate.revocation_summary
-    _event(certificate, CertificateAction.REVOKED, actor=actor, reason=summary)
+    event_record(certificate, CertificateAction.REVOKED, actor=actor, reason=summary)
     audit_record(
         action=AuditAction.CERTIFICATE_REVOKED,
         actor=actor,
@@ -288,8 +284,8 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
         new.save(update_fields=["course_title", "institution_name"])
     old.superseded_by = new
     old.save(update_fields=["superseded_by"])
-    _event(new, CertificateAction.REISSUED, actor=actor, reason=reason)
-    _event(old, CertificateAction.SUPERSEDED, actor=actor, reason=reason)
+    event_record(new, CertificateAction.REISSUED, actor=actor, reason=reason)
+    event_record(old, CertificateAction.SUPERSEDED, actor=actor, reason=reason)
     transaction.on_commit(lambda: certificate_render_task.enqueue(certificate_id=new.pk))
     return new
 
@@ -332,127 +328,9 @@ def certificates_regenerate(*, certificates) -> int:
         if design is None:
             design = by_language[certificate.language] = design_load(language=certificate.language)
         certificate_render(certificate=certificate, design=design)
-        _event(certificate, CertificateAction.RENDERED)
+        event_record(certificate, CertificateAction.RENDERED)
         count += 1
     return count
-
-
-# --- Expiry reminders -------------------------------------------------------------------
-
-
-def certificates_expiry_remind(*, days: int, now=None) -> int:
-    """Email the holders of current, valid certificates expiring within `days` days, once
-    per certificate. Returns how many were sent."""
-    now = now or timezone.now()
-    sent = 0
-    for certificate in selectors.certificates_expiring(days=days, now=now):
-        # Claim the reminder first, so that two runs never send it twice.
-        claimed = Certificate.objects.filter(
-            pk=certificate.pk, expiry_reminder_sent_at__isnull=True
-        ).update(expiry_reminder_sent_at=now)
-        if not claimed:
-            continue
-        user = certificate.user
-        with translation.override(user.preferred_language):
-            context = {
-                "certificate": certificate,
-                "user": user,
-                "verify_url": verification_url(certificate.code),
-            }
-            subject = render_to_string(
-                "certificates/email/expiry_reminder_subject.txt", context
-            ).strip()
-            body = render_to_string("certificates/email/expiry_reminder.txt", context)
-        send_mail(subject, body, None, [user.email])
-        _event(certificate, CertificateAction.REMINDED)
-        sent += 1
-    return sent
-
-
-# --- Bulk downloads ---------------------------------------------------------------------
-
-
-def export_create(*, viewer, course=None, issued_from=None, issued_to=None) -> CertificateExport:
-    """Ask for a ZIP of the certificates `viewer` may see; it is built in the background."""
-    if not selectors.viewer_may_export(viewer=viewer):
-        raise PermissionDenied
-    if issued_from and issued_to and issued_from > issued_to:
-        raise ValidationError(_("The period ends before it starts."))
-    with transaction.atomic():
-        export = CertificateExport.objects.create(
-            requested_by=viewer, course=course, issued_from=issued_from, issued_to=issued_to
-        )
-        transaction.on_commit(lambda: certificate_export_task.enqueue(export_id=export.pk))
-    return export
-
-
-def export_run(*, export: CertificateExport, progress_every: int = 10) -> CertificateExport:
-    """Build the ZIP: each certificate's PDF (drawn first if still missing), named by serial."""
-    certificates = selectors.certificates_for_export(export=export)
-    CertificateExport.objects.filter(pk=export.pk).update(
-        status=ExportStatus.RUNNING, total=certificates.count(), processed=0
-    )
-    export.refresh_from_db()
-    try:
-        with tempfile.TemporaryFile() as buffer:
-            with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-                for done, certificate in enumerate(certificates.iterator(chunk_size=200), 1):
-                    if not certificate.pdf:
-                        certificate_render(certificate=certificate)
-                    certificate_pdf_current(certificate=certificate)
-                    with certificate.pdf.open("rb") as pdf:
-                        archive.writestr(f"{certificate.serial}.pdf", pdf.read())
-                    if done % progress_every == 0:
-                        CertificateExport.objects.filter(pk=export.pk).update(processed=done)
-            buffer.seek(0)
-            export.file.save("certificates.zip", File(buffer), save=False)
-        export.status = ExportStatus.DONE
-        export.processed = export.total
-    except Exception as error:  # recorded for the person waiting, then re-raised
-        export.status = ExportStatus.FAILED
-        export.error = str(error)[:2000]
-        export.finished_at = timezone.now()
-        export.save(update_fields=["status", "error", "finished_at"])
-        raise
-    export.finished_at = timezone.now()
-    export.save(update_fields=["file", "status", "processed", "finished_at"])
-    return export
-
-
-# --- Personal data ----------------------------------------------------------------------
-
-
-def personal_data_certificates(user) -> list[dict]:
-    """Exporter (accounts.personal_data): every certificate the person was issued."""
-    return [
-        {
-            "serial": c.serial,
-            "code": c.code,
-            "holder_name": c.holder_name,
-            "holder_form_of_address": c.holder_form_of_address,
-            "course": c.course_title,
-            "institution": c.institution_name,
-            "issued_at": c.issued_at.isoformat(),
-            "expires_at": c.expires_at.isoformat() if c.expires_at else None,
-            "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
-            "revocation_category": c.revocation_category,
-            "revoked_reason": c.revoked_reason,
-            "status": c.status().value,
-        }
-        for c in Certificate.objects.filter(user=user).order_by("issued_at", "pk")
-    ]
-
-
-def personal_data_erase_certificates(user) -> None:
-    """Eraser: the PDFs go and the copied name is blanked. The records stay (serials are
-    never reused, statistics still add up) and their verification pages name nobody."""
-    for certificate in Certificate.objects.filter(user=user):
-        if certificate.pdf:
-            certificate.pdf.storage.delete(certificate.pdf.name)
-        certificate.pdf = ""
-        certificate.holder_name = ""
-        certificate.holder_form_of_address = ""
-        certificate.save(update_fields=["pdf", "holder_name", "holder_form_of_address"])
 
 
 # --- Background work (run by `manage.py db_worker`) ---------------------------------------
@@ -480,11 +358,3 @@ def certificate_render_task(*, certificate_id: int) -> str:
 @task()
 def certificates_regenerate_task(*, certificate_ids: list[int]) -> int:
     return certificates_regenerate(certificates=Certificate.objects.filter(pk__in=certificate_ids))
-
-
-@task()
-def certificate_export_task(*, export_id: int) -> str:
-    export = CertificateExport.objects.select_related("requested_by").filter(pk=export_id).first()
-    if export is None:
-        return "missing"
-    return export_run(export=export).status

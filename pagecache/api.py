@@ -31,16 +31,18 @@ The signed-in account read from the cache
 """
 
 from . import session_user, store, versions
-from .signals import DRAFT_FIELDS, site_settings_follow
-from .store import (
+from .own_views import (
     learner_changed,
     learner_counter,
     learner_row_changed,
     personal_response,
+    shared_response,
+)
+from .signals import DRAFT_FIELDS, site_settings_follow
+from .store import (
     release,
     serve_cached,
     serve_page,
-    shared_response,
     slot,
     staff_flag_forget,
 )

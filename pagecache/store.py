@@ -175,9 +175,9 @@ def entry_for(
     key = entry_key(request, reader=reader_of(request))
     store = may_store and shareable(page=page, request=request, query_ok=query_ok)
     if store:
-        cached = _local_get(key) or cache.get(key)
+        cached = local_get(key) or cache.get(key)
         if isinstance(cached, Entry) and versions_current_for(cached):
-            _local_put(key, cached)
+            local_put(key, cached)
             return cached
         _local_drop(key)
     # Read before rendering: a change committed meanwhile makes this entry stale at once.
@@ -186,7 +186,7 @@ def entry_for(
     entry = Entry(html=html, versions=found, kind=kind, data=data)
     if store:
         cache.set(key, entry, ENTRY_TIMEOUT)
-        _local_put(key, entry)
+        local_put(key, entry)
     return entry
 
 
@@ -272,7 +272,7 @@ _local: OrderedDict[str, Entry] = OrderedDict()
 _local_lock = threading.Lock()
 
 
-def _local_get(key: str) -> Entry | None:
+def local_get(key: str) -> Entry | None:
     with _local_lock:
         entry = _local.get(key)
         if entry is not None:
@@ -280,7 +280,7 @@ def _local_get(key: str) -> Entry | None:
         return entry
 
 
-def _local_put(key: str, entry: Entry) -> None:
+def local_put(key: str, entry: Entry) -> None:
     with _local_lock:
         _local[key] = entry
         _local.move_to_end(key)
@@ -312,7 +312,7 @@ def lookup(request: HttpRequest, *, reader: str, user_id=None) -> tuple[Entry | 
     flag_key = staff_flag_key(user_id) if user_id is not None else None
     account_key = session_user.user_key(user_id) if user_id is not None else None
     personal = [flag_key, account_key] if user_id is not None else []
-    entry = _local_get(key)
+    entry = local_get(key)
     if entry is not None:
         counter_keys = {versions.PREFIX + name: value for name, value in entry.versions.items()}
         # What the filler will read for this reader (their progress), in the same trip.
@@ -331,7 +331,7 @@ def lookup(request: HttpRequest, *, reader: str, user_id=None) -> tuple[Entry | 
     entry = found.get(key)
     staff = _personal_from(request, found, flag_key=flag_key, account_key=account_key)
     if isinstance(entry, Entry) and entry.kind in FILLERS and versions_current_for(entry):
-        _local_put(key, entry)
+        local_put(key, entry)
         return entry, staff
     return None, staff
 
@@ -411,80 +411,3 @@ def serve_page(
         query_ok=query_ok,
     )
     return serve_cached(request=request, page=page, entry=entry)
-
-
-# --- Views of one reader's own -----------------------------------------------------------------
-
-
-def learner_counter(user_id) -> str:
-    """The counter of what one person's own pages show (their enrolments, progress,
-    certificates); moved by the apps that keep those rows."""
-    return f"learner:{user_id}"
-
-
-def learner_changed(user_id) -> None:
-    """This person's own cached pages and progress are out of date: their counter moves
-    now and again once the transaction commits (a reader in between may store what it
-    read under the first move; the second makes that stale)."""
-    if user_id is not None:
-        versions.move_on(learner_counter(user_id))
-        versions.bump(learner_counter(user_id))
-
-
-def learner_row_changed(*, instance, raw=False, **kwargs) -> None:
-    """post_save/post_delete receiver for a model of one person's own rows (a `user_id`):
-    their enrolments, attempts, results, certificates. Fixture loading (raw) is left alone."""
-    if not raw:
-        learner_changed(instance.user_id)
-
-
-def personal_response(
-    *, request: HttpRequest, template: str, dependencies: Iterable[str], context_for
-) -> HttpResponse:
-    """A signed-in person's own page (a view, not a Wagtail page), cached for them alone
-    under their counter and `dependencies`, with the common slots filled per request.
-    `context_for()` gives the template context on a miss."""
-    user = request.user
-    entry = _view_entry(
-        request=request,
-        reader=f"person:{user.pk}",
-        template=template,
-        dependencies={*dependencies, learner_counter(user.pk)},
-        context_for=context_for,
-    )
-    return fill_page(entry=entry, request=request, staff=is_staff(user))
-
-
-def shared_response(
-    *,
-    request: HttpRequest,
-    template: str,
-    identity: str,
-    dependencies: Iterable[str],
-    context_for,
-) -> HttpResponse:
-    """A view's page that is the same for every reader of a kind (signed out, signed in)
-    given `identity` (what the page answers, e.g. a digest of a verification answer),
-    cached under it and `dependencies`, with the common slots filled per request."""
-    entry = _view_entry(
-        request=request,
-        reader=f"{reader_of(request)}:{hashlib.sha256(identity.encode()).hexdigest()[:24]}",
-        template=template,
-        dependencies={versions.GLOBAL, *dependencies},
-        context_for=context_for,
-    )
-    staff = request.user.is_authenticated and is_staff(request.user)
-    return fill_page(entry=entry, request=request, staff=staff)
-
-
-def _view_entry(*, request, reader: str, template: str, dependencies, context_for) -> Entry:
-    """A view's cached entry for `reader`, rendered on a miss with the common slots."""
-    key = entry_key(request, reader=reader)
-    entry = _local_get(key) or cache.get(key)
-    if not (isinstance(entry, Entry) and versions_current_for(entry)):
-        found = versions.versions_read(dependencies)
-        html = render_to_string(template, {**context_for(), **SLOT_CONTEXT}, request=request)
-        entry = Entry(html=html, versions=found, kind="page")
-        cache.set(key, entry, ENTRY_TIMEOUT)
-    _local_put(key, entry)
-    return entry

@@ -22,6 +22,7 @@ from statistics import fmean
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
 from config.api import safe_cell, xlsx_text_row
 
@@ -171,8 +172,6 @@ def statistics_csv(stats: QuizStatistics) -> str:
 
 
 def statistics_xlsx(stats: QuizStatistics) -> bytes:
-    from openpyxl import Workbook
-
     header, rows = _table(stats)
     book = Workbook()
     sheet = book.active

@@ -5,7 +5,8 @@ import pytest
 
 from accounts.factories import UserFactory
 from certificates.models import Certificate
-from certificates.services import certificate_record, personal_data_erase_certificates
+from certificates.personal_data import personal_data_erase_certificates
+from certificates.services import certificate_record
 
 from .conftest import complete_course
 

@@ -279,7 +279,7 @@ def test_zip_download_holds_the_marked_pdf(certificate, administrator, manager_b
     import io
     import zipfile
 
-    from certificates.services import export_create, export_run
+    from certificates.exports import export_create, export_run
 
     certificate_revoke(certificate=certificate, actor=administrator, category="error", reason="")
     export = export_create(viewer=manager_bg)

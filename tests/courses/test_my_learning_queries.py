@@ -10,7 +10,7 @@ from certificates.models import Certificate
 from courses.factories import course_index, course_with_lessons
 from courses.models import LessonPage
 from courses.services import enrolment_create, step_complete
-from pagecache.store import learner_changed
+from pagecache.api import learner_changed
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from courses.selectors import course_of
 from courses.services import enrolment_create
-from pagecache.store import learner_changed
+from pagecache.api import learner_changed
 from quizzes import factories as f
 from quizzes.models import Attempt, QuizPage, ReviewItem, ReviewWindow
 

@@ -348,8 +348,8 @@ def _outer_params(prefix: str) -> set[str]:
 
 @pytest.fixture
 def world(tree, django_capture_on_commit_callbacks):
+    from certificates.exports import export_create
     from certificates.models import Certificate
-    from certificates.services import export_create
     from courses.authoring import course_assign_trainer
     from courses.factories import course_with_lessons
     from courses.models import LessonPage

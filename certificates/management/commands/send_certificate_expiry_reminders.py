@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from certificates.services import certificates_expiry_remind
+from certificates.reminders import certificates_expiry_remind
 
 
 class Command(BaseCommand):
