@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from django.contrib.auth.hashers import make_password
+from django.utils import translation
 
 from config.api import DemoContentError, demo_file_read, demo_folder
 from institutions.api import Institution
@@ -144,6 +145,13 @@ def _line(account: DemoAccount, user: User, *, created: bool) -> DemoAccountLine
 
 
 def account_description(account: DemoAccount) -> str:
+    """In English, as the rest of the command's output (the labels are translated
+    otherwise, and came out half Serbian: "Odgovorno lice institucije of PU-BG")."""
+    with translation.override("en"):
+        return _description(account)
+
+
+def _description(account: DemoAccount) -> str:
     if account.role is None:
         return f"learner ({Profession(account.profession).label.lower()})"
     label = Role(account.role).label
