@@ -137,19 +137,54 @@ def _gift_question(raw: str, line: int, problems) -> ParsedQuestion | None:
 
 
 def _gift_numeric(q: ParsedQuestion, body: str, problems) -> ParsedQuestion:
+    """Moodle's numeric answers: "3:2" (3 ± 2), "1..5" (a range), or several answers
+    "=%100%3:0 =%50%3:1 ~#feedback", each with a weight and its own feedback. The full-marks
+    answer is the question's number; partial-credit answers become options (text: the
+    number, match_text: its tolerance)."""
     q.kind = QuestionKind.NUMERIC
-    first = body.strip().lstrip("=").split("=")[0].split("#")[0].strip()
-    if ".." in first:
-        low, high = (parse_decimal(x) for x in first.split("..", 1))
-        if low is None or high is None:
-            problems.append(Problem(q.line, _("The numeric range is not two numbers.")))
+    body = body.strip()
+    parts = re.split(r"(?=[=~])", body)
+    best: tuple[Decimal, Decimal, Decimal] | None = None
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        marker = part[0] if part[0] in "=~" else "="
+        content = part[1:].strip() if part[0] in "=~" else part
+        fraction = Decimal("1") if marker == "=" else Decimal("0")
+        weight = _WEIGHT.match(content)
+        if weight:
+            fraction = Decimal(weight.group(1)) / 100
+            content = content[weight.end() :].strip()
+        value_text, _hash, feedback = content.partition("#")
+        value_text = value_text.strip()
+        if not value_text:  # "~#feedback": what any other answer is told
+            continue
+        answer = _numeric_answer(value_text)
+        if answer is None:
+            problems.append(Problem(q.line, _("The correct answer is not a number.")))
             return q
-        q.numeric_answer = (low + high) / 2
-        q.numeric_tolerance = abs(high - low) / 2
-        return q
-    value, _colon, tolerance = first.partition(":")
-    q.numeric_answer = parse_decimal(value)
-    q.numeric_tolerance = parse_decimal(tolerance or "0") or Decimal("0")
-    if q.numeric_answer is None:
+        value, tolerance = answer
+        if fraction == 1 and best is None:
+            best = (value, tolerance, fraction)
+            q.numeric_answer, q.numeric_tolerance = value, tolerance
+        elif fraction > 0:
+            q.options.append((format(value, "f"), fraction, _unescape(feedback),
+                              format(tolerance, "f")))  # fmt: skip
+    if best is None:
         problems.append(Problem(q.line, _("The correct answer is not a number.")))
     return q
+
+
+def _numeric_answer(text: str) -> tuple[Decimal, Decimal] | None:
+    """(value, tolerance) of "3:2", "1..5" or "3"; None if it is not a number."""
+    if ".." in text:
+        low, high = (parse_decimal(x) for x in text.split("..", 1))
+        if low is None or high is None:
+            return None
+        return (low + high) / 2, abs(high - low) / 2
+    value, _colon, tolerance = text.partition(":")
+    number = parse_decimal(value)
+    margin = parse_decimal(tolerance) if tolerance.strip() else Decimal("0")
+    if number is None or margin is None:
+        return None
+    return number, abs(margin)

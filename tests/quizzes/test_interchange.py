@@ -220,3 +220,32 @@ def test_export_view_downloads_xml(client, mfa_login, trainer, trainer_course):
     assert mine.name in names and national.name not in names
     event = AuditEvent.objects.get(action=AuditAction.QUESTIONS_EXPORTED)
     assert event.actor == trainer and event.details["questions"] == 1
+
+
+def _import_gift(text):
+    result = parse_gift(text)
+    assert result.problems == []
+    top = QuestionCategory.objects.create(name="Imported")
+    return questions_import(result=result, category=top, language="en")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["{#3:2}", "{#3:2~#Completely wrong}", "{#1..5}", "{#=3:2 ~#Wrong#Not at all}"],
+)
+def test_gift_numeric_tolerance_and_range_grade_like_moodle(body):
+    (question,) = _import_gift(f"::N::How many? {body}")
+    assert (question.numeric_answer, question.numeric_tolerance) == (3, 2)
+    for right in ("1", "2", "3", "4", "5"):
+        assert grade(question, right) == 1, right
+    for wrong in ("0", "6", "5.5"):
+        assert grade(question, wrong) == 0, wrong
+
+
+def test_gift_several_numeric_answers_give_partial_credit():
+    (question,) = _import_gift("::N::How many? {#=%100%3:0 =%50%3:1 ~#Far off}")
+    assert (question.numeric_answer, question.numeric_tolerance) == (3, 0)
+    assert grade(question, "3") == 1
+    assert grade(question, "4") == Decimal("0.5")
+    assert grade(question, "2") == Decimal("0.5")
+    assert grade(question, "5") == 0
