@@ -249,3 +249,26 @@ def test_gift_several_numeric_answers_give_partial_credit():
     assert grade(question, "4") == Decimal("0.5")
     assert grade(question, "2") == Decimal("0.5")
     assert grade(question, "5") == 0
+
+
+def test_gift_format_markers_on_every_text():
+    result = parse_gift(
+        "::H::[html]Which <b>activity</b>? {=[html]<i>Recruitment</i>#[html]<b>Yes</b> "
+        "~[plain]Transport & more#[plain]No ####[html]General <em>note</em>}\n\n"
+        "::P::[plain]Is 1 < 2 <b>? {=[plain]Yes ~[plain]No}\n\n"
+        "::M::[markdown]Which **activity**? {=[markdown]*Recruitment* ~Transport}\n\n"
+        "::Pairs::[html]Match <b>it</b>. {=[html]<b>Recruitment</b> -> Act "
+        "=[plain]Threat -> Means}"
+    )
+    assert result.problems == []
+    h, p, m, pairs = result.questions
+    assert h.text == "Which <b>activity</b>?"
+    assert h.options[0][0::2] == ("Recruitment", "Yes")
+    assert h.options[1][0::2] == ("Transport & more", "No")
+    assert h.general_feedback == "General <em>note</em>"
+    assert p.text == "<p>Is 1 &lt; 2 &lt;b&gt;?</p>"
+    assert [o[0] for o in p.options] == ["Yes", "No"]
+    assert m.text.strip() == "<p>Which <strong>activity</strong>?</p>"
+    assert [o[0] for o in m.options] == ["Recruitment", "Transport"]
+    assert pairs.text == "Match <b>it</b>."
+    assert [o[0] for o in pairs.options] == ["Recruitment", "Threat"]
