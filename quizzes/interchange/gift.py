@@ -164,7 +164,7 @@ def _gift_question(raw: str, line: int, problems) -> ParsedQuestion | None:
         fraction = Decimal("1") if marker == "=" else Decimal("0")
         weight = _WEIGHT.match(content)
         if weight:
-            fraction = (Decimal(weight.group(1)) / 100).quantize(Decimal("0.00001"))
+            fraction = (Decimal(weight.group(1)) / 100).quantize(Decimal("0.0000001"))
             content = content[weight.end() :]
         content, _hash, feedback = content.partition("#")
         q.options.append((_plain_text(content, fmt), fraction, _plain_text(feedback, fmt), ""))

@@ -155,7 +155,7 @@ def _moodle_question(node: _Node, qtype: str, problems) -> ParsedQuestion | None
         if fraction is None:
             problems.append(Problem(answer.line, _("A fraction is not a number.")))
             fraction = Decimal("0")
-        fractions.append((answer, (fraction / 100).quantize(Decimal("0.00001"))))
+        fractions.append((answer, (fraction / 100).quantize(Decimal("0.0000001"))))
     if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.SHORT_TEXT):
         q.options = [
             (

@@ -272,3 +272,39 @@ def test_gift_format_markers_on_every_text():
     assert [o[0] for o in m.options] == ["Recruitment", "Transport"]
     assert pairs.text == "Match <b>it</b>."
     assert [o[0] for o in pairs.options] == ["Recruitment", "Threat"]
+
+
+def _multichoice_xml(single, *fractions):
+    answers = "".join(
+        f'<answer fraction="{fr}"><text>Option {i}</text></answer>'
+        for i, fr in enumerate(fractions)
+    )
+    return (
+        f'<quiz><question type="multichoice"><name><text>Q</text></name>'
+        f"<questiontext><text>Which?</text></questiontext><single>{single}</single>"
+        f"{answers}</question></quiz>"
+    ).encode()
+
+
+def test_moodle_fractions_kept_exactly_so_the_right_answer_gets_full_marks():
+    result = parse_moodle_xml(_multichoice_xml("false", "33.33333", "33.33333", "33.33333", "-100"))
+    assert result.problems == []
+    top = QuestionCategory.objects.create(name="Imported")
+    (question,) = questions_import(result=result, category=top, language="en")
+    fractions = [o.fraction for o in question.options.all()]
+    assert fractions[:3] == [Decimal("0.3333333")] * 3
+    right = [o.pk for o in question.options.all() if o.fraction > 0]
+    assert grade(question, right) == 1
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        _multichoice_xml("true", "50", "0"),  # single answer without a 100 % option
+        _multichoice_xml("false", "50", "40", "0"),  # right options add up to 90 %
+        _multichoice_xml("true", "100", "37"),  # 37 % is not one of Moodle's grades
+    ],
+)
+def test_grades_moodle_refuses_are_reported(xml):
+    result = parse_moodle_xml(xml)
+    assert not result.ok and result.problems[0].line == 1
