@@ -4,6 +4,7 @@ is read."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -112,10 +113,21 @@ def parse_decimal(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-# Moodle's own prefixes of a category path, which are not categories of the bank.
-CATEGORY_PATH_PREFIXES = ("$course$", "$system$", "top")
+# Moodle's context prefixes of a category path ($course$, $module$, $system$, $cat1$, …)
+# and its "top" category are not categories of the bank.
+_CONTEXT_PREFIX = re.compile(r"^\$[a-z]+\d*\$$")
 
 
 def category_path(path: str) -> list[str]:
-    """The category names of a "$course$/top/A/B" path: ["A", "B"]."""
-    return [p for p in path.split("/") if p and p not in CATEGORY_PATH_PREFIXES]
+    """The category names of a "$course$/top/A/B" path: ["A", "B"]; "//" is a "/" inside
+    a name ("Zakoni 2009//2016" is one category)."""
+    names = [p.replace("\x00", "/").strip() for p in path.replace("//", "\x00").split("/")]
+    names = [n for n in names if n]
+    if names and _CONTEXT_PREFIX.match(names[0]):
+        names = names[1:]
+    return [n for n in names if n != "top"]
+
+
+def category_path_text(names: list[str]) -> str:
+    """A category path as Moodle writes it, with "/" inside a name doubled."""
+    return "/".join(name.replace("/", "//") for name in names)

@@ -24,6 +24,7 @@ from .common import (
     ParseResult,
     Problem,
     category_path,
+    category_path_text,
     check_question,
     parse_decimal,
 )
@@ -221,15 +222,39 @@ def export_moodle_xml(questions) -> bytes:
             ordered.append(q)
             if q.kind == QuestionKind.SCENARIO:
                 ordered.extend(q.sub_questions.order_by("scenario_position", "pk"))
+    chains = {q.category_id: _category_chain(q.category) for q in ordered}
+    root = _common_prefix(list(chains.values()))
     for q in ordered:
         if q.category_id != current:
             current = q.category_id
-            path = "$course$/top/" + "/".join(q.category.full_name.split(" / "))
+            # Relative to the categories' common root: a re-import lands where it was.
+            path = category_path_text([name for _pk, name in chains[q.category_id][len(root) :]])
             out.append(f'<question type="category"><category><text>{escape(path)}</text>'
                        "</category></question>")  # fmt: skip
         out.append(_export_one(q))
     out.append("</quiz>")
     return "\n".join(out).encode("utf-8")
+
+
+def _category_chain(category) -> list[tuple[int, str]]:
+    """The category's (pk, name) from the top of its tree down to itself."""
+    names = []
+    while category is not None:
+        names.append((category.pk, category.name))
+        category = category.parent
+    return names[::-1]
+
+
+def _common_prefix(chains: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    if not chains:
+        return []
+    prefix = chains[0]
+    for chain in chains[1:]:
+        length = 0
+        while length < min(len(prefix), len(chain)) and prefix[length] == chain[length]:
+            length += 1
+        prefix = prefix[:length]
+    return prefix
 
 
 def _export_one(q: Question) -> str:

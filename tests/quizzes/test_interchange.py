@@ -308,3 +308,27 @@ def test_moodle_fractions_kept_exactly_so_the_right_answer_gets_full_marks():
 def test_grades_moodle_refuses_are_reported(xml):
     result = parse_moodle_xml(xml)
     assert not result.ok and result.problems[0].line == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["$module$/top/Zakoni 2009//2016/A", "$cat1$/top/Zakoni 2009//2016/A",
+             "$system$/Zakoni 2009//2016/A", "Zakoni 2009//2016/A"],
+)  # fmt: skip
+def test_category_context_prefixes_stripped_and_double_slash_is_one_name(path):
+    result = parse_gift(f"$CATEGORY: {path}\n\n::Q::Right? {{T}}")
+    assert result.questions[0].category == ["Zakoni 2009/2016", "A"]
+
+
+def test_export_escapes_slashes_and_writes_paths_relative_to_the_exported_root():
+    bank = f.QuestionCategoryFactory(name="Bank")
+    laws = QuestionCategory.objects.create(name="Zakoni 2009/2016", parent=bank)
+    on_top = f.single_choice(category=bank)
+    question = f.single_choice(category=laws)
+    xml = export_moodle_xml(Question.objects.filter(pk__in=[on_top.pk, question.pk]))
+    assert b"Zakoni 2009//2016" in xml and b"$course$" not in xml
+    result = parse_moodle_xml(xml)
+    assert [q.category for q in result.questions] == [[], ["Zakoni 2009/2016"]]
+    target = QuestionCategory.objects.create(name="Again")
+    first, copy = questions_import(result=result, category=target, language="sr")
+    assert first.category == target
+    assert copy.category.parent == target and copy.category.name == "Zakoni 2009/2016"
