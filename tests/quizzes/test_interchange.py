@@ -332,3 +332,17 @@ def test_export_escapes_slashes_and_writes_paths_relative_to_the_exported_root()
     first, copy = questions_import(result=result, category=target, language="sr")
     assert first.category == target
     assert copy.category.parent == target and copy.category.name == "Zakoni 2009/2016"
+
+
+def test_scenario_sub_question_names_do_not_grow_on_each_round_trip():
+    category = f.QuestionCategoryFactory(name="Bank")
+    scenario, first, _second = f.scenario(category=category)
+    names = {first.name}
+    for trip in range(2):
+        xml = export_moodle_xml(Question.objects.filter(category=category).order_by("pk"))
+        category = QuestionCategory.objects.create(name=f"Trip {trip}")
+        created = questions_import(result=parse_moodle_xml(xml), category=category, language="sr")
+        subs = [q for q in created if q.scenario_id is not None]
+        assert first.name in {q.name for q in subs} and len(subs) == 2
+        names |= {q.name for q in subs}
+    assert len(names) == 2
