@@ -40,6 +40,7 @@ class ParsedQuestion:
     numeric_tolerance: Decimal = Decimal("0")
     shuffle: bool = True
     category: list[str] = field(default_factory=list)
+    language: str = ""  # from our "lang:xx" tag; empty: the language chosen for the import
 
 
 @dataclass

@@ -53,7 +53,7 @@ def questions_import(
             name=name,
             kind=parsed.kind,
             category=target,
-            language=language,
+            language=parsed.language or language,
             text=parsed.text or "<p></p>",
             marks=parsed.marks,
             general_feedback=parsed.general_feedback,

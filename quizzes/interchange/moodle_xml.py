@@ -16,7 +16,7 @@ from defusedxml.common import DefusedXmlException
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from ..models import Question, QuestionKind
+from ..models import Language, Question, QuestionKind
 from .common import (
     MAX_BYTES,
     SCENARIO_SEPARATOR,
@@ -78,6 +78,8 @@ class _TreeBuilder(ContentHandler):
         if self.stack:
             self.stack[-1].parts.append(content)
 
+
+LANGUAGE_TAG = "lang:"
 
 MOODLE_KINDS = {
     "truefalse": QuestionKind.TRUE_FALSE,
@@ -142,6 +144,11 @@ def _moodle_question(node: _Node, qtype: str, problems) -> ParsedQuestion | None
         text=node.inner("questiontext"),
         general_feedback=node.inner("generalfeedback"),
     )
+    tags = node.find("tags")
+    for tag in tags.findall("tag") if tags is not None else []:
+        value = tag.inner("text") or (tag.find("text").text if tag.find("text") else "")
+        if value.startswith(LANGUAGE_TAG) and value[len(LANGUAGE_TAG) :] in dict(Language.choices):
+            q.language = value[len(LANGUAGE_TAG) :]
     marks = parse_decimal(node.inner("defaultgrade") or "1")
     if marks is None or marks < 0:
         problems.append(Problem(node.line, _("The marks are not a number.")))
@@ -309,5 +316,7 @@ def _export_one(q: Question) -> str:
                 f'<subquestion format="html"><text>{escape(o.text)}</text>'
                 f"<answer><text>{escape(o.match_text)}</text></answer></subquestion>"
             )
+    # Our language as a Moodle tag: Moodle keeps it as a tag, we read it back.
+    parts.append(f"<tags><tag><text>{LANGUAGE_TAG}{escape(q.language)}</text></tag></tags>")
     parts.append("</question>")
     return "".join(parts)

@@ -346,3 +346,14 @@ def test_scenario_sub_question_names_do_not_grow_on_each_round_trip():
         assert first.name in {q.name for q in subs} and len(subs) == 2
         names |= {q.name for q in subs}
     assert len(names) == 2
+
+
+def test_question_language_travels_in_a_tag_moodle_ignores():
+    category = f.QuestionCategoryFactory(name="Bank")
+    question = f.single_choice(category=category)
+    Question.objects.filter(pk=question.pk).update(language="sr")
+    xml = export_moodle_xml(Question.objects.filter(pk=question.pk))
+    assert b"<tags><tag><text>lang:sr</text></tag></tags>" in xml
+    target = QuestionCategory.objects.create(name="Again")
+    (copy,) = questions_import(result=parse_moodle_xml(xml), category=target, language="en")
+    assert copy.language == "sr"
