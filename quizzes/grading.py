@@ -102,7 +102,14 @@ def grade(question, response) -> Decimal:
         value = parse_number(response)
         if value is None or question.numeric_answer is None:
             return ZERO
-        return ONE if abs(value - question.numeric_answer) <= question.numeric_tolerance else ZERO
+        if abs(value - question.numeric_answer) <= question.numeric_tolerance:
+            return ONE
+        best = ZERO  # partial-credit answers (imported from GIFT or Moodle XML)
+        for option in question.options.all():
+            number, margin = parse_number(option.text), parse_number(option.match_text or "0")
+            if number is not None and margin is not None and abs(value - number) <= margin:
+                best = max(best, option.fraction)
+        return _clamp(best)
     if kind == QuestionKind.SHORT_TEXT:
         given = normalise_text(response)
         best = ZERO

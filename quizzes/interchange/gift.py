@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from html import unescape as html_unescape
 
 from django.utils.html import escape as html_escape
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from markdown_it import MarkdownIt
 
 from ..models import QuestionKind
 from .common import (
@@ -25,6 +27,41 @@ _GIFT_ESCAPES = {"\\~": "\x00t", "\\=": "\x00e", "\\#": "\x00h", "\\{": "\x00o",
 _GIFT_UNESCAPE = {"\x00t": "~", "\x00e": "=", "\x00h": "#", "\x00o": "{", "\x00c": "}",
                   "\x00s": ":"}  # fmt: skip
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+_FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]")
+
+
+def _split_format(text: str) -> tuple[str | None, str]:
+    """A text's GIFT format marker ("html", "plain", …, or None) and the text without it."""
+    match = _FORMAT.match(text)
+    if match is None:
+        return None, text
+    return match.group(1), text[match.end() :]
+
+
+def _rich_text(text: str, fmt: str | None = None) -> str:
+    """Question text or general feedback as HTML: [html] kept as HTML, [plain] escaped,
+    [markdown] converted; without a marker (or [moodle]), HTML only if it starts with "<"."""
+    marker, text = _split_format(text)
+    fmt, text = marker or fmt, _unescape(text)
+    if fmt == "html":
+        return text
+    if fmt == "markdown":
+        return MarkdownIt("commonmark", {"html": True}).render(text).strip()
+    if fmt != "plain" and text.startswith("<"):
+        return text
+    return f"<p>{html_escape(text)}</p>" if text else ""
+
+
+def _plain_text(text: str, fmt: str | None = None) -> str:
+    """An option, prompt, match or feedback (plain text in the bank) without its marker:
+    [html] and [markdown] lose their markup, [plain] is kept as written."""
+    marker, text = _split_format(text)
+    fmt, text = marker or fmt, _unescape(text)
+    if fmt == "markdown":
+        return strip_tags(MarkdownIt("commonmark").render(text)).strip()
+    if fmt == "html":
+        return html_unescape(strip_tags(text)).strip()
+    return text
 
 
 def _unescape(text: str) -> str:
@@ -83,19 +120,18 @@ def _gift_question(raw: str, line: int, problems) -> ParsedQuestion | None:
         problems.append(Problem(line, _("No answers in braces { }.")))
         return None
     before, body, after = raw[:open_at], raw[open_at + 1 : close_at], raw[close_at + 1 :]
-    text = re.sub(r"^\[(html|moodle|plain|markdown)\]", "", (before + " " + after).strip())
+    text = (before + " " + after).strip()
+    fmt, _bare = _split_format(text)
     general = ""
     if "####" in body:
         body, general = body.split("####", 1)
     body = body.strip()
     q = ParsedQuestion(
         line=line,
-        name=_unescape(name)[:255] or _unescape(strip_tags(text))[:60] or _("Imported question"),
+        name=_unescape(name)[:255] or _unescape(strip_tags(_bare))[:60] or _("Imported question"),
         kind=QuestionKind.SINGLE,
-        text=f"<p>{html_escape(_unescape(text))}</p>"
-        if not text.strip().startswith("<")
-        else _unescape(text),
-        general_feedback=f"<p>{html_escape(_unescape(general))}</p>" if general.strip() else "",
+        text=_rich_text(text),
+        general_feedback=_rich_text(general.strip(), fmt) if general.strip() else "",
     )
     if body == "":
         problems.append(Problem(line, _("Essay questions are not supported.")))
@@ -116,7 +152,9 @@ def _gift_question(raw: str, line: int, problems) -> ParsedQuestion | None:
         q.kind = QuestionKind.MATCHING
         for a in answers:
             prompt, _arrow, matched = a[1:].partition("->")
-            q.options.append((_unescape(prompt), Decimal("0"), "", _unescape(matched)[:500]))
+            q.options.append(
+                (_plain_text(prompt, fmt), Decimal("0"), "", _plain_text(matched, fmt)[:500])
+            )
         return q
     if all(a.startswith("=") for a in answers):
         q.kind = QuestionKind.SHORT_TEXT
@@ -126,10 +164,10 @@ def _gift_question(raw: str, line: int, problems) -> ParsedQuestion | None:
         fraction = Decimal("1") if marker == "=" else Decimal("0")
         weight = _WEIGHT.match(content)
         if weight:
-            fraction = (Decimal(weight.group(1)) / 100).quantize(Decimal("0.00001"))
+            fraction = (Decimal(weight.group(1)) / 100).quantize(Decimal("0.0000001"))
             content = content[weight.end() :]
         content, _hash, feedback = content.partition("#")
-        q.options.append((_unescape(content), fraction, _unescape(feedback), ""))
+        q.options.append((_plain_text(content, fmt), fraction, _plain_text(feedback, fmt), ""))
     if q.kind != QuestionKind.SHORT_TEXT:
         positive = sum(1 for o in q.options if o[1] > 0)
         q.kind = QuestionKind.MULTIPLE if weighted and positive > 1 else QuestionKind.SINGLE
@@ -137,19 +175,54 @@ def _gift_question(raw: str, line: int, problems) -> ParsedQuestion | None:
 
 
 def _gift_numeric(q: ParsedQuestion, body: str, problems) -> ParsedQuestion:
+    """Moodle's numeric answers: "3:2" (3 ± 2), "1..5" (a range), or several answers
+    "=%100%3:0 =%50%3:1 ~#feedback", each with a weight and its own feedback. The full-marks
+    answer is the question's number; partial-credit answers become options (text: the
+    number, match_text: its tolerance)."""
     q.kind = QuestionKind.NUMERIC
-    first = body.strip().lstrip("=").split("=")[0].split("#")[0].strip()
-    if ".." in first:
-        low, high = (parse_decimal(x) for x in first.split("..", 1))
-        if low is None or high is None:
-            problems.append(Problem(q.line, _("The numeric range is not two numbers.")))
+    body = body.strip()
+    parts = re.split(r"(?=[=~])", body)
+    best: tuple[Decimal, Decimal, Decimal] | None = None
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        marker = part[0] if part[0] in "=~" else "="
+        content = part[1:].strip() if part[0] in "=~" else part
+        fraction = Decimal("1") if marker == "=" else Decimal("0")
+        weight = _WEIGHT.match(content)
+        if weight:
+            fraction = Decimal(weight.group(1)) / 100
+            content = content[weight.end() :].strip()
+        value_text, _hash, feedback = content.partition("#")
+        value_text = value_text.strip()
+        if not value_text:  # "~#feedback": what any other answer is told
+            continue
+        answer = _numeric_answer(value_text)
+        if answer is None:
+            problems.append(Problem(q.line, _("The correct answer is not a number.")))
             return q
-        q.numeric_answer = (low + high) / 2
-        q.numeric_tolerance = abs(high - low) / 2
-        return q
-    value, _colon, tolerance = first.partition(":")
-    q.numeric_answer = parse_decimal(value)
-    q.numeric_tolerance = parse_decimal(tolerance or "0") or Decimal("0")
-    if q.numeric_answer is None:
+        value, tolerance = answer
+        if fraction == 1 and best is None:
+            best = (value, tolerance, fraction)
+            q.numeric_answer, q.numeric_tolerance = value, tolerance
+        elif fraction > 0:
+            q.options.append((format(value, "f"), fraction, _unescape(feedback),
+                              format(tolerance, "f")))  # fmt: skip
+    if best is None:
         problems.append(Problem(q.line, _("The correct answer is not a number.")))
     return q
+
+
+def _numeric_answer(text: str) -> tuple[Decimal, Decimal] | None:
+    """(value, tolerance) of "3:2", "1..5" or "3"; None if it is not a number."""
+    if ".." in text:
+        low, high = (parse_decimal(x) for x in text.split("..", 1))
+        if low is None or high is None:
+            return None
+        return (low + high) / 2, abs(high - low) / 2
+    value, _colon, tolerance = text.partition(":")
+    number = parse_decimal(value)
+    margin = parse_decimal(tolerance) if tolerance.strip() else Decimal("0")
+    if number is None or margin is None:
+        return None
+    return number, abs(margin)

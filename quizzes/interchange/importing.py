@@ -42,17 +42,18 @@ def questions_import(
             target, _created = QuestionCategory.objects.get_or_create(
                 parent=target, name=name.strip()[:200]
             )
-        scenario, position = None, 0
+        scenario, position, name = None, 0, parsed.name
         if SCENARIO_SEPARATOR in parsed.name:
-            prefix = parsed.name.split(SCENARIO_SEPARATOR, 1)[0]
+            prefix, rest = parsed.name.split(SCENARIO_SEPARATOR, 1)
             scenario = scenarios.get(prefix)
             if scenario is not None:
-                position = scenario.sub_questions.count() + 1
+                # The export prefixes the scenario's name; the sub-question keeps its own.
+                position, name = scenario.sub_questions.count() + 1, rest
         question = Question(
-            name=parsed.name,
+            name=name,
             kind=parsed.kind,
             category=target,
-            language=language,
+            language=parsed.language or language,
             text=parsed.text or "<p></p>",
             marks=parsed.marks,
             general_feedback=parsed.general_feedback,

@@ -16,7 +16,7 @@ from defusedxml.common import DefusedXmlException
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from ..models import Question, QuestionKind
+from ..models import Language, Question, QuestionKind
 from .common import (
     MAX_BYTES,
     SCENARIO_SEPARATOR,
@@ -24,6 +24,7 @@ from .common import (
     ParseResult,
     Problem,
     category_path,
+    category_path_text,
     check_question,
     parse_decimal,
 )
@@ -77,6 +78,8 @@ class _TreeBuilder(ContentHandler):
         if self.stack:
             self.stack[-1].parts.append(content)
 
+
+LANGUAGE_TAG = "lang:"
 
 MOODLE_KINDS = {
     "truefalse": QuestionKind.TRUE_FALSE,
@@ -141,6 +144,11 @@ def _moodle_question(node: _Node, qtype: str, problems) -> ParsedQuestion | None
         text=node.inner("questiontext"),
         general_feedback=node.inner("generalfeedback"),
     )
+    tags = node.find("tags")
+    for tag in tags.findall("tag") if tags is not None else []:
+        value = tag.inner("text") or (tag.find("text").text if tag.find("text") else "")
+        if value.startswith(LANGUAGE_TAG) and value[len(LANGUAGE_TAG) :] in dict(Language.choices):
+            q.language = value[len(LANGUAGE_TAG) :]
     marks = parse_decimal(node.inner("defaultgrade") or "1")
     if marks is None or marks < 0:
         problems.append(Problem(node.line, _("The marks are not a number.")))
@@ -155,7 +163,7 @@ def _moodle_question(node: _Node, qtype: str, problems) -> ParsedQuestion | None
         if fraction is None:
             problems.append(Problem(answer.line, _("A fraction is not a number.")))
             fraction = Decimal("0")
-        fractions.append((answer, (fraction / 100).quantize(Decimal("0.00001"))))
+        fractions.append((answer, (fraction / 100).quantize(Decimal("0.0000001"))))
     if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.SHORT_TEXT):
         q.options = [
             (
@@ -221,15 +229,39 @@ def export_moodle_xml(questions) -> bytes:
             ordered.append(q)
             if q.kind == QuestionKind.SCENARIO:
                 ordered.extend(q.sub_questions.order_by("scenario_position", "pk"))
+    chains = {q.category_id: _category_chain(q.category) for q in ordered}
+    root = _common_prefix(list(chains.values()))
     for q in ordered:
         if q.category_id != current:
             current = q.category_id
-            path = "$course$/top/" + "/".join(q.category.full_name.split(" / "))
+            # Relative to the categories' common root: a re-import lands where it was.
+            path = category_path_text([name for _pk, name in chains[q.category_id][len(root) :]])
             out.append(f'<question type="category"><category><text>{escape(path)}</text>'
                        "</category></question>")  # fmt: skip
         out.append(_export_one(q))
     out.append("</quiz>")
     return "\n".join(out).encode("utf-8")
+
+
+def _category_chain(category) -> list[tuple[int, str]]:
+    """The category's (pk, name) from the top of its tree down to itself."""
+    names = []
+    while category is not None:
+        names.append((category.pk, category.name))
+        category = category.parent
+    return names[::-1]
+
+
+def _common_prefix(chains: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    if not chains:
+        return []
+    prefix = chains[0]
+    for chain in chains[1:]:
+        length = 0
+        while length < min(len(prefix), len(chain)) and prefix[length] == chain[length]:
+            length += 1
+        prefix = prefix[:length]
+    return prefix
 
 
 def _export_one(q: Question) -> str:
@@ -284,5 +316,7 @@ def _export_one(q: Question) -> str:
                 f'<subquestion format="html"><text>{escape(o.text)}</text>'
                 f"<answer><text>{escape(o.match_text)}</text></answer></subquestion>"
             )
+    # Our language as a Moodle tag: Moodle keeps it as a tag, we read it back.
+    parts.append(f"<tags><tag><text>{LANGUAGE_TAG}{escape(q.language)}</text></tag></tags>")
     parts.append("</question>")
     return "".join(parts)

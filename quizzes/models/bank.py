@@ -26,7 +26,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
-from .choices import FRACTION, MARKS, Language, QuestionKind
+from .choices import MARKS, OPTION_FRACTION, Language, QuestionKind
 from .frozen import FrozenQuestion
 
 
@@ -309,7 +309,7 @@ class QuestionOption(Orderable):
     text = models.TextField(_("text"), max_length=2000, blank=True)
     fraction = models.DecimalField(
         _("fraction of marks"),
-        **FRACTION,
+        **OPTION_FRACTION,
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("-1")), MaxValueValidator(Decimal("1"))],
     )

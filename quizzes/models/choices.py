@@ -6,6 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 FRACTION = {"max_digits": 7, "decimal_places": 5}
+# An option's fraction keeps Moodle's seven decimals (0.3333333), so three 33.33333 %
+# options add up to full marks.
+OPTION_FRACTION = {"max_digits": 9, "decimal_places": 7}
 MARKS = {"max_digits": 6, "decimal_places": 2}
 PERCENT = {"max_digits": 5, "decimal_places": 2}
 

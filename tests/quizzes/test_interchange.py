@@ -220,3 +220,140 @@ def test_export_view_downloads_xml(client, mfa_login, trainer, trainer_course):
     assert mine.name in names and national.name not in names
     event = AuditEvent.objects.get(action=AuditAction.QUESTIONS_EXPORTED)
     assert event.actor == trainer and event.details["questions"] == 1
+
+
+def _import_gift(text):
+    result = parse_gift(text)
+    assert result.problems == []
+    top = QuestionCategory.objects.create(name="Imported")
+    return questions_import(result=result, category=top, language="en")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["{#3:2}", "{#3:2~#Completely wrong}", "{#1..5}", "{#=3:2 ~#Wrong#Not at all}"],
+)
+def test_gift_numeric_tolerance_and_range_grade_like_moodle(body):
+    (question,) = _import_gift(f"::N::How many? {body}")
+    assert (question.numeric_answer, question.numeric_tolerance) == (3, 2)
+    for right in ("1", "2", "3", "4", "5"):
+        assert grade(question, right) == 1, right
+    for wrong in ("0", "6", "5.5"):
+        assert grade(question, wrong) == 0, wrong
+
+
+def test_gift_several_numeric_answers_give_partial_credit():
+    (question,) = _import_gift("::N::How many? {#=%100%3:0 =%50%3:1 ~#Far off}")
+    assert (question.numeric_answer, question.numeric_tolerance) == (3, 0)
+    assert grade(question, "3") == 1
+    assert grade(question, "4") == Decimal("0.5")
+    assert grade(question, "2") == Decimal("0.5")
+    assert grade(question, "5") == 0
+
+
+def test_gift_format_markers_on_every_text():
+    result = parse_gift(
+        "::H::[html]Which <b>activity</b>? {=[html]<i>Recruitment</i>#[html]<b>Yes</b> "
+        "~[plain]Transport & more#[plain]No ####[html]General <em>note</em>}\n\n"
+        "::P::[plain]Is 1 < 2 <b>? {=[plain]Yes ~[plain]No}\n\n"
+        "::M::[markdown]Which **activity**? {=[markdown]*Recruitment* ~Transport}\n\n"
+        "::Pairs::[html]Match <b>it</b>. {=[html]<b>Recruitment</b> -> Act "
+        "=[plain]Threat -> Means}"
+    )
+    assert result.problems == []
+    h, p, m, pairs = result.questions
+    assert h.text == "Which <b>activity</b>?"
+    assert h.options[0][0::2] == ("Recruitment", "Yes")
+    assert h.options[1][0::2] == ("Transport & more", "No")
+    assert h.general_feedback == "General <em>note</em>"
+    assert p.text == "<p>Is 1 &lt; 2 &lt;b&gt;?</p>"
+    assert [o[0] for o in p.options] == ["Yes", "No"]
+    assert m.text.strip() == "<p>Which <strong>activity</strong>?</p>"
+    assert [o[0] for o in m.options] == ["Recruitment", "Transport"]
+    assert pairs.text == "Match <b>it</b>."
+    assert [o[0] for o in pairs.options] == ["Recruitment", "Threat"]
+
+
+def _multichoice_xml(single, *fractions):
+    answers = "".join(
+        f'<answer fraction="{fr}"><text>Option {i}</text></answer>'
+        for i, fr in enumerate(fractions)
+    )
+    return (
+        f'<quiz><question type="multichoice"><name><text>Q</text></name>'
+        f"<questiontext><text>Which?</text></questiontext><single>{single}</single>"
+        f"{answers}</question></quiz>"
+    ).encode()
+
+
+def test_moodle_fractions_kept_exactly_so_the_right_answer_gets_full_marks():
+    result = parse_moodle_xml(_multichoice_xml("false", "33.33333", "33.33333", "33.33333", "-100"))
+    assert result.problems == []
+    top = QuestionCategory.objects.create(name="Imported")
+    (question,) = questions_import(result=result, category=top, language="en")
+    fractions = [o.fraction for o in question.options.all()]
+    assert fractions[:3] == [Decimal("0.3333333")] * 3
+    right = [o.pk for o in question.options.all() if o.fraction > 0]
+    assert grade(question, right) == 1
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        _multichoice_xml("true", "50", "0"),  # single answer without a 100 % option
+        _multichoice_xml("false", "50", "40", "0"),  # right options add up to 90 %
+        _multichoice_xml("true", "100", "37"),  # 37 % is not one of Moodle's grades
+    ],
+)
+def test_grades_moodle_refuses_are_reported(xml):
+    result = parse_moodle_xml(xml)
+    assert not result.ok and result.problems[0].line == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["$module$/top/Zakoni 2009//2016/A", "$cat1$/top/Zakoni 2009//2016/A",
+             "$system$/Zakoni 2009//2016/A", "Zakoni 2009//2016/A"],
+)  # fmt: skip
+def test_category_context_prefixes_stripped_and_double_slash_is_one_name(path):
+    result = parse_gift(f"$CATEGORY: {path}\n\n::Q::Right? {{T}}")
+    assert result.questions[0].category == ["Zakoni 2009/2016", "A"]
+
+
+def test_export_escapes_slashes_and_writes_paths_relative_to_the_exported_root():
+    bank = f.QuestionCategoryFactory(name="Bank")
+    laws = QuestionCategory.objects.create(name="Zakoni 2009/2016", parent=bank)
+    on_top = f.single_choice(category=bank)
+    question = f.single_choice(category=laws)
+    xml = export_moodle_xml(Question.objects.filter(pk__in=[on_top.pk, question.pk]))
+    assert b"Zakoni 2009//2016" in xml and b"$course$" not in xml
+    result = parse_moodle_xml(xml)
+    assert [q.category for q in result.questions] == [[], ["Zakoni 2009/2016"]]
+    target = QuestionCategory.objects.create(name="Again")
+    first, copy = questions_import(result=result, category=target, language="sr")
+    assert first.category == target
+    assert copy.category.parent == target and copy.category.name == "Zakoni 2009/2016"
+
+
+def test_scenario_sub_question_names_do_not_grow_on_each_round_trip():
+    category = f.QuestionCategoryFactory(name="Bank")
+    scenario, first, _second = f.scenario(category=category)
+    names = {first.name}
+    for trip in range(2):
+        xml = export_moodle_xml(Question.objects.filter(category=category).order_by("pk"))
+        category = QuestionCategory.objects.create(name=f"Trip {trip}")
+        created = questions_import(result=parse_moodle_xml(xml), category=category, language="sr")
+        subs = [q for q in created if q.scenario_id is not None]
+        assert first.name in {q.name for q in subs} and len(subs) == 2
+        names |= {q.name for q in subs}
+    assert len(names) == 2
+
+
+def test_question_language_travels_in_a_tag_moodle_ignores():
+    category = f.QuestionCategoryFactory(name="Bank")
+    question = f.single_choice(category=category)
+    Question.objects.filter(pk=question.pk).update(language="sr")
+    xml = export_moodle_xml(Question.objects.filter(pk=question.pk))
+    assert b"<tags><tag><text>lang:sr</text></tag></tags>" in xml
+    target = QuestionCategory.objects.create(name="Again")
+    (copy,) = questions_import(result=parse_moodle_xml(xml), category=target, language="en")
+    assert copy.language == "sr"
