@@ -80,7 +80,9 @@ def check_question(q: ParsedQuestion, problems: list[Problem]) -> None:
             break
     full = any(abs(o[1] - 1) <= FRACTION_TOLERANCE for o in q.options)
     if q.kind == QuestionKind.SINGLE and any(o[1] > 0 for o in q.options) and not full:
-        problems.append(Problem(q.line, _("A single-answer question needs a 100 % option.")))
+        problems.append(
+            Problem(q.line, _("A single-answer question needs an option worth full marks."))
+        )
     if q.kind == QuestionKind.MULTIPLE and any(o[1] > 0 for o in q.options):
         total = sum((o[1] for o in q.options if o[1] > 0), Decimal("0"))
         if abs(total - 1) > FRACTION_TOLERANCE:
