@@ -9,6 +9,7 @@ and tell courses when a learner passed one. Nobody below quizzes needs them; the
   best result.
 - `grade(question, response)`: the score of a response (0 to 1).
 - `question_versions_current(...)`: the frozen versions an attempt is graded against.
+- `option_order(question, *, shuffle, rng=None)`: the order an attempt shows the options in.
 """
 
 from .grading import grade
@@ -21,6 +22,7 @@ from .models import (
     QuizPage,
     QuizResult,
 )
+from .services.attempts import option_order
 from .versions import question_versions_current
 
 __all__ = [
@@ -32,5 +34,6 @@ __all__ = [
     "QuizPage",
     "QuizResult",
     "grade",
+    "option_order",
     "question_versions_current",
 ]

@@ -17,6 +17,7 @@ from quizzes.api import (
     QuizPage,
     QuizResult,
     grade,
+    option_order,
 )
 
 
@@ -108,7 +109,7 @@ def _attempt(rng, kit: QuizKit, person, user, want_pass: bool):
                 slot += 1
                 version = kit.versions[part.pk]
                 content = version.content
-                order = _option_order(rng, content, shuffle=quiz.shuffle_options)
+                order = option_order(content, shuffle=quiz.shuffle_options, rng=rng)
                 response = _response(rng, content, order, knows=rng.random() < ability)
                 rows.append(
                     AttemptQuestion(
@@ -142,38 +143,6 @@ def _attempt(rng, kit: QuizKit, person, user, want_pass: bool):
         passed=passed,
     )
     return attempt, rows
-
-
-def _option_order(rng, question, *, shuffle: bool) -> list:
-    """As `quizzes.services` orders options, with the demo's generator."""
-    options = list(question.options.all())
-    if question.kind == QuestionKind.MATCHING:
-        seen, ids = set(), []
-        for o in options:
-            text = o.match_text.strip()
-            if text and text not in seen:
-                seen.add(text)
-                ids.append(o.pk)
-        rng.shuffle(ids)
-        return ids
-    if question.kind == QuestionKind.ORDERING:
-        right = [o.pk for o in options]
-        ids = list(right)
-        while len(ids) > 1 and ids == right:
-            rng.shuffle(ids)
-        return ids
-    may_shuffle = shuffle and question.shuffle_options
-    if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
-        ids = [o.pk for o in options]
-        if may_shuffle:
-            rng.shuffle(ids)
-        return ids
-    if question.kind == QuestionKind.TRUE_FALSE:
-        order = [True, False]
-        if may_shuffle:
-            rng.shuffle(order)
-        return order
-    return []
 
 
 def _response(rng, question, order, *, knows: bool):

@@ -135,7 +135,7 @@ def _attempt_questions_create(*, attempt: Attempt, page: QuizPage, settings_from
                     scenario=question if part is not question else None,
                     slot=slot,
                     page=page_number,
-                    option_order=_option_order(part, shuffle=shuffle),
+                    option_order=option_order(part, shuffle=shuffle),
                     marks=part.marks,
                 )
             )
@@ -144,11 +144,12 @@ def _attempt_questions_create(*, attempt: Attempt, page: QuizPage, settings_from
     AttemptQuestion.objects.bulk_create(rows)
 
 
-def _option_order(question: Question, *, shuffle: bool) -> list:
+def option_order(question: Question, *, shuffle: bool, rng: random.Random | None = None) -> list:
     """The order this attempt shows the question's options in (see `forms.py` for how
     they are named). Single and multiple choice, and true / false, are shuffled where the
     quiz and the question allow it; matching choices (one per distinct match) always;
     ordering items always, and never in their correct order."""
+    rng = rng or _random  # the demo history passes its own, seeded generator
     options = list(question.options.all())
     if question.kind == QuestionKind.MATCHING:
         seen, ids = set(), []
@@ -156,24 +157,24 @@ def _option_order(question: Question, *, shuffle: bool) -> list:
             if o.match_text.strip() and o.match_text.strip() not in seen:
                 seen.add(o.match_text.strip())
                 ids.append(o.pk)
-        _random.shuffle(ids)
+        rng.shuffle(ids)
         return ids
     if question.kind == QuestionKind.ORDERING:
         right = [o.pk for o in options]
         ids = list(right)
         while len(ids) > 1 and ids == right:
-            _random.shuffle(ids)
+            rng.shuffle(ids)
         return ids
     may_shuffle = shuffle and question.shuffle_options
     if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         ids = [o.pk for o in options]
         if may_shuffle:
-            _random.shuffle(ids)
+            rng.shuffle(ids)
         return ids
     if question.kind == QuestionKind.TRUE_FALSE:
         order = [True, False]
         if may_shuffle:
-            _random.shuffle(order)
+            rng.shuffle(order)
         return order
     return []
 

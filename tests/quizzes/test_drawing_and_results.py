@@ -109,7 +109,7 @@ def test_option_orders_really_shuffle_and_ordering_items_never_come_in_order():
         for text in ("First", "Second"):
             f.option(two, text)
         seen = {
-            name: {tuple(services._option_order(q, shuffle=True)) for _ in range(300)}
+            name: {tuple(services.option_order(q, shuffle=True)) for _ in range(300)}
             for name, q in (("single", single), ("ordering", ordering), ("tf", tf), ("two", two))
         }
     finally:
