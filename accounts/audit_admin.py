@@ -121,7 +121,9 @@ class AuditEventIndexView(generic.IndexView):
         return safe_cell(value) if export_format == self.FORMAT_CSV else value
 
 
-class AuditMenuItem(MenuItem):
+class AdministratorsMenuItem(MenuItem):
+    """Shown to administrators only (the audit log and the CSP reports)."""
+
     def is_shown(self, request):
         return user_is_administrator(request.user)
 
@@ -132,7 +134,7 @@ class AuditViewSet(ViewSet):
     menu_name = "audit"
     menu_order = 900
     add_to_settings_menu = True
-    menu_item_class = AuditMenuItem
+    menu_item_class = AdministratorsMenuItem
 
     def get_urlpatterns(self):
         return [
@@ -213,18 +215,13 @@ def csp_report_source(report: CSPReport) -> str:
     return f"{report.source_file}:{place}" if place else report.source_file
 
 
-class CSPReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_is_administrator(request.user)
-
-
 class CSPReportViewSet(ViewSet):
     icon = "warning"
     menu_label = _("CSP reports")
     menu_name = "csp_reports"
     menu_order = 910
     add_to_settings_menu = True
-    menu_item_class = CSPReportMenuItem
+    menu_item_class = AdministratorsMenuItem
 
     def get_urlpatterns(self):
         return [
