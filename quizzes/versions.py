@@ -11,7 +11,9 @@ text and cited case): a learner's attempt keeps the vignette it started with, an
 the vignette gives each of its sub-questions a new version.
 
 Not in the snapshot, because learners never see it and it never grades: the bank name,
-category, language, tags, audiences and the position inside the scenario.
+category, language, tags, audiences and the position inside the scenario. An essay's
+settings (word limits, response template, information for graders) are in the snapshot of
+an essay only, so that adding them changed no other question's version.
 
 `question_versions_current` writes a new version only when the snapshot differs from the
 latest one, so it is safe to call after every save (the admin's hooks, imports, the demo
@@ -32,6 +34,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 
 from .models.bank import Question, QuestionVersion
+from .models.choices import QuestionKind
 
 BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
 
@@ -56,7 +59,7 @@ def question_snapshot(question: Question, *, scenario: Question | None = None) -
     if scenario is None and question.scenario_id:
         scenario = question.scenario
     options = sorted(question.options.all(), key=lambda o: (o.sort_order or 0, o.pk))
-    return {
+    snapshot = {
         "kind": question.kind,
         "text": _html(question.text),
         "marks": _dec(question.marks),
@@ -82,6 +85,15 @@ def question_snapshot(question: Question, *, scenario: Question | None = None) -
             for o in options
         ],
     }
+    if question.kind == QuestionKind.ESSAY:
+        # Only an essay carries these, so that no other question's snapshot changes.
+        snapshot["essay"] = {
+            "min_words": question.essay_min_words,
+            "max_words": question.essay_max_words,
+            "response_template": question.essay_response_template,
+            "grader_info": _html(question.essay_grader_info),
+        }
+    return snapshot
 
 
 # --- Writing versions ---------------------------------------------------------------------

@@ -26,6 +26,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
+from ..cloze import cloze_problems
 from .choices import MARKS, OPTION_FRACTION, Language, QuestionKind
 from .frozen import FrozenQuestion
 
@@ -190,6 +191,23 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     numeric_tolerance = models.DecimalField(
         _("tolerance (±)"), max_digits=18, decimal_places=6, default=Decimal("0")
     )
+    essay_min_words = models.PositiveIntegerField(
+        _("minimum words"), null=True, blank=True, help_text=_("Essay: empty for no minimum.")
+    )
+    essay_max_words = models.PositiveIntegerField(
+        _("maximum words"), null=True, blank=True, help_text=_("Essay: empty for no limit.")
+    )
+    essay_response_template = models.TextField(
+        _("response template"),
+        blank=True,
+        help_text=_("Essay: text the answer box starts with (headings to fill in, say)."),
+    )
+    essay_grader_info = RichTextField(
+        _("information for graders"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("Essay: what a good answer covers. Only trainers who grade see it."),
+    )
     scenario = models.ForeignKey(
         "self",
         verbose_name=_("part of scenario"),
@@ -238,6 +256,16 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
                 FieldPanel("shuffle_options"),
             ],
             heading=_("Answer settings"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("essay_min_words"),
+                FieldPanel("essay_max_words"),
+                FieldPanel("essay_response_template"),
+                FieldPanel("essay_grader_info"),
+            ],
+            heading=_("Essay"),
+            classname="collapsed",
         ),
         FieldPanel("general_feedback"),
         MultiFieldPanel(
@@ -298,6 +326,16 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
             errors["numeric_answer"] = _("A numeric question needs its correct number.")
         if self.kind == QuestionKind.TRUE_FALSE and self.true_false_answer is None:
             errors["true_false_answer"] = _("Say whether the statement is true or false.")
+        if (
+            self.essay_min_words is not None
+            and self.essay_max_words is not None
+            and self.essay_min_words > self.essay_max_words
+        ):
+            errors["essay_max_words"] = _("The maximum is below the minimum.")
+        if self.kind == QuestionKind.CLOZE:
+            problems = cloze_problems(self.text)
+            if problems:
+                errors["text"] = problems
         if self.numeric_tolerance is not None and self.numeric_tolerance < 0:
             errors["numeric_tolerance"] = _("The tolerance cannot be negative.")
         if errors:

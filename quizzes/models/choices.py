@@ -27,6 +27,8 @@ class QuestionKind(models.TextChoices):
     NUMERIC = "numeric", _("Numeric")
     SHORT_TEXT = "short_text", _("Short text")
     SCENARIO = "scenario", _("Scenario")
+    ESSAY = "essay", _("Essay")
+    CLOZE = "cloze", _("Embedded answers (cloze)")
 
 
 class GradingMethod(models.TextChoices):

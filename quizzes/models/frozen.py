@@ -70,7 +70,8 @@ class FrozenVignette:
 class FrozenQuestion:
     """A question version with the interface grading and rendering use on `Question`:
     kind, text, marks, general_feedback, true_false_answer, numeric_answer,
-    numeric_tolerance, shuffle_options, case / case_id, scenario, `options.all()`."""
+    numeric_tolerance, shuffle_options, the essay settings, case / case_id, scenario,
+    `options.all()`."""
 
     def __init__(self, *, question_id: int, version: int, snapshot: dict[str, Any]):
         self.pk = self.id = question_id
@@ -101,6 +102,11 @@ class FrozenQuestion:
                 for index, o in enumerate(snapshot.get("options", []))
             ]
         )
+        essay = snapshot.get("essay") or {}
+        self.essay_min_words = essay.get("min_words")
+        self.essay_max_words = essay.get("max_words")
+        self.essay_response_template = essay.get("response_template", "")
+        self.essay_grader_info = essay.get("grader_info", "")
         self._cases: dict = {}
 
     @property
