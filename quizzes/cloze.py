@@ -8,9 +8,22 @@ A cloze question is one text with gaps in it; each gap is written where it stand
 
 `{weight:TYPE:answers}`: the weight (empty: 1) is the gap's share of the question's marks;
 answers are separated by "~", each starting with "=" (full marks) or "%n%" (n per cent),
-followed by its text and an optional "#feedback". A numerical answer is "value:tolerance".
-"\\}", "\\#", "\\~", "\\/", "\\\"" and "\\\\" stand for the character itself. In a short
-answer, "*" matches any run of characters ("*" alone: any answer).
+followed by its text and an optional "#feedback". A numerical answer is "value:tolerance"
+(a negative tolerance counts as its size, as in Moodle). "\\}", "\\#", "\\~", "\\/", "\\\""
+and "\\\\" stand for the character itself. In a short answer, "*" matches any run of
+characters ("*" alone: any answer) and "\\*" a star (kept escaped here: see
+`cloze_grading`). Formatting the editor put inside a gap (bold, a link) is dropped from
+its answers and feedback, which are plain text.
+
+As in Moodle's parser (qtype_multianswer_extract_question):
+- a single-answer gap (short, numerical, choice) needs an answer worth 100 %; a
+  multiple-response gap needs one worth more than 0;
+- a multiple-response gap's positive fractions are scaled to add up to 100 %; when no
+  answer names its per cent ("=" only), each wrong answer costs as much as one right one
+  ({1:MR:=A~=B~C} → A 50 %, B 50 %, C −50 %).
+
+Two answers of a choice gap may not have the same text: a response names the answer
+chosen by its text, which keeps its meaning when a later version reorders the answers.
 
 The types Moodle knows, and what each is here:
 - SHORTANSWER (SA, MW), SHORTANSWER_C (SAC, MWC: case matters): a typed answer;
@@ -62,6 +75,7 @@ for names, spec in (
 GAP = re.compile(r"\{(\d*):([A-Z_]+):((?:\\.|[^\\}])*)\}")
 _FRACTION = re.compile(r"^(=|%(-?\d+(?:[.,]\d*)?)%)")
 _ESCAPED = re.compile(r"\\([}#~/\"\\])")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -112,7 +126,8 @@ def _split(body: str, separator: str) -> list[str]:
 
 
 def unescape(text: str) -> str:
-    return html.unescape(_ESCAPED.sub(r"\1", text)).strip()
+    """An answer or feedback as plain text: tags dropped, escapes and entities read."""
+    return html.unescape(_ESCAPED.sub(r"\1", _TAG.sub("", text))).strip()
 
 
 def escape(text: str) -> str:
@@ -144,6 +159,7 @@ def _gap(number: int, match: re.Match) -> ClozeGap:
     if spec is None:
         gap.problems.append(_("“%(type)s” is not a type of gap.") % {"type": type_name})
         return gap
+    named_per_cent = False  # an answer with "%n%" (n not 0), as Moodle's parser tells
     for alternative in _split(body, "~"):
         fraction_match = _FRACTION.match(alternative)
         fraction = Decimal("0")
@@ -152,6 +168,7 @@ def _gap(number: int, match: re.Match) -> ClozeGap:
                 fraction = Decimal("1")
             else:
                 fraction = (_decimal(fraction_match.group(2)) or Decimal("0")) / 100
+                named_per_cent = named_per_cent or fraction != 0
             alternative = alternative[fraction_match.end() :]
         answer_part, *feedback_parts = _split(alternative, "#")
         # An HTML entity ("&#39;") is not a feedback separator.
@@ -162,16 +179,16 @@ def _gap(number: int, match: re.Match) -> ClozeGap:
         if gap.kind == NUMERIC:
             value_text, _colon, tolerance_text = answer_part.partition(":")
             value = _decimal(unescape(value_text))
-            tolerance_value = _decimal(tolerance_text) if tolerance_text else Decimal("0")
+            tolerance_value = _decimal(unescape(tolerance_text)) if tolerance_text else Decimal("0")
             if value is None and unescape(value_text) != "*":
                 gap.problems.append(_("“%(answer)s” is not a number.") % {"answer": value_text})
                 continue
-            if tolerance_value is None or tolerance_value < 0:
+            if tolerance_value is None:
                 gap.problems.append(
                     _("“%(tolerance)s” is not a tolerance.") % {"tolerance": tolerance_text}
                 )
                 continue
-            answer_part, tolerance = unescape(value_text), tolerance_value
+            answer_part, tolerance = unescape(value_text), abs(tolerance_value)
         text = unescape(answer_part)
         if not text:
             gap.problems.append(_("An answer of the gap is empty."))
@@ -180,11 +197,39 @@ def _gap(number: int, match: re.Match) -> ClozeGap:
             gap.problems.append(_("A fraction is outside -100 % to 100 %."))
             continue
         gap.answers.append(ClozeAnswer(text, fraction, feedback, tolerance))
-    if not any(a.fraction > 0 for a in gap.answers) and not gap.problems:
-        gap.problems.append(_("No answer of the gap is marked right."))
-    if gap.kind in (CHOICE, MULTI) and len(gap.answers) < 2 and not gap.problems:
-        gap.problems.append(_("A choice gap needs two answers or more."))
+    if gap.problems:
+        return gap
+    if gap.kind == MULTI:
+        if not any(a.fraction > 0 for a in gap.answers):
+            gap.problems.append(_("No answer of the gap is marked right."))
+    elif not any(a.fraction == 1 for a in gap.answers):
+        gap.problems.append(_("No answer of the gap is worth 100 %, so full marks are impossible."))
+    if gap.kind in (CHOICE, MULTI):
+        texts = [a.text for a in gap.answers]
+        if len(texts) < 2:
+            gap.problems.append(_("A choice gap needs two answers or more."))
+        elif len(set(texts)) < len(texts):
+            gap.problems.append(_("Two answers of the gap are the same."))
+    if gap.kind == MULTI and not gap.problems:
+        gap.answers = _multiresponse_fractions(gap.answers, named_per_cent=named_per_cent)
     return gap
+
+
+def _multiresponse_fractions(answers: list[ClozeAnswer], *, named_per_cent: bool):
+    """Moodle's scaling of a multiple-response gap: the right answers share 100 % in
+    proportion to their fractions; with no per cent named, a wrong answer costs as much as
+    one right answer is worth."""
+    total = sum((a.fraction for a in answers if a.fraction > 0), Decimal("0"))
+    scaled = []
+    for a in answers:
+        if a.fraction > 0:
+            fraction = a.fraction / total
+        elif not named_per_cent:
+            fraction = -1 / total
+        else:
+            fraction = a.fraction
+        scaled.append(ClozeAnswer(a.text, fraction, a.feedback, a.tolerance))
+    return scaled
 
 
 def cloze_gaps(text: str) -> list[ClozeGap]:
@@ -208,6 +253,8 @@ def cloze_problems(text: str) -> list[str]:
     gaps = cloze_gaps(text)
     if not gaps:
         return [_("The text has no gap: write one as {1:SHORTANSWER:=answer}.")]
+    if not any(gap.weight for gap in gaps):
+        return [_("Every gap weighs 0: give at least one a weight, as in {1:SHORTANSWER:=answer}.")]
     return [
         _("Gap %(number)s: %(problem)s") % {"number": gap.number, "problem": problem}
         for gap in gaps

@@ -7,6 +7,9 @@ import wagtail_factories
 
 from courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 
+from .cloze import CHOICE as CLOZE_CHOICE
+from .cloze import MULTI, cloze_gaps
+from .cloze_pages import gap_field, gap_purpose
 from .forms import CHOICE, ITEM, OPTION, PROMPT, TRUE_FALSE, answer_tokens
 from .grading import correct_response
 from .models import (
@@ -106,6 +109,21 @@ def short_text(*answers, **kwargs) -> Question:
     return q
 
 
+CLOZE_TEXT = (
+    "<p>The Protocol signed in {2:SHORTANSWER:=cloze-tajni-odgovor#CLOZE-FEEDBACK-secret"
+    "~%50%cloze-tajni*#Almost} in the year {1:NUMERICAL:=4711.25:0.5~%50%4711:2}. "
+    "Its purpose element is {1:MULTICHOICE_S:=Eksploatacija#Yes~Vrbovanje#An act~Obmana}; "
+    "the means are {1:MULTIRESPONSE_S:=Pretnja~=Prevara~Prevoz~Smeštaj}.</p>"
+)
+
+
+def cloze(text: str = CLOZE_TEXT, **kwargs) -> Question:
+    """Embedded answers: a short answer worth 2 ("cloze-tajni-odgovor", "cloze-tajni*" half),
+    a number (4711.25 ± 0.5; 4711 ± 2 half), a shuffled drop-down (right: "Eksploatacija")
+    and shuffled tick boxes (right: "Pretnja", "Prevara")."""
+    return QuestionFactory(kind=QuestionKind.CLOZE, text=text, **kwargs)
+
+
 def scenario(**kwargs) -> Question:
     """A vignette with a single-choice and a true/false sub-question."""
     s = QuestionFactory(
@@ -167,4 +185,12 @@ def right_answers(attempt):
             data[name] = str(key)
         elif q.kind == QuestionKind.SHORT_TEXT:
             data[name] = key[0]
+        elif q.kind == QuestionKind.CLOZE:
+            for gap in cloze_gaps(q.text):
+                value = key[str(gap.number)]
+                if gap.kind in (MULTI, CLOZE_CHOICE):
+                    index = {a.text: i for i, a in enumerate(gap.answers)}
+                    chosen = value if gap.kind == MULTI else [value]
+                    value = [tokens.token(gap_purpose(gap.number), index[t]) for t in chosen]
+                data[gap_field(name, gap)] = value
     return pages

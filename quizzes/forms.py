@@ -10,10 +10,13 @@ order of the bank:
 - single, multiple, true/false: `q<slot>` = an option token (repeated for multiple);
 - numeric, short text: `q<slot>` = the text typed;
 - matching: `q<slot>_<prompt token>` = a choice token;
-- ordering: `q<slot>_<item token>` = a position from 1.
+- ordering: `q<slot>_<item token>` = a position from 1;
+- cloze: `q<slot>_<gap number>` = the text typed, or a choice token (repeated for a
+  multiple-response gap); see `cloze_pages`.
 
 Stored responses stay in the terms of `grading.py` (option ids, booleans, {prompt id:
-choice id}, {item id: position}): the tokens are translated here and nowhere else.
+choice id}, {item id: position}, a cloze's {gap: answer text}): the tokens are translated
+here and nowhere else.
 Anything else that looks like an answer (another page's question, an unknown token, a value
 of the wrong type, an oversized value) refuses the whole page: the caller saves nothing
 from that request.
@@ -29,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from .cloze_pages import cloze_response_parse, cloze_tokens_wanted
 from .grading import parse_number, prompts_of
 from .models.choices import QuestionKind
 
@@ -89,6 +93,8 @@ def answer_tokens(aq) -> AnswerTokens:
         wanted += [(CHOICE, pk) for pk in aq.option_order]
     elif kind == QuestionKind.ORDERING:
         wanted = [(ITEM, pk) for pk in aq.option_order]
+    elif kind == QuestionKind.CLOZE:
+        wanted = cloze_tokens_wanted(question)
     tokens = AnswerTokens(field=f"q{aq.slot}")
     for length in (TOKEN_LENGTH, 40):  # a collision within one question: longer tokens
         tokens.to_token = {w: _token(aq, w[0], w[1], length) for w in wanted}
@@ -125,6 +131,8 @@ def _single(values: list[str]) -> str | None:
 
 def _parse_one(aq, tokens: AnswerTokens, data):
     kind = aq.content.kind
+    if kind == QuestionKind.CLOZE:
+        return cloze_response_parse(aq.content, tokens, data)
     name = tokens.field
     values = data.getlist(name)
     extra = [k for k in data if k.startswith(name + "_")]

@@ -8,17 +8,18 @@ Responses, as stored on `AttemptQuestion.response` (None: not answered):
 - multiple response: a list of option ids;
 - matching: {prompt option id (str): chosen option id} (the choice is shown by its match text);
 - ordering: {item option id (str): position from 1};
-- numeric: the number as text; short text: the text typed.
+- numeric: the number as text; short text: the text typed;
+- cloze: {gap number (str): the text typed, or the text of the answer(s) chosen} (see
+  `cloze_grading`).
 """
 
 from __future__ import annotations
 
-import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from serbian.api import folded
-
+from .cloze_grading import cloze_correct_response, cloze_feedback, cloze_grade
 from .models.choices import QuestionKind
+from .typed_answers import normalise_text, parse_number
 
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -27,27 +28,6 @@ QUANTUM = Decimal("0.00001")
 
 def _clamp(value: Decimal) -> Decimal:
     return min(ONE, max(ZERO, value)).quantize(QUANTUM)
-
-
-def normalise_text(text: str) -> str:
-    """Short answers compare without case, diacritics or script: "Đorđe", "djordje" and
-    "Ђорђе" are the same answer."""
-    text = folded(" ".join(str(text).split()))
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def parse_number(text) -> Decimal | None:
-    if text is None:
-        return None
-    cleaned = str(text).strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
-    if not cleaned or len(cleaned) > 40:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 def prompts_of(question) -> list:
@@ -117,6 +97,8 @@ def grade(question, response) -> Decimal:
             if option.text.strip() and normalise_text(option.text) == given:
                 best = max(best, option.fraction)
         return _clamp(best)
+    if kind == QuestionKind.CLOZE:
+        return cloze_grade(question, response)
     return ZERO
 
 
@@ -139,6 +121,8 @@ def correct_response(question):
         return question.numeric_answer
     if kind == QuestionKind.SHORT_TEXT:
         return [o.text for o in options if o.fraction == ONE]
+    if kind == QuestionKind.CLOZE:
+        return cloze_correct_response(question)
     return None
 
 
@@ -146,6 +130,8 @@ def feedback_for(question, response) -> list[str]:
     """Per-option feedback for what the learner chose."""
     if response is None:
         return []
+    if question.kind == QuestionKind.CLOZE:
+        return cloze_feedback(question, response)
     chosen: set = set()
     if question.kind == QuestionKind.SINGLE:
         chosen = {response}

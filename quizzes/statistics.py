@@ -5,7 +5,8 @@
   rest of the attempt's score (the attempt without this question), in percent, as Moodle
   reports it; empty when either does not vary;
 - option shares: for choice and true/false questions, the share of the attempts that saw
-  the question in which each option was chosen.
+  the question in which each option was chosen; for a cloze, per gap, the share that chose
+  (or typed an answer matching) each of its answers.
 
 Each figure is for one version of a question (attempts are graded against the version they
 started with): a question answered in two versions has a row for each.
@@ -26,6 +27,7 @@ from openpyxl import Workbook
 
 from config.api import safe_cell, xlsx_text_row
 
+from .cloze_pages import cloze_option_shares
 from .models import Attempt, AttemptQuestion, QuestionKind, QuizPage
 from .selectors import canonical_quiz
 
@@ -115,6 +117,8 @@ def quiz_statistics(*, quiz: QuizPage) -> QuizStatistics:
 
 def _option_shares(question, rows) -> list[tuple[str, float]]:
     count = len(rows)
+    if question.kind == QuestionKind.CLOZE:
+        return cloze_option_shares(question, rows)
     if question.kind == QuestionKind.TRUE_FALSE:
         return [
             (_("True"), round(100 * sum(r.response is True for r in rows) / count, 1)),

@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -236,7 +237,25 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("kind"),
         FieldPanel("category"),
         FieldPanel("language"),
-        FieldPanel("text"),
+        FieldPanel(
+            "text",
+            # The syntax is passed in: "%50%" and braces in a message would read as formats.
+            help_text=format_lazy(
+                _(
+                    "For a scenario: the case vignette. For embedded answers (cloze), as in "
+                    "Moodle: write each gap where it stands as {syntax}, the answers separated "
+                    "by ~, the right one starting with =, a partly right one with its share "
+                    "({share}), feedback after #. Types: SHORTANSWER (SA; SAC: case matters), "
+                    "NUMERICAL (NM; 2000:1 is 2000 ± 1), MULTICHOICE (MC: a drop-down; MCV, "
+                    "MCH: buttons in a column or a row), MULTIRESPONSE (MR, MRH: tick boxes); "
+                    "add S to shuffle (MCS, MRS). Example: {example}"
+                ),
+                syntax="{marks:TYPE:answers}",
+                share="%50%",
+                example="{1:SHORTANSWER:=Palermo#Right~%50%Pal*#Nearly} "
+                "{1:NUMERICAL:=2000:1} {1:MC:=protocol~treaty~law}",
+            ),
+        ),
         FieldPanel("marks"),
         InlinePanel(
             "options",

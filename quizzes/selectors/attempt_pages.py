@@ -14,6 +14,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from ..cloze_pages import cloze_readable, cloze_shown
 from ..forms import CHOICE, ITEM, OPTION, PROMPT, TRUE_FALSE, answer_tokens, true_false_order
 from ..grading import prompts_of
 from ..models.attempts import Attempt, AttemptQuestion
@@ -73,6 +74,7 @@ class ShownQuestion:
     feedback: list[str] = field(default_factory=list)
     general_feedback: str = ""
     answered: bool = False
+    gaps: list = field(default_factory=list)  # a cloze's (`cloze_pages.ShownGap`)
 
 
 def is_answered(response) -> bool:
@@ -140,6 +142,8 @@ def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
                 if pk in options
             ]
             item.choices = [Choice(id=n, text=str(n)) for n in range(1, len(item.prompts) + 1)]
+        elif question.kind == QuestionKind.CLOZE:
+            item.text, item.gaps = cloze_shown(aq, tokens)  # the text without its answers
         else:
             item.value = response or ""
         item.answered = is_answered(aq.response)
@@ -167,6 +171,8 @@ def readable_response(aq: AttemptQuestion):
         return [
             texts.get(int(pk)) for pk, _position in sorted(response.items(), key=lambda i: i[1])
         ]
+    if kind == QuestionKind.CLOZE:
+        return cloze_readable(question, response)
     return response
 
 

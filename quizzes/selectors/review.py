@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from courses import api as courses_api
 
+from ..cloze_pages import cloze_review_fill
 from ..forms import OPTION, answer_tokens
 from ..grading import correct_response, feedback_for
 from ..models.attempts import Attempt, AttemptQuestion, QuizResult
@@ -144,6 +145,14 @@ def result_context(*, attempt: Attempt, user, request=None) -> dict[str, Any]:
 
 def _fill_review(item: ShownQuestion, aq: AttemptQuestion, allow: dict[str, bool]) -> None:
     question = aq.content
+    if question.kind == QuestionKind.CLOZE:  # per gap (its feedback too)
+        cloze_review_fill(item.gaps, question, aq.response, allow)
+        if allow["marks"]:
+            item.fraction = aq.fraction
+            item.marks_obtained = aq.marks_obtained
+        if allow["feedback"]:
+            item.general_feedback = question.general_feedback
+        return
     if not allow["response"]:
         for choice in item.choices:
             choice.selected = False

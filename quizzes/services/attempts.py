@@ -18,6 +18,7 @@ from courses import api as courses_api
 from pagecache.api import learner_changed
 
 from ..canonical import canonical_quiz, quiz_language
+from ..cloze_pages import cloze_option_order
 from ..grading import grade
 from ..models.attempts import Attempt, AttemptQuestion
 from ..models.bank import Question
@@ -148,7 +149,8 @@ def option_order(question: Question, *, shuffle: bool, rng: random.Random | None
     """The order this attempt shows the question's options in (see `forms.py` for how
     they are named). Single and multiple choice, and true / false, are shuffled where the
     quiz and the question allow it; matching choices (one per distinct match) always;
-    ordering items always, and never in their correct order."""
+    ordering items always, and never in their correct order; a cloze gap's choices where
+    its type says so (MCS, MRS, …) and the quiz shuffles."""
     rng = rng or _random  # the demo history passes its own, seeded generator
     options = list(question.options.all())
     if question.kind == QuestionKind.MATCHING:
@@ -176,6 +178,8 @@ def option_order(question: Question, *, shuffle: bool, rng: random.Random | None
         if may_shuffle:
             rng.shuffle(order)
         return order
+    if question.kind == QuestionKind.CLOZE:  # one list of answer indices per gap
+        return cloze_option_order(question, shuffle=shuffle, rng=rng)
     return []
 
 

@@ -24,6 +24,9 @@ SECRETS = [
     "akcept-odgovor-tajni",
     "388.123",
     "OPTION-FEEDBACK-multi",
+    "cloze-tajni-odgovor",  # a cloze's short answer, its feedback and its number
+    "CLOZE-FEEDBACK-secret",
+    "4711.25",
 ]
 
 
@@ -43,6 +46,7 @@ def every_type_quiz(**quiz_kwargs):
         f.numeric(answer="388.123", tolerance="0"),
         f.short_text("akcept-odgovor-tajni"),
         scenario,
+        f.cloze(),
     ]
     return f.quiz_in_course(questions=questions, questions_per_page=3, **quiz_kwargs)
 
@@ -69,8 +73,8 @@ def test_attempt_pages_show_no_key_and_no_feedback(client, learner):
         assert "correct" not in html.lower()
         assert "fraction" not in html.lower()
         kinds.update(re.findall(r'class="question question-(\w+)"', html))
-    # Essay and cloze join this quiz with their attempt pages (issue 19).
-    unserved = {QuestionKind.SCENARIO, QuestionKind.ESSAY, QuestionKind.CLOZE}
+    # The essay joins this quiz with its attempt page (issue 19).
+    unserved = {QuestionKind.SCENARIO, QuestionKind.ESSAY}
     assert kinds == {k for k in QuestionKind.values if k not in unserved}
     # Ordering items never come in their correct order; the scenario text is shown.
     ordering = attempt.questions.get(question__kind=QuestionKind.ORDERING)
@@ -114,6 +118,7 @@ def test_review_after_close_shows_the_key_only_once_passed_or_out_of_attempts(
     html = client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
     assert "akcept-odgovor-tajni" in html and "GENERAL-FEEDBACK-secret" in html
     assert "388.123" in html
+    assert "cloze-tajni-odgovor" in html and "4711.25 ± 0.5" in html
 
 
 def test_review_after_attempt_shows_chosen_options_feedback(client, learner):
@@ -129,6 +134,7 @@ def test_review_after_attempt_shows_chosen_options_feedback(client, learner):
     assert attempt.score == 100
     html = client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
     assert "SECRET-FEEDBACK-right" in html and "GENERAL-FEEDBACK-secret" in html
+    assert "CLOZE-FEEDBACK-secret" in html
 
 
 def _submit_queries(client, learner, count):
