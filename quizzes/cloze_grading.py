@@ -50,6 +50,23 @@ def _edges_kept(bit: str, normalised: str) -> str:
     return (" " if bit[:1].isspace() else "") + normalised + (" " if bit[-1:].isspace() else "")
 
 
+def _glob(pieces: list[str], text: str) -> bool:
+    """`text` is the pieces in order with anything between them: the first piece leads,
+    the last ends, the others are found leftmost in between (linear in the text's length,
+    whatever the number of stars: no regular expression to backtrack)."""
+    first, *middle, last = pieces
+    end = len(text) - len(last)
+    if end < len(first) or not text.startswith(first) or not text.endswith(last):
+        return False
+    position = len(first)
+    for piece in middle:
+        found = text.find(piece, position, end)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
+
+
 def text_matches(pattern: str, typed: str, *, case_sensitive: bool = False) -> bool:
     """Whether `typed` matches an answer of a short-answer gap (`*` a wildcard)."""
     given = normalise_text(typed, keep_case=case_sensitive)
@@ -60,7 +77,7 @@ def text_matches(pattern: str, typed: str, *, case_sensitive: bool = False) -> b
     for bit in bits:
         bit = bit.replace("\\*", "*")
         pieces.append(_edges_kept(bit, normalise_text(bit, keep_case=case_sensitive)))
-    return re.fullmatch(".*".join(re.escape(p) for p in pieces), given, re.DOTALL) is not None
+    return _glob(pieces, given)
 
 
 def _number_matches(answer: ClozeAnswer, value: Decimal) -> bool:

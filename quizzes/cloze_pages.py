@@ -91,9 +91,10 @@ def gap_field(field_name: str, gap: ClozeGap) -> str:
     return f"{field_name}_{gap.number}"
 
 
-def cloze_response_parse(question, tokens, data) -> dict[str, Any] | None:
+def cloze_response_parse(question, tokens, data, *, number: int) -> dict[str, Any] | None:
     """{gap number: value} from the POSTed fields of one cloze question (`tokens`: its
-    `forms.AnswerTokens`); ValidationError for anything the page could not have sent."""
+    `forms.AnswerTokens`; `number`: the question's number on the page, for messages);
+    ValidationError for anything the page could not have sent."""
     name = tokens.field
     gaps = {str(gap.number): gap for gap in cloze_gaps(question.text)}
     if name in data:
@@ -106,13 +107,13 @@ def cloze_response_parse(question, tokens, data) -> dict[str, Any] | None:
         if gap is None:
             raise ValidationError(_("An answer was sent for a gap the question does not have."))
         values = data.getlist(key)
-        value = _gap_value(gap, tokens, values)
+        value = _gap_value(gap, tokens, values, question_number=number)
         if value not in (None, "", []):
             response[str(gap.number)] = value
     return response or None
 
 
-def _gap_value(gap: ClozeGap, tokens, values: list[str]):
+def _gap_value(gap: ClozeGap, tokens, values: list[str], *, question_number: int):
     purpose = gap_purpose(gap.number)
     answers = gap.answers
     if gap.kind == MULTI:
@@ -134,8 +135,8 @@ def _gap_value(gap: ClozeGap, tokens, values: list[str]):
         raise ValidationError(_("An answer is too long."))
     if text and gap.kind == NUMERIC and parse_number(text) is None:
         raise ValidationError(
-            _("Gap %(number)s: “%(value)s” is not a number.")
-            % {"number": gap.number, "value": text[:40]}
+            _("Question %(question)s, gap %(gap)s: “%(value)s” is not a number.")
+            % {"question": question_number, "gap": gap.number, "value": text[:40]}
         )
     return text
 

@@ -132,7 +132,7 @@ def _single(values: list[str]) -> str | None:
 def _parse_one(aq, tokens: AnswerTokens, data):
     kind = aq.content.kind
     if kind == QuestionKind.CLOZE:
-        return cloze_response_parse(aq.content, tokens, data)
+        return cloze_response_parse(aq.content, tokens, data, number=aq.slot)
     name = tokens.field
     values = data.getlist(name)
     extra = [k for k in data if k.startswith(name + "_")]

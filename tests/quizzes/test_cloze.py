@@ -187,6 +187,16 @@ def test_wildcards_and_an_escaped_star():
     literal = q(r"{1:SA:=a\*b}")
     assert grade(literal, {"1": "a*b"}) == 1
     assert grade(literal, {"1": "axxb"}) == 0
+    spaced = q("{1:SA:=New *~%50%*ork}")
+    assert grade(spaced, {"1": "new   york"}) == 1
+    assert grade(spaced, {"1": "Newark"}) == 0
+    assert grade(spaced, {"1": "ork"}) == D("0.5")
+
+
+def test_many_stars_against_a_long_answer_stay_quick():
+    question = q("{1:SA:=" + "*a" * 30 + "*b}")
+    assert grade(question, {"1": "a" * 499}) == 0  # a backtracking match would not end
+    assert grade(question, {"1": "a" * 30 + "b"}) == 1
 
 
 def test_the_best_matching_answer_counts_even_after_a_catch_all():
@@ -415,6 +425,8 @@ def test_malformed_cloze_answers_are_refused_and_nothing_is_saved(client, learne
     assert response.status_code == 400
     assert b"message-error" in response.content
     assert not attempt.questions.exclude(response=None).exists()
+    if bad == "not_a_number":
+        assert "Question 1, gap 2: “four thousand” is not a number." in response.content.decode()
 
 
 def test_another_learners_attempt_cannot_be_answered(client, learner, other_learner):
