@@ -203,6 +203,20 @@ class QuestionForm(WagtailAdminModelForm):
                 kind=QuestionKind.SCENARIO
             )
 
+    def clean(self):
+        cleaned = super().clean()
+        rubric = getattr(self, "formsets", {}).get("rubric")
+        if rubric is not None and cleaned.get("kind") != QuestionKind.ESSAY:
+            kept = [
+                form
+                for form in rubric.forms
+                if form.has_changed() or form.instance.pk
+                if not (rubric.can_delete and rubric._should_delete_form(form))
+            ]
+            if kept:
+                self.add_error("kind", _("A rubric is only for essay questions: remove it."))
+        return cleaned
+
 
 READ_ACTIONS = {"view", "choose"}
 

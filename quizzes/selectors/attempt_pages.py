@@ -14,6 +14,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from ..essays import essay_shown
 from ..forms import CHOICE, ITEM, OPTION, PROMPT, TRUE_FALSE, answer_tokens, true_false_order
 from ..grading import prompts_of
 from ..models.attempts import Attempt, AttemptQuestion
@@ -73,6 +74,7 @@ class ShownQuestion:
     feedback: list[str] = field(default_factory=list)
     general_feedback: str = ""
     answered: bool = False
+    essay: Any = None  # essays.EssayShown
 
 
 def is_answered(response) -> bool:
@@ -140,6 +142,9 @@ def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
                 if pk in options
             ]
             item.choices = [Choice(id=n, text=str(n)) for n in range(1, len(item.prompts) + 1)]
+        elif question.kind == QuestionKind.ESSAY:
+            item.value = response or question.essay_response_template
+            item.essay = essay_shown(question, response)
         else:
             item.value = response or ""
         item.answered = is_answered(aq.response)
