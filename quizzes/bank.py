@@ -206,12 +206,11 @@ class QuestionForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         rubric = getattr(self, "formsets", {}).get("rubric")
-        if rubric is not None and cleaned.get("kind") != QuestionKind.ESSAY:
+        if rubric is not None and cleaned.get("kind") != QuestionKind.ESSAY and rubric.is_valid():
             kept = [
                 form
                 for form in rubric.forms
-                if form.has_changed() or form.instance.pk
-                if not (rubric.can_delete and rubric._should_delete_form(form))
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
             ]
             if kept:
                 self.add_error("kind", _("A rubric is only for essay questions: remove it."))

@@ -40,6 +40,10 @@ QUANTUM = Decimal(1).scaleb(-FRACTION["decimal_places"])
 CENT = Decimal("0.01")
 
 
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
 def essay_fraction(*, question, marks: Decimal, points=None, mark=None):
     """(fraction, rubric rows) of a grade: with a rubric, the points given per criterion
     over the rubric's maximum; without one, `mark` over the question's `marks`. Raises
@@ -60,8 +64,8 @@ def essay_fraction(*, question, marks: Decimal, points=None, mark=None):
             rows.append(
                 {
                     "criterion": criterion.description,
-                    "max_points": str(criterion.max_points),
-                    "points": str(value),
+                    "max_points": _plain(criterion.max_points),
+                    "points": _plain(value),
                 }
             )
             given, most = given + value, most + criterion.max_points
