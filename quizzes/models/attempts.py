@@ -111,6 +111,12 @@ class AttemptQuestion(models.Model):
                 fields=["attempt", "question"], name="quizzes_attempt_question_once"
             ),
         ]
+        indexes = [
+            # The essays waiting for a grade (and the questions of open attempts): few rows.
+            models.Index(
+                fields=["attempt"], condition=Q(fraction__isnull=True), name="quizzes_aq_ungraded"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.attempt_id} · {self.slot}"

@@ -272,6 +272,11 @@ def test_a_second_essay_keeps_the_attempt_waiting_until_it_is_graded(
     attempt.refresh_from_db()
     assert attempt.score == Decimal("66.67") and attempt.passed is True
     assert len(mail.outbox) == 1
+    # The learner's personal-data export has the grades and feedback, not the grader.
+    from quizzes.personal_data import personal_data_quizzes
+
+    answers = personal_data_quizzes(learner)["attempts"][0]["answers"]
+    assert answers[1]["essay_grade"]["feedback"] == "Short." and "grader" not in str(answers)
 
 
 def test_without_a_rubric_the_mark_is_between_zero_and_the_marks(
