@@ -115,7 +115,9 @@ def parse_page_responses(*, attempt_questions, data) -> dict[int, object]:
             raise ValidationError(_("An answer was sent for a question not on this page."))
         essay = by_slot[int(match.group(1))].content.kind == QuestionKind.ESSAY
         for value in data.getlist(key):
-            if len(value) > (MAX_ESSAY if essay else MAX_VALUE):
+            # An essay's line breaks arrive as CRLF; the box's maxlength counts them once.
+            length = len(value.replace("\r\n", "\n")) if essay else len(value)
+            if length > (MAX_ESSAY if essay else MAX_VALUE):
                 raise ValidationError(_("An answer is too long."))
     return {aq.pk: _parse_one(aq, answer_tokens(aq), data) for aq in attempt_questions}
 

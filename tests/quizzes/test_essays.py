@@ -481,3 +481,16 @@ def test_a_trainer_gives_an_essay_a_rubric_in_the_editor_and_it_is_versioned(
     assert response.status_code == 200
     assert "A rubric is only for essay questions" in response.content.decode()
     assert not single.rubric.exists()
+
+
+def test_a_long_essay_is_measured_as_the_box_counts_it(client, learner, essay_quiz):
+    """The text box allows 50,000 characters, counting a line break once; the browser sends
+    it as CRLF, which must not make a full answer "too long" (the page would be refused)."""
+    client.force_login(learner)
+    client.post(reverse("quizzes:start", args=[essay_quiz["quiz"].pk]))
+    attempt = Attempt.objects.get(user=learner)
+    text = "word\r\n" * 9_999  # 49,995 characters in the box, 59,994 sent
+    assert _answer_page(client, attempt, essay_text=text).status_code == 302
+    saved = attempt.questions.get(question__kind=QuestionKind.ESSAY).response
+    assert saved == text.replace("\r\n", "\n")
+    assert _answer_page(client, attempt, essay_text="x" * 50_001).status_code == 400
