@@ -28,13 +28,20 @@ Authorship (courses own the "Course authors: <id>" groups; nobody else reads the
 - `course_ids_authored_by(*, user)`: the ids of the courses `user` may edit as an author.
 - `user_is_course_author(*, user, course_id)`: whether `user` is an author of that course.
 - `course_assign_trainer(*, course, user)`: make a trainer an author of a course.
+- `course_trainers(*, course)`: the people who author a course (quizzes remind them of
+  essays waiting for a grade).
 
 Report permissions
 - `user_may_see_course_reports(user)`, `user_may_see_course_report(*, user, course)`,
   `courses_reported_to(user)`: who may see course reports, and on which courses.
 """
 
-from .authoring import course_assign_trainer, course_ids_authored_by, user_is_course_author
+from .authoring import (
+    course_assign_trainer,
+    course_ids_authored_by,
+    course_trainers,
+    user_is_course_author,
+)
 from .models import (
     CourseIndexPage,
     CoursePage,
@@ -78,6 +85,7 @@ __all__ = [
     "course_is_visible_to",
     "course_of",
     "course_paths_hidden_from",
+    "course_trainers",
     "courses_reported_to",
     "default_locale_id",
     "enrolment_for",

@@ -203,6 +203,19 @@ class QuestionForm(WagtailAdminModelForm):
                 kind=QuestionKind.SCENARIO
             )
 
+    def clean(self):
+        cleaned = super().clean()
+        rubric = getattr(self, "formsets", {}).get("rubric")
+        if rubric is not None and cleaned.get("kind") != QuestionKind.ESSAY and rubric.is_valid():
+            kept = [
+                form
+                for form in rubric.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+            if kept:
+                self.add_error("kind", _("A rubric is only for essay questions: remove it."))
+        return cleaned
+
 
 READ_ACTIONS = {"view", "choose"}
 

@@ -19,6 +19,7 @@ from .models import (
     QuestionOption,
     QuizPage,
     QuizSlot,
+    RubricCriterion,
 )
 
 
@@ -134,6 +135,28 @@ def scenario(**kwargs) -> Question:
     return s, a, b
 
 
+def essay(*, rubric=(), min_words=None, max_words=None, template="", **kwargs) -> Question:
+    """A written case analysis graded by a trainer; `rubric`: (description, max points)."""
+    kwargs.setdefault("marks", Decimal("10"))
+    kwargs.setdefault("text", "<p>Analyse the case: which offence, and why?</p>")
+    q = QuestionFactory(
+        kind=QuestionKind.ESSAY,
+        essay_min_words=min_words,
+        essay_max_words=max_words,
+        essay_response_template=template,
+        essay_grader_info="<p>GRADER-INFO-secret: Article 388, the three elements.</p>",
+        **kwargs,
+    )
+    for index, (description, most) in enumerate(rubric):
+        RubricCriterion.objects.create(
+            question=q, description=description, max_points=Decimal(str(most)), sort_order=index
+        )
+    return q
+
+
+ESSAY_ANSWER = "The act is recruitment by deception for forced labour: Article 388 applies."
+
+
 class QuizPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Quiz {n}")
     slug = factory.Sequence(lambda n: f"quiz-{n}")
@@ -193,4 +216,6 @@ def right_answers(attempt):
                     chosen = value if gap.kind == MULTI else [value]
                     value = [tokens.token(gap_purpose(gap.number), index[t]) for t in chosen]
                 data[gap_field(name, gap)] = value
+        elif q.kind == QuestionKind.ESSAY:  # an answer; its grade is the trainer's
+            data[name] = ESSAY_ANSWER
     return pages

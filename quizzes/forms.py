@@ -8,7 +8,8 @@ so a choice's value never equals a prompt's field name, and ascending values fol
 order of the bank:
 
 - single, multiple, true/false: `q<slot>` = an option token (repeated for multiple);
-- numeric, short text: `q<slot>` = the text typed;
+- numeric, short text, essay: `q<slot>` = the text typed (an essay up to `MAX_ESSAY`
+  characters, see `quizzes.essays`);
 - matching: `q<slot>_<prompt token>` = a choice token;
 - ordering: `q<slot>_<item token>` = a position from 1;
 - cloze: `q<slot>_<gap number>` = the text typed, or a choice token (repeated for a
@@ -33,6 +34,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from .cloze_pages import cloze_response_parse, cloze_tokens_wanted
+from .essays import MAX_ESSAY, essay_response
 from .grading import parse_number, prompts_of
 from .models.choices import QuestionKind
 
@@ -112,14 +114,17 @@ def parse_page_responses(*, attempt_questions, data) -> dict[int, object]:
     if len(keys) > MAX_FIELDS:
         raise ValidationError(_("Too many answers in one request."))
     for key in keys:
-        for value in data.getlist(key):
-            if len(value) > MAX_VALUE:
-                raise ValidationError(_("An answer is too long."))
         match = FIELD.match(key)
         if match is None:
             raise ValidationError(_("An answer is not in the expected form."))
         if int(match.group(1)) not in by_slot:
             raise ValidationError(_("An answer was sent for a question not on this page."))
+        essay = by_slot[int(match.group(1))].content.kind == QuestionKind.ESSAY
+        for value in data.getlist(key):
+            # An essay's line breaks arrive as CRLF; the box's maxlength counts them once.
+            length = len(value.replace("\r\n", "\n")) if essay else len(value)
+            if length > (MAX_ESSAY if essay else MAX_VALUE):
+                raise ValidationError(_("An answer is too long."))
     return {aq.pk: _parse_one(aq, answer_tokens(aq), data) for aq in attempt_questions}
 
 
@@ -162,6 +167,12 @@ def _parse_one(aq, tokens: AnswerTokens, data):
         if kind == QuestionKind.NUMERIC and parse_number(text) is None:
             raise ValidationError(_("“%(value)s” is not a number.") % {"value": text[:40]})
         return text
+    if kind == QuestionKind.ESSAY:
+        if len(values) > 1:
+            raise ValidationError(_("An answer is not in the expected form."))
+        return essay_response(
+            values[0] if values else "", template=aq.content.essay_response_template
+        )
     if kind == QuestionKind.MATCHING:
         return _parse_keyed(
             tokens, data, key_purpose=PROMPT, value_of=lambda v: tokens.value(CHOICE, v)

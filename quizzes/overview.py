@@ -13,6 +13,7 @@ from courses import api as courses_api
 from .canonical import canonical_quiz
 from .models.attempts import Attempt, QuizResult
 from .models.choices import AttemptState, ReviewItem
+from .selectors.essays import essays_waiting_count
 from .selectors.review import attempts_left, quiz_closed, review_window
 from .services.attempts import attempt_close, attempt_is_overdue
 from .services.results import result_attempt
@@ -45,6 +46,7 @@ def quiz_overview_for(*, quiz: QuizPage, user, request=None, course=None) -> dic
         window = review_window(attempt=attempt, closed=closed, now=now)
         attempt.show_score = ReviewItem.SCORE in canonical.review_items(window)
     counted = result_attempt(attempts, canonical.grading_method)
+    waiting = essays_waiting_count(attempts=attempts)  # no query unless an attempt waits
     return {
         "quiz": canonical,
         "course": course,
@@ -55,4 +57,5 @@ def quiz_overview_for(*, quiz: QuizPage, user, request=None, course=None) -> dic
         "enrolment": enrolment,
         "attempts_left": left,
         "can_start": enrolment is not None and open_attempt is None and left != 0,
+        "essays_waiting": sum(waiting.values()),
     }

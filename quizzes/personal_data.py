@@ -19,11 +19,28 @@ def _number(value):
     return None if value is None else str(value)
 
 
+def _essay_grade(aq) -> dict[str, Any]:
+    """An essay's latest grade: the marks, the rubric points and the trainer's feedback
+    (not who graded: that is the trainer's, not the learner's, data)."""
+    grades = sorted(aq.essay_grades.all(), key=lambda g: (g.graded_at, g.pk))
+    if not grades:
+        return {}
+    grade = grades[-1]
+    return {
+        "essay_grade": {
+            "marks": _number(grade.marks_obtained),
+            "rubric": grade.rubric,
+            "feedback": grade.feedback,
+            "graded_at": _iso(grade.graded_at),
+        }
+    }
+
+
 def personal_data_quizzes(user) -> dict[str, Any]:
     attempts = (
         Attempt.objects.filter(user=user)
         .select_related("quiz")
-        .prefetch_related("questions__question", "questions__version")
+        .prefetch_related("questions__question", "questions__version", "questions__essay_grades")
         .order_by("started_at", "pk")
     )
     return {
@@ -37,7 +54,11 @@ def personal_data_quizzes(user) -> dict[str, Any]:
                 "score_percent": _number(attempt.score),
                 "passed": attempt.passed,
                 "answers": [
-                    {"question": str(aq.question), "response": readable_response(aq)}
+                    {
+                        "question": str(aq.question),
+                        "response": readable_response(aq),
+                        **_essay_grade(aq),
+                    }
                     for aq in sorted(attempt.questions.all(), key=lambda aq: aq.slot)
                 ],
             }

@@ -12,7 +12,7 @@ the vignette gives each of its sub-questions a new version.
 
 Not in the snapshot, because learners never see it and it never grades: the bank name,
 category, language, tags, audiences and the position inside the scenario. An essay's
-settings (word limits, response template, information for graders) are in the snapshot of
+settings (word limits, response template, information for graders, rubric) are in the snapshot of
 an essay only, so that adding them changed no other question's version.
 
 `question_versions_current` writes a new version only when the snapshot differs from the
@@ -92,6 +92,11 @@ def question_snapshot(question: Question, *, scenario: Question | None = None) -
             "max_words": question.essay_max_words,
             "response_template": question.essay_response_template,
             "grader_info": _html(question.essay_grader_info),
+            # The rubric a grade of this version is given with (one query per essay).
+            "rubric": [
+                {"description": c.description, "max_points": _dec(c.max_points)}
+                for c in sorted(question.rubric.all(), key=lambda c: (c.sort_order or 0, c.pk))
+            ],
         }
     return snapshot
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courses.api import course_is_visible_to, course_of
 from home.api import forbidden
 
+from .essays import essay_limit_problem
 from .forms import parse_page_responses
 from .models import AttemptState, QuizPage
 from .selectors import (
@@ -94,6 +95,8 @@ def attempt(request, attempt_id: int):
     except AttemptRefused as refusal:
         messages.warning(request, str(refusal))
         return redirect("quizzes:result", attempt.pk)
+    for problem in essay_page_problems(context, responses):  # saved, but said at once
+        messages.warning(request, problem)
     if nav in ("finish", "submit"):  # "submit": a page from before the summary existed
         return redirect("quizzes:summary", attempt.pk)
     index = pages.index(page) if page in pages else 0
@@ -135,7 +138,11 @@ def submit(request, attempt_id: int):
             ),
         )
         return redirect("quizzes:summary", attempt.pk)
-    attempt = attempt_submit(attempt=attempt)
+    try:
+        attempt = attempt_submit(attempt=attempt)
+    except AttemptRefused as refusal:  # an essay outside its word limits
+        messages.error(request, str(refusal))
+        return redirect("quizzes:summary", attempt.pk)
     if attempt.state == AttemptState.EXPIRED:
         messages.warning(request, _time_ran_out())
     return redirect("quizzes:result", attempt.pk)
@@ -153,6 +160,20 @@ def result(request, attempt_id: int):
         "quizzes/result.html",
         result_context(attempt=attempt, user=request.user, request=request),
     )
+
+
+def essay_page_problems(context, responses) -> list[str]:
+    """The essays of the page just saved that are outside their word limits."""
+    shown = {q.field: q.number for q in context["questions"]}
+    return [
+        problem
+        for aq in context["attempt_questions"]
+        if (
+            problem := essay_limit_problem(
+                aq.content, responses.get(aq.pk), number=shown.get(f"q{aq.slot}")
+            )
+        )
+    ]
 
 
 def _time_ran_out() -> str:

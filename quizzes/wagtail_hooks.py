@@ -1,5 +1,5 @@
 """The question bank in the Wagtail admin (snippets with revisions), and the trainers'
-quiz tools: regrade, item statistics, import and export."""
+quiz tools: regrade, item statistics, import and export, and the essays to grade."""
 
 from functools import wraps
 
@@ -14,6 +14,7 @@ from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -31,6 +32,7 @@ from .bank import (
     bank_scope,
     refuse,
 )
+from .essay_admin import essay_urlpatterns, essays_waiting_for
 from .models import Question, QuestionCategory, QuestionKind, QuizPage
 from .permissions import user_may_manage_quiz
 from .versions import question_versions_sync
@@ -211,7 +213,10 @@ def version_saved_question(request, instance):
 
 @hooks.register("register_admin_urls")
 def register_quiz_admin_urls():
-    return [path("quizzes/", include((admin_urlpatterns(), "quizzes_admin")))]
+    return [
+        path("quizzes/essays/", include((essay_urlpatterns(), "quizzes_essays"))),
+        path("quizzes/", include((admin_urlpatterns(), "quizzes_admin"))),
+    ]
 
 
 class QuizzesMenuItem(MenuItem):
@@ -228,6 +233,42 @@ def register_quizzes_menu_item():
         icon_name="help",
         order=110,
     )
+
+
+# --- Essays to grade (quizzes.essay_admin) --------------------------------------------------
+
+
+@hooks.register("register_admin_menu_item")
+def register_essays_menu_item():
+    return QuizzesMenuItem(
+        _("Essays to grade"),
+        reverse("quizzes_essays:queue"),
+        name="essays-to-grade",
+        icon_name="edit",
+        order=255,
+    )
+
+
+class EssaysWaitingPanel(Component):
+    """On the dashboard: how many essay answers wait for the user's grade (one count)."""
+
+    name = "essays_waiting"
+    order = 90
+    template_name = "quizzes/admin/essays_panel.html"
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {"count": self.count}
+
+
+@hooks.register("construct_homepage_panels")
+def essays_waiting_panel(request, panels):
+    if user_may_see_course_reports(request.user):
+        count = essays_waiting_for(request.user).count()
+        if count:
+            panels.append(EssaysWaitingPanel(count))
 
 
 class QuizToolMenuItem(PageMenuItem):

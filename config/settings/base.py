@@ -386,6 +386,11 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+# --- Quizzes ----------------------------------------------------------------------
+# An essay answer waiting this many days for its grade reminds the course's trainers
+# (`send_essay_grading_reminders`, daily), again after as many days while it still waits.
+QUIZ_ESSAY_REMINDER_DAYS = env.int("QUIZ_ESSAY_REMINDER_DAYS", default=3)
+
 # --- Certificates ---------------------------------------------------------------
 # The address printed on certificates and in their QR codes (no language prefix).
 CERTIFICATE_BASE_URL = env("CERTIFICATE_BASE_URL", default=WAGTAILADMIN_BASE_URL)

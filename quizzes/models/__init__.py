@@ -13,6 +13,8 @@ results.
   learner's response and, once graded, its fraction. `QuizResult` is the learner's
   standing on a quiz (one row per learner and quiz), kept up to date on every grading and
   regrade.
+- `essays`: an essay question's rubric (`RubricCriterion`) and the grades trainers give
+  essay answers (`EssayGrade`).
 - `choices`: the choices and decimal sizes all of them use.
 
 The page types come last: they serve pages with code (quizzes.quiz_shell, overview,
@@ -32,6 +34,7 @@ from .choices import (
     ReviewItem,
     ReviewWindow,
 )
+from .essays import EssayGrade, RubricCriterion
 from .frozen import FrozenQuestion
 from .pages import (
     REVIEW_FIELDS,
@@ -52,6 +55,7 @@ __all__ = [
     "Attempt",
     "AttemptQuestion",
     "AttemptState",
+    "EssayGrade",
     "FrozenQuestion",
     "GradingMethod",
     "Language",
@@ -68,6 +72,7 @@ __all__ = [
     "Regrade",
     "ReviewItem",
     "ReviewWindow",
+    "RubricCriterion",
     "review_default_after_close",
     "review_default_before_close",
 ]

@@ -1,5 +1,6 @@
 """Attempts and results: `Attempt` is one sitting of a quiz; `AttemptQuestion` one question
-of it, with the learner's response and, once graded, its fraction. `QuizResult` is the
+of it, with the learner's response and, once graded, its fraction. An essay answer has no fraction
+until a trainer grades it (`EssayGrade`). `QuizResult` is the
 learner's standing on a quiz (one row per learner and quiz), kept up to date on every
 grading and regrade; `Regrade` records a regrade a trainer confirmed.
 
@@ -74,6 +75,12 @@ class Attempt(models.Model):
     def is_open(self) -> bool:
         return self.state == AttemptState.IN_PROGRESS
 
+    @property
+    def is_waiting_for_grading(self) -> bool:
+        """Closed, but not scored yet: an essay answer waits for a trainer's grade
+        (`quizzes.services.essays`). Neither passed nor failed meanwhile."""
+        return self.state != AttemptState.IN_PROGRESS and self.graded_at is None
+
 
 class AttemptQuestion(models.Model):
     """A question as it stands in an attempt: where it is shown, the order of its options,
@@ -93,6 +100,8 @@ class AttemptQuestion(models.Model):
     marks = models.DecimalField(**MARKS)
     response = models.JSONField(null=True, blank=True)
     fraction = models.DecimalField(**FRACTION, null=True, blank=True)
+    # An essay waiting for its grade: when its course's trainers were last reminded.
+    essay_reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["attempt_id", "slot"]
@@ -100,6 +109,12 @@ class AttemptQuestion(models.Model):
             models.UniqueConstraint(fields=["attempt", "slot"], name="quizzes_attempt_slot"),
             models.UniqueConstraint(
                 fields=["attempt", "question"], name="quizzes_attempt_question_once"
+            ),
+        ]
+        indexes = [
+            # The essays waiting for a grade (and the questions of open attempts): few rows.
+            models.Index(
+                fields=["attempt"], condition=Q(fraction__isnull=True), name="quizzes_aq_ungraded"
             ),
         ]
 

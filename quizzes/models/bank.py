@@ -286,6 +286,16 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
             heading=_("Essay"),
             classname="collapsed",
         ),
+        InlinePanel(
+            "rubric",
+            label=_("Rubric (essays)"),
+            help_text=_(
+                "Essays only: the criteria a trainer grades the answer on, each with its "
+                "maximum points. The grade is the points given over the maximum. Without a "
+                "rubric, the trainer gives a mark between 0 and the question's marks."
+            ),
+            classname="collapsed",
+        ),
         FieldPanel("general_feedback"),
         MultiFieldPanel(
             [FieldPanel("scenario"), FieldPanel("scenario_position"), FieldPanel("case")],

@@ -67,6 +67,14 @@ class FrozenVignette:
         return _case(self.case_id, self._cases)
 
 
+@dataclass(frozen=True)
+class FrozenCriterion:
+    """A criterion of an essay's rubric as the version froze it."""
+
+    description: str
+    max_points: Decimal
+
+
 class FrozenQuestion:
     """A question version with the interface grading and rendering use on `Question`:
     kind, text, marks, general_feedback, true_false_answer, numeric_answer,
@@ -107,6 +115,10 @@ class FrozenQuestion:
         self.essay_max_words = essay.get("max_words")
         self.essay_response_template = essay.get("response_template", "")
         self.essay_grader_info = essay.get("grader_info", "")
+        self.essay_rubric = [
+            FrozenCriterion(description=c["description"], max_points=Decimal(c["max_points"]))
+            for c in essay.get("rubric", [])
+        ]
         self._cases: dict = {}
 
     @property

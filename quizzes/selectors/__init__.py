@@ -2,7 +2,8 @@
 
 - `attempt_pages`: an open attempt's pages, its questions as the answering form shows them
   (nothing that reveals the key), the summary before submitting;
-- `review`: the review of a closed attempt and the result page around it.
+- `review`: the review of a closed attempt and the result page around it;
+- `essays`: the essay answers waiting for a trainer's grade, and their grades.
 
 Which quiz a page is (`canonical_quiz`) is in `quizzes.canonical`, and the start page a
 learner sees in `quizzes.overview`. The names other modules use are importable from here.
@@ -21,6 +22,12 @@ from .attempt_pages import (
     is_answered,
     readable_response,
     shown_questions,
+)
+from .essays import (
+    essay_answers,
+    essay_grades_latest,
+    essays_waiting,
+    essays_waiting_count,
 )
 from .review import (
     Tally,
@@ -44,6 +51,10 @@ __all__ = [
     "attempt_summary_context",
     "attempts_left",
     "canonical_quiz",
+    "essay_answers",
+    "essay_grades_latest",
+    "essays_waiting",
+    "essays_waiting_count",
     "is_answered",
     "quiz_closed",
     "quiz_language",

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from ..cloze_pages import cloze_readable, cloze_shown
+from ..essays import essay_shown
 from ..forms import CHOICE, ITEM, OPTION, PROMPT, TRUE_FALSE, answer_tokens, true_false_order
 from ..grading import prompts_of
 from ..models.attempts import Attempt, AttemptQuestion
@@ -75,6 +76,7 @@ class ShownQuestion:
     general_feedback: str = ""
     answered: bool = False
     gaps: list = field(default_factory=list)  # a cloze's (`cloze_pages.ShownGap`)
+    essay: Any = None  # essays.EssayShown
 
 
 def is_answered(response) -> bool:
@@ -144,6 +146,9 @@ def shown_questions(questions: list[AttemptQuestion], *, first_number: int = 1):
             item.choices = [Choice(id=n, text=str(n)) for n in range(1, len(item.prompts) + 1)]
         elif question.kind == QuestionKind.CLOZE:
             item.text, item.gaps = cloze_shown(aq, tokens)  # the text without its answers
+        elif question.kind == QuestionKind.ESSAY:
+            item.value = response or question.essay_response_template
+            item.essay = essay_shown(question, response)
         else:
             item.value = response or ""
         item.answered = is_answered(aq.response)

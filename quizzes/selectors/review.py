@@ -19,6 +19,7 @@ from ..grading import correct_response, feedback_for
 from ..models.attempts import Attempt, AttemptQuestion, QuizResult
 from ..models.choices import AttemptState, QuestionKind, ReviewItem, ReviewWindow
 from .attempt_pages import ShownQuestion, shown_questions
+from .essays import essay_grades_latest, essays_waiting
 
 if TYPE_CHECKING:
     from ..models.pages import QuizPage
@@ -71,8 +72,11 @@ def review_context(*, attempt: Attempt, now=None) -> dict[str, Any]:
             .order_by("slot")
         )
         questions = shown_questions(attempt_questions)
+        grades = _essay_grades(attempt_questions)
         for item, aq in zip(questions, attempt_questions, strict=True):
             _fill_review(item, aq, allow)
+            if item.essay is not None:
+                _fill_essay_review(item, aq, allow, grades.get(aq.pk))
     left = attempts_left(quiz=quiz, used=used)
     return {
         "attempt": attempt,
@@ -85,6 +89,11 @@ def review_context(*, attempt: Attempt, now=None) -> dict[str, Any]:
         "attempts_left": left,
         "closed": closed,
         "tally": _tally(attempt) if allow["marks"] else None,
+        "essays_waiting": (
+            essays_waiting().filter(attempt=attempt).count()
+            if attempt.is_waiting_for_grading
+            else 0
+        ),
     }
 
 
@@ -188,3 +197,26 @@ def _fill_review(item: ShownQuestion, aq: AttemptQuestion, allow: dict[str, bool
     if allow["feedback"]:
         item.feedback = feedback_for(question, aq.response)
         item.general_feedback = question.general_feedback
+
+
+# --- Essays ---------------------------------------------------------------------------------
+
+
+def _essay_grades(attempt_questions: list[AttemptQuestion]) -> dict:
+    ids = [aq.pk for aq in attempt_questions if aq.content.kind == QuestionKind.ESSAY]
+    return essay_grades_latest(attempt_question_ids=ids) if ids else {}
+
+
+def _fill_essay_review(item: ShownQuestion, aq: AttemptQuestion, allow, grade) -> None:
+    """An essay in the review: the learner's own text (never the response template),
+    whether it waits for a grade, the rubric points with the marks and the trainer's
+    feedback with the feedback, as the review options allow."""
+    if not aq.response:
+        item.value = ""
+    item.essay.waiting = aq.fraction is None and bool(aq.response)
+    if grade is not None:
+        item.essay.graded = True
+        if allow["marks"]:
+            item.essay.rubric = grade.rubric
+        if allow["feedback"]:
+            item.essay.feedback = grade.feedback

@@ -19,6 +19,7 @@ from pagecache.api import learner_changed
 
 from ..canonical import canonical_quiz, quiz_language
 from ..cloze_pages import cloze_option_order
+from ..essays import essay_limit_problem, essay_waits
 from ..grading import grade
 from ..models.attempts import Attempt, AttemptQuestion
 from ..models.bank import Question
@@ -260,7 +261,26 @@ def attempt_submit(*, attempt: Attempt, responses: dict[int, object] | None = No
     responses sent are not counted."""
     if attempt_is_overdue(attempt):
         return attempt_close(attempt=attempt, state=AttemptState.EXPIRED)
+    problems = essay_limit_problems(attempt=attempt, responses=responses)
+    if problems:
+        raise AttemptRefused(" ".join(problems))
     return attempt_close(attempt=attempt, state=AttemptState.SUBMITTED, responses=responses)
+
+
+def essay_limit_problems(*, attempt: Attempt, responses: dict[int, object] | None = None):
+    """The essay answers outside their word limits, one message each (see
+    `quizzes.essays`: submitting is refused while there are any; one query)."""
+    responses = responses or {}
+    essays = AttemptQuestion.objects.filter(
+        attempt=attempt, version__snapshot__kind=QuestionKind.ESSAY
+    ).select_related("version")
+    problems = []
+    for aq in essays.order_by("slot"):
+        response = responses.get(aq.pk, aq.response)
+        problem = essay_limit_problem(aq.content, response, number=aq.slot)
+        if problem:
+            problems.append(problem)
+    return problems
 
 
 def attempt_close(
@@ -301,18 +321,29 @@ def attempts_close_overdue(*, user=None, quiz: QuizPage | None = None) -> int:
 
 def attempt_grade(
     *, attempt: Attempt, responses: dict[int, object] | None = None
-) -> tuple[Decimal, bool]:
+) -> tuple[Decimal | None, bool | None]:
     """Grade every question of a closed attempt against the question versions it is pinned
     to (a fixed number of queries, whatever the number of questions), storing `responses`
-    (attempt question id → response) first. Returns (score, passed)."""
+    (attempt question id → response) first. Returns (score, passed).
+
+    An essay answer waits for a trainer (`quizzes.services.essays`): its fraction stays
+    empty and so does the attempt's score, neither passed nor failed: (None, None)."""
     questions = list(AttemptQuestion.objects.filter(attempt=attempt).select_related("version"))
     responses = responses or {}
     for aq in questions:
         if aq.pk in responses:
             aq.response = responses[aq.pk]
-        aq.fraction = grade(aq.content, aq.response)
+        content = aq.content
+        aq.fraction = None if essay_waits(content, aq.response) else grade(content, aq.response)
     fields = ["response", "fraction"] if responses else ["fraction"]
     AttemptQuestion.objects.bulk_update(questions, fields)
+    if any(aq.fraction is None for aq in questions):
+        Attempt.objects.filter(pk=attempt.pk).update(
+            score=None, passed=None, marks_obtained=None, marks_total=None, graded_at=None
+        )
+        attempt.score = attempt.passed = attempt.graded_at = None
+        attempt.marks_obtained = attempt.marks_total = None
+        return None, None
     score, passed, obtained, total = attempt_score(attempt.quiz, questions)
     attempt.graded_at = timezone.now()
     Attempt.objects.filter(pk=attempt.pk).update(

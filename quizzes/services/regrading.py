@@ -1,6 +1,10 @@
 """Regrading: moving the closed attempts of a quiz to its questions' latest versions, as a
 dry run first (`regrade_preview`) and then for good (`regrade_apply`, recorded and
-audit-logged)."""
+audit-logged).
+
+An essay answer keeps the grade its trainer gave (a fraction of the marks, so a new
+version's marks apply to it); an attempt still waiting for an essay's grade is not
+regraded: it is scored, on the versions it was pinned to, once graded."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from django.utils import timezone
 from audit.api import AuditAction, audit_record
 
 from ..canonical import canonical_quiz
+from ..essays import is_manually_graded
 from ..grading import grade
 from ..models.attempts import Attempt, AttemptQuestion, Regrade
 from ..models.bank import Question
@@ -33,7 +38,7 @@ class VersionMove:
     from_version: int
     to_version: int
     old_fraction: Decimal | None
-    new_fraction: Decimal
+    new_fraction: Decimal | None
 
     def as_json(self) -> dict:
         return {
@@ -41,7 +46,7 @@ class VersionMove:
             "from_version": self.from_version,
             "to_version": self.to_version,
             "old_fraction": None if self.old_fraction is None else str(self.old_fraction),
-            "new_fraction": str(self.new_fraction),
+            "new_fraction": None if self.new_fraction is None else str(self.new_fraction),
         }
 
 
@@ -106,7 +111,8 @@ def _regrade_plan(*, quiz: QuizPage, targets: dict | None = None):
             if target.number != old_number:
                 aq.version = target
                 aq.marks = target.content.marks
-            aq.fraction = grade(aq.content, aq.response)
+            if not is_manually_graded(aq.content):  # a trainer's grade stays as given
+                aq.fraction = grade(aq.content, aq.response)
             if target.number != old_number:
                 moves.append(
                     VersionMove(

@@ -55,6 +55,10 @@ def test_admin_creates_a_question_with_options(client, mfa_login, trainer, train
         "options-1-match_text": "",
         "options-1-ORDER": "2",
         "options-1-DELETE": "",
+        "rubric-TOTAL_FORMS": "0",
+        "rubric-INITIAL_FORMS": "0",
+        "rubric-MIN_NUM_FORMS": "0",
+        "rubric-MAX_NUM_FORMS": "1000",
     }
     response = client.post("/admin/snippets/quizzes/question/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -511,6 +511,10 @@ def test_the_admin_editor_explains_the_syntax_and_saves_a_cloze_question(
         "options-INITIAL_FORMS": "0",
         "options-MIN_NUM_FORMS": "0",
         "options-MAX_NUM_FORMS": "1000",
+        "rubric-TOTAL_FORMS": "0",  # an essay's rubric: none here
+        "rubric-INITIAL_FORMS": "0",
+        "rubric-MIN_NUM_FORMS": "0",
+        "rubric-MAX_NUM_FORMS": "1000",
     }
     response = client.post("/admin/snippets/quizzes/question/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -41,6 +41,10 @@ def question_form_data(question, **changes):
         }
         for i, o in enumerate(question.options.order_by("sort_order"), 1)
     ]
+    rubric = [
+        {"id": c.pk, "description": c.description, "max_points": str(c.max_points), "ORDER": str(i)}
+        for i, c in enumerate(question.rubric.order_by("sort_order"), 1)
+    ]
     data = {
         "name": question.name,
         "kind": question.kind,
@@ -58,6 +62,7 @@ def question_form_data(question, **changes):
         "case": question.case_id or "",
         "tags": "",
         "options": inline_formset(options, initial=len(options)),
+        "rubric": inline_formset(rubric, initial=len(rubric)),
     }
     data.update(changes)
     return nested_form_data(data)
