@@ -13,6 +13,8 @@ results.
   learner's response and, once graded, its fraction. `QuizResult` is the learner's
   standing on a quiz (one row per learner and quiz), kept up to date on every grading and
   regrade.
+- `imports`: `QuestionImport` is one Moodle XML or GIFT import, its file kept while it
+  waits for the trainer's confirmation and its report kept for good.
 - `choices`: the choices and decimal sizes all of them use.
 
 The page types come last: they serve pages with code (quizzes.quiz_shell, overview,
@@ -33,6 +35,7 @@ from .choices import (
     ReviewWindow,
 )
 from .frozen import FrozenQuestion
+from .imports import ImportFormat, ImportStatus, QuestionImport
 from .pages import (
     REVIEW_FIELDS,
     REVIEW_NEEDS_CORRECT,
@@ -54,9 +57,12 @@ __all__ = [
     "AttemptState",
     "FrozenQuestion",
     "GradingMethod",
+    "ImportFormat",
+    "ImportStatus",
     "Language",
     "Question",
     "QuestionCategory",
+    "QuestionImport",
     "QuestionKind",
     "QuestionOption",
     "QuestionTag",
