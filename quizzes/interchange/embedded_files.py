@@ -10,7 +10,7 @@ warning of its question, and its reference is taken out of the text.
 
 When the import is saved (`files_store`), images become Wagtail images and other files
 Wagtail documents, in the collection named after the target category's course (or
-"Question bank imports"), reused when the same bytes are already stored. The rich text
+"Question bank imports"), reused when the same bytes are already there. The rich text
 then holds them as Wagtail does: `<embed embedtype="image" id=… format="fullwidth"
 alt=…/>` and `<a linktype="document" id=…>`.
 
@@ -64,7 +64,7 @@ _ATTRIBUTE = re.compile(r'\b([a-z-]+)="([^"]*)"', re.I)
 
 def safe_name(name: str) -> str:
     """A file name without folders or characters a path or URL would misread."""
-    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].lstrip(".")
     try:
         base = get_valid_filename(base)
     except Exception:  # SuspiciousFileOperation: nothing usable left
@@ -197,7 +197,7 @@ def import_collection(category) -> Collection:
 
 
 class FileStore:
-    """Stores each file once per import (and reuses what the site already has)."""
+    """Stores each file once per import (and reuses what the collection already has)."""
 
     def __init__(self, *, category, user):
         self.category, self.user = category, user
@@ -215,7 +215,11 @@ class FileStore:
         if digest in self._stored:
             return self._stored[digest]
         model = get_image_model() if embedded.is_image else get_document_model()
-        stored = model.objects.filter(file_hash=digest).order_by("pk").first()
+        stored = (
+            model.objects.filter(file_hash=digest, collection=self.collection)
+            .order_by("pk")
+            .first()
+        )
         if stored is None:
             title = embedded.name.rpartition(".")[0] or embedded.name
             stored = model(
@@ -278,7 +282,9 @@ def files_export(html: str) -> tuple[str, list[tuple[str, bytes]]]:
                 data = handle.read()
         except (OSError, ValueError):
             return None  # the file is gone from the storage: leave it out
-        name = safe_name(stored.file.name)
+        # Its title and extension (the storage may have added a suffix to the file's name).
+        extension = _extension(stored.file.name)
+        name = safe_name(f"{stored.title}.{extension}" if extension else stored.title)
         stem, dot, extension = name.rpartition(".")
         counter = 1
         while name in files and files[name] != data:
