@@ -163,7 +163,9 @@ def _gift_question(raw: str, line: int) -> ParsedQuestion:
         return unsupported(line=line, name=_unescape(name), source_type="?",
                            reason=_("No answers in braces { }."))  # fmt: skip
     before, body, after = raw[:open_at], raw[open_at + 1 : close_at], raw[close_at + 1 :]
-    text = (before + " " + after).strip()
+    # Moodle's "missing word" form: text after the answers shows a blank where they stand.
+    text = (before.rstrip() + " _____ " + after.lstrip()) if after.strip() else before
+    text = text.strip()
     fmt, _bare = _split_format(text)
     general = ""
     if "####" in body:
@@ -184,6 +186,8 @@ def _gift_question(raw: str, line: int) -> ParsedQuestion:
     if upper in ("T", "TRUE", "F", "FALSE"):
         q.kind, q.source_type = QuestionKind.TRUE_FALSE, "truefalse"
         q.true_false_answer = upper in ("T", "TRUE")
+        if "#" in body:
+            q.warnings.append(_("Not kept: the feedback of the true and false answers."))
         return q
     if body.startswith("#"):
         q.source_type = "numerical"

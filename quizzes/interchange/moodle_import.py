@@ -212,6 +212,7 @@ def _question(node: _Node, qtype: str) -> ParsedQuestion:
         idnumber=node.inner("idnumber").strip()[:100],
     )
     _tags(node, q)
+    _not_kept(node, q)
     marks = parse_decimal(node.inner("defaultgrade") or "1")
     if marks is None or marks < 0:
         q.problems.append(_("The marks are not a number."))
@@ -262,6 +263,30 @@ def _question(node: _Node, qtype: str) -> ParsedQuestion:
     elif kind == QuestionKind.ESSAY:
         _essay(node, q)
     return q
+
+
+# Moodle's feedback that the bank has no place for, by question type ("*": every type).
+COMBINED_FEEDBACK = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
+
+
+def _not_kept(node: _Node, q: ParsedQuestion) -> None:
+    """What Moodle holds and the bank does not, named in a warning: the combined feedback,
+    hints, and the feedback of answers that are no option here (true/false, the numeric
+    question's own number and its "any other answer")."""
+    lost = [tag for tag in COMBINED_FEEDBACK if strip_tags(node.inner(tag)).strip()]
+    if node.findall("hint"):
+        lost.append("hint")
+    if q.kind in (QuestionKind.TRUE_FALSE, QuestionKind.NUMERIC):
+        for answer in node.findall("answer"):
+            partial = (
+                q.kind == QuestionKind.NUMERIC
+                and answer.own_text().strip() != "*"
+                and (parse_decimal(answer.attrs.get("fraction", "0")) or 0) not in (0, 100)
+            )
+            if not partial and strip_tags(answer.inner("feedback")).strip():
+                lost.append(_("feedback of “%(answer)s”") % {"answer": answer.own_text().strip()})
+    if lost:
+        q.warnings.append(_("Not kept: %(what)s.") % {"what": ", ".join(lost)})
 
 
 def _numeric(q: ParsedQuestion, fractions) -> None:

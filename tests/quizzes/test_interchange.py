@@ -354,13 +354,13 @@ def test_mixed_moodle_file_reports_each_question_and_imports_the_good_ones():
     assert "ddwtos" in q["Drag the words"].problems[0]
     assert "Gap 1" in q["Broken gaps"].problems[0]
     assert q["Protocol gaps"].status == "imported"
-    assert q["Protocol year"].status == "imported"
+    assert "Not kept: feedback of “2000”, feedback of “*”." in q["Protocol year"].warnings
     # Imported with a warning, saying what changed.
     assert "HTML cleaned" in q["Purpose"].warnings[0]
     assert "<script>" in q["Purpose"].warnings[0] and "on…=" in q["Purpose"].warnings[0]
     assert "attachments = 1" in q["Analyse the judgment"].warnings[0]
     assert "33.333 % → 33.33333 %" in q["Three means"].warnings[0]
-    assert result.counts() == {"imported": 2, "warning": 3, "skipped": 4}
+    assert result.counts() == {"imported": 1, "warning": 4, "skipped": 4}
     report = result.report()["questions"]
     assert [r["status"] for r in report][:3] == ["warning", "warning", "imported"]
     assert report[4] == {
@@ -385,6 +385,29 @@ def test_mixed_moodle_file_reports_each_question_and_imports_the_good_ones():
     assert section.full_name == "Imported / Case analysis"
     assert section.description == "Written analysis of court cases.\nGraded by trainers."
     assert section.idnumber == "CAT-ANALYSIS"
+
+
+def test_gift_missing_word_form_shows_a_blank_and_lost_feedback_is_named():
+    result = parse_gift(
+        "::MW::The Protocol was signed in {=Palermo ~Vienna} in 2000.\n\n"
+        "::TF::Consent matters. {F#No, it does not.#Right.}"
+    )
+    missing_word, true_false = result.questions
+    assert missing_word.text == "<p>The Protocol was signed in _____ in 2000.</p>"
+    assert true_false.warnings == ["Not kept: the feedback of the true and false answers."]
+
+
+def test_moodle_combined_feedback_and_hints_are_named_when_not_kept():
+    xml = (
+        b'<quiz><question type="multichoice"><name><text>Q</text></name><questiontext>'
+        b"<text>Which?</text></questiontext><single>true</single>"
+        b'<answer fraction="100"><text>A</text></answer><answer fraction="0"><text>B</text>'
+        b"</answer><correctfeedback><text>Well done.</text></correctfeedback>"
+        b"<incorrectfeedback><text></text></incorrectfeedback><hint><text>Think.</text></hint>"
+        b"</question></quiz>"
+    )
+    (question,) = parse_moodle_xml(xml).questions
+    assert question.warnings == ["Not kept: correctfeedback, hint."]
 
 
 def test_gift_file_with_essay_description_and_bad_questions():
