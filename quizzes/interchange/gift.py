@@ -27,6 +27,7 @@ from .common import (
     parse_decimal,
     unsupported,
 )
+from .embedded_files import references_check
 from .moodle_import import AUDIENCE_TAG, CASE_TAG, LANGUAGE_TAG
 
 _GIFT_ESCAPES = {"\\~": "\x00t", "\\=": "\x00e", "\\#": "\x00h", "\\{": "\x00o",
@@ -114,6 +115,7 @@ def parse_gift(text: str) -> ParseResult:
             _meta(parsed, meta)
             if parsed.importable:
                 clean_rich_texts(parsed)
+                references_check(parsed)  # GIFT has no files: images from elsewhere go
                 check_question(parsed)
             questions.append(parsed)
             block, meta = [], []

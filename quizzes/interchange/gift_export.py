@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from wagtail.rich_text import expand_db_html
 
 from ..models import Question, QuestionKind
 from .common import SCENARIO_SEPARATOR, category_path_text, percent
@@ -30,7 +31,15 @@ def _escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
 
 
+_EMBED = re.compile(r"<embed\b[^>]*/?>", re.I)
+
+
 def _html(html: str) -> str:
+    """Rich text as GIFT's [html]: images left out (GIFT has no files), Wagtail's links
+    made plain links."""
+    html = _EMBED.sub("", html or "")
+    if "linktype=" in html:
+        html = expand_db_html(html)
     return f"[html]{_escape(html)}" if html else ""
 
 

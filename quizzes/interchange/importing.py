@@ -103,9 +103,10 @@ def imports_readable_by(user):
     records = QuestionImport.objects.select_related("created_by", "category").defer("data")
     if scope.is_administrator:
         return records
+    if not scope.is_bank_user:
+        return records.none()
     return records.filter(
-        Q(category__in=scope.editable_categories())
-        | Q(category__isnull=True, created_by=user if scope.is_bank_user else None)
+        Q(category__in=scope.editable_categories()) | Q(category__isnull=True, created_by=user)
     )
 
 

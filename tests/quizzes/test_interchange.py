@@ -536,6 +536,14 @@ def test_imported_html_is_cleaned_and_the_cleaning_reported(html, clean, removed
     assert removed in question.warnings[0]
 
 
+def test_gift_html_keeps_no_image_from_elsewhere():
+    (question,) = parse_gift(
+        '::I::[html]<p>See <img src="https://x.example/p.gif"> it.</p> {T}'
+    ).questions
+    assert question.text == "<p>See  it.</p>"
+    assert "Images from other sites are taken out" in question.warnings[0]
+
+
 def test_clean_html_imports_without_a_warning():
     result = parse_moodle_xml(read("good.xml"))
     assert all(q.status == "imported" for q in result.questions)
