@@ -1,5 +1,6 @@
 """Trainers' quiz tools in the Wagtail admin: the quizzes they may manage, regrade (a dry
-run, then confirm) and item statistics with CSV / XLSX export.
+run, then confirm), item statistics with CSV / XLSX export, and the bank's import (a report,
+then confirm; every import kept with its report) and export (Moodle XML, GIFT).
 
 Who: administrators, and trainers who may edit the quiz's course (as for course reports).
 """
@@ -21,8 +22,19 @@ from audit.api import AuditAction, audit_record
 from courses.api import courses_reported_to, default_locale_id, user_may_see_course_reports
 
 from .bank import bank_scope, refuse
-from .interchange import MAX_BYTES, export_moodle_xml, parse_file, questions_import
-from .models import Language, QuestionCategory, QuizPage
+from .interchange import (
+    MAX_BYTES,
+    MAX_XML_BYTES,
+    export_gift,
+    export_moodle_xml,
+    import_confirm,
+    import_discard,
+    import_may_confirm,
+    import_may_read,
+    import_preview,
+    imports_readable_by,
+)
+from .models import Language, QuestionCategory, QuestionImport, QuizPage
 from .permissions import user_may_manage_quiz
 from .selectors import canonical_quiz
 from .services import regrade_apply, regrade_preview
@@ -127,6 +139,8 @@ def admin_urlpatterns():
     return [
         path("", QuizIndexView.as_view(), name="index"),
         path("import/", ImportView.as_view(), name="import"),
+        path("import/history/", ImportHistoryView.as_view(), name="import_history"),
+        path("import/<int:pk>/", ImportDetailView.as_view(), name="import_detail"),
         path("export/", export_view, name="export"),
         path("<int:quiz_id>/regrade/", RegradeView.as_view(), name="regrade"),
         path("<int:quiz_id>/statistics/", StatisticsView.as_view(), name="statistics"),
@@ -137,9 +151,7 @@ def admin_urlpatterns():
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Moodle XML (.xml) or GIFT (.txt, .gift) file"), required=False)
-    content = forms.CharField(widget=forms.HiddenInput, required=False)
-    filename = forms.CharField(widget=forms.HiddenInput, required=False)
+    file = forms.FileField(label=_("Moodle XML (.xml) or GIFT (.txt, .gift) file"))
     category = forms.ModelChoiceField(
         label=_("Into category"), queryset=QuestionCategory.objects.none()
     )
@@ -151,10 +163,19 @@ class ImportForm(forms.Form):
         # senior trainers and administrators).
         self.fields["category"].queryset = bank_scope(user).editable_categories()
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = MAX_XML_BYTES if upload.name.lower().endswith(".xml") else MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB.") % {"size": limit // (1024 * 1024)}
+            )
+        return upload
+
 
 class ImportView(WagtailAdminTemplateMixin, View):
-    """Upload → preview (what will be created, each problem with its line) → confirm.
-    Nothing is imported while anything is wrong."""
+    """Upload: the file is parsed and kept as a pending import, whose report the trainer
+    reads before confirming (`ImportDetailView`). Nothing of the bank changes here."""
 
     template_name = "quizzes/admin/import.html"
     page_title = _("Import questions")
@@ -166,62 +187,96 @@ class ImportView(WagtailAdminTemplateMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
-        return self.render_to_response(self.get_context_data(form=ImportForm(user=request.user)))
+        return self._form(ImportForm(user=request.user))
+
+    def _form(self, form):
+        recent = imports_readable_by(self.request.user)[:5]
+        return self.render_to_response(self.get_context_data(form=form, recent=recent))
 
     def post(self, request):
         form = ImportForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+            return self._form(form)
         upload = form.cleaned_data["file"]
-        if upload is not None:
-            if upload.size > MAX_BYTES:
-                form.add_error("file", _("The file is larger than 2 MB."))
-                return self.render_to_response(self.get_context_data(form=form))
-            data, name = upload.read(), upload.name
-        else:
-            data = form.cleaned_data["content"].encode()
-            name = form.cleaned_data["filename"]
-        if not data:
-            form.add_error("file", _("Choose a file."))
-            return self.render_to_response(self.get_context_data(form=form))
-        result = parse_file(name=name, data=data)
-        if request.POST.get("confirm") and result.ok:
-            created = questions_import(
-                result=result,
-                category=form.cleaned_data["category"],
-                language=form.cleaned_data["language"],
-                user=request.user,
-            )
-            messages.success(request, _("%(count)s questions imported.") % {"count": len(created)})
-            return redirect("quizzes_admin:import")
-        try:
-            content = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            content = ""
-        confirm_form = ImportForm(
+        record = import_preview(
             user=request.user,
-            initial={
-                "content": content,
-                "filename": name,
-                "category": form.cleaned_data["category"],
-                "language": form.cleaned_data["language"],
-            },
+            name=upload.name,
+            data=upload.read(),
+            category=form.cleaned_data["category"],
+            language=form.cleaned_data["language"],
         )
+        return redirect("quizzes_admin:import_detail", record.pk)
+
+
+class ImportHistoryView(WagtailAdminTemplateMixin, View):
+    """The imports whose category the user keeps (administrators: all), newest first."""
+
+    template_name = "quizzes/admin/import_history.html"
+    page_title = _("Imports")
+    header_icon = "upload"
+
+    def get(self, request):
+        if not user_may_see_course_reports(request.user):
+            raise PermissionDenied
+        records = imports_readable_by(request.user)[:200]
+        return self.render_to_response(self.get_context_data(records=records))
+
+
+class ImportDetailView(WagtailAdminTemplateMixin, View):
+    """An import's report. While pending, its uploader confirms ("Import the N importable
+    questions") or discards it."""
+
+    template_name = "quizzes/admin/import_detail.html"
+    page_title = _("Import report")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        if not user_may_see_course_reports(request.user):
+            raise PermissionDenied
+        self.record = get_object_or_404(
+            QuestionImport.objects.select_related("category", "created_by"), pk=pk
+        )
+        if not import_may_read(user=request.user, record=self.record):
+            return refuse(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        record = self.record
         return self.render_to_response(
-            self.get_context_data(form=form, confirm_form=confirm_form, result=result)
+            self.get_context_data(
+                record=record,
+                may_confirm=import_may_confirm(user=request.user, record=record),
+                problems=record.report.get("problems", []),
+                rows=record.report.get("questions", []),
+            )
         )
+
+    def post(self, request):
+        if not import_may_confirm(user=request.user, record=self.record):
+            return refuse(request)
+        if request.POST.get("action") == "discard":
+            import_discard(user=request.user, record=self.record)
+            messages.success(request, _("The upload was discarded; nothing was imported."))
+            return redirect("quizzes_admin:import")
+        if not self.record.importable_count:
+            return redirect("quizzes_admin:import_detail", self.record.pk)
+        created = import_confirm(user=request.user, record=self.record)
+        messages.success(request, _("%(count)s questions imported.") % {"count": len(created)})
+        return redirect("quizzes_admin:import_detail", self.record.pk)
 
 
 def export_view(request):
-    """Moodle XML of the questions, with their answers, of the categories the user keeps (a
-    category and those below it, or all of them); every export is audit-logged."""
+    """Moodle XML (or GIFT, `?format=gift`) of the questions, with their answers, of the
+    categories the user keeps (a category and those below it, or all of them); every export
+    is audit-logged. GIFT cannot hold cloze and ordering questions: they are left out and
+    named in comments at the top of the file (and counted in the audit record)."""
     if not user_may_see_course_reports(request.user):
         raise PermissionDenied
     scope = bank_scope(request.user)
     questions = (
         scope.editable_questions()
-        .select_related("category", "scenario")
-        .prefetch_related("options")
+        .select_related("category", "scenario", "case")
+        .prefetch_related("options", "tags")
     )
     category = None
     if category_id := request.GET.get("category", ""):
@@ -232,20 +287,28 @@ def export_view(request):
             return refuse(request)
         questions = questions.filter(category_id__in=category.subtree_ids())
     questions = list(questions.order_by("category_id", "pk"))
+    gift = request.GET.get("format") == "gift"
+    details = {
+        "format": "gift" if gift else "moodle_xml",
+        "with_answers": True,
+        "category": category.pk if category else None,
+        "questions": len(questions),
+    }
+    if gift:
+        export = export_gift(questions)
+        details["skipped"] = len(export.skipped)
+        response = HttpResponse(export.text, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="questions.gift.txt"'
+    else:
+        response = HttpResponse(
+            export_moodle_xml(questions), content_type="application/xml; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
     audit_record(
         action=AuditAction.QUESTIONS_EXPORTED,
         actor=request.user,
         target=category,
         request=request,
-        details={
-            "format": "moodle_xml",
-            "with_answers": True,
-            "category": category.pk if category else None,
-            "questions": len(questions),
-        },
+        details=details,
     )
-    response = HttpResponse(
-        export_moodle_xml(questions), content_type="application/xml; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
     return response

@@ -360,7 +360,23 @@ RELEASE = env("RELEASE", default="")
 WAGTAIL_SITE_NAME = "Anti-trafficking e-learning"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Audio (m4a, mp3, ogg, wav): sound files of imported Moodle questions (quizzes/interchange).
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "key",
+    "m4a",
+    "mp3",
+    "odt",
+    "ogg",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "wav",
+    "xlsx",
+    "zip",
+]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No avatars from gravatar.com: they would tell a third party whose admin pages are open

@@ -15,6 +15,8 @@ results.
   regrade.
 - `essays`: an essay question's rubric (`RubricCriterion`) and the grades trainers give
   essay answers (`EssayGrade`).
+- `imports`: `QuestionImport` is one Moodle XML or GIFT import, its file kept while it
+  waits for the trainer's confirmation and its report kept for good.
 - `choices`: the choices and decimal sizes all of them use.
 
 The page types come last: they serve pages with code (quizzes.quiz_shell, overview,
@@ -36,6 +38,7 @@ from .choices import (
 )
 from .essays import EssayGrade, RubricCriterion
 from .frozen import FrozenQuestion
+from .imports import ImportFormat, ImportStatus, QuestionImport
 from .pages import (
     REVIEW_FIELDS,
     REVIEW_NEEDS_CORRECT,
@@ -58,9 +61,12 @@ __all__ = [
     "EssayGrade",
     "FrozenQuestion",
     "GradingMethod",
+    "ImportFormat",
+    "ImportStatus",
     "Language",
     "Question",
     "QuestionCategory",
+    "QuestionImport",
     "QuestionKind",
     "QuestionOption",
     "QuestionTag",

@@ -62,12 +62,19 @@ class QuestionCategory(models.Model):
         related_name="children",
     )
     description = models.TextField(_("description"), blank=True)
+    idnumber = models.CharField(
+        _("ID number"),
+        max_length=100,
+        blank=True,
+        help_text=_("Moodle's ID number of the category; kept on import and export."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("parent"),
         FieldPanel("course"),
         FieldPanel("description"),
+        FieldPanel("idnumber"),
     ]
 
     class Meta:
@@ -167,9 +174,16 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         _("language"), max_length=5, choices=Language.choices, default=Language.SERBIAN
     )
     audience_professions = models.JSONField(_("audience professions"), default=list, blank=True)
+    idnumber = models.CharField(
+        _("ID number"),
+        max_length=100,
+        blank=True,
+        help_text=_("Moodle's ID number of the question; kept on import and export."),
+    )
     text = RichTextField(
         _("question text"),
-        features=["bold", "italic", "ol", "ul", "link"],
+        # "image": images of an imported Moodle question (and any an author adds).
+        features=["bold", "italic", "ol", "ul", "link", "image"],
         help_text=_("For a scenario: the case vignette."),
     )
     marks = models.DecimalField(
@@ -302,7 +316,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
             heading=_("Scenario"),
         ),
         MultiFieldPanel(
-            [FieldPanel("tags"), FieldPanel("audience_professions")],
+            [FieldPanel("tags"), FieldPanel("audience_professions"), FieldPanel("idnumber")],
             heading=_("Classification"),
         ),
     ]
