@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
+from certificates.models import Certificate
+from courses.models import Enrolment
 from courses.selectors import course_of
 from courses.services import enrolment_create
 from quizzes import factories as f
@@ -524,3 +526,20 @@ def test_the_admin_editor_explains_the_syntax_and_saves_a_cloze_question(
     response = client.post("/admin/snippets/quizzes/question/add/", data)
     assert response.status_code == 200 and "Gap 1" in response.content.decode()
     assert not Question.objects.filter(name="Broken").exists()
+
+
+def test_a_passed_cloze_quiz_completes_the_course_and_issues_the_certificate(
+    client, learner, django_capture_on_commit_callbacks
+):
+    quiz = quiz_with(learner, f.cloze(), required=True, pass_mark=Decimal("60"))
+    attempt = start(client, learner, quiz)
+    url = reverse("quizzes:attempt", args=[attempt.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        for page, data in right_answers(attempt).items():
+            client.post(url + f"?page={page}", {**data, "nav": "next"})
+        finish(client, attempt)
+    attempt.refresh_from_db()
+    assert attempt.score == 100 and attempt.passed
+    enrolment = Enrolment.objects.get(user=learner, course=course_of(quiz))
+    assert enrolment.completed_at is not None
+    assert Certificate.objects.filter(enrolment=enrolment).exists()
