@@ -380,7 +380,8 @@ def _question_sync(data: dict, lang: str, category, cases, counts, scenario=None
 def _options(data: dict, lang: str) -> list[tuple]:
     rows = []
     for text, fraction, feedback, match in data["options"]:
-        fraction = Decimal(str(round(fraction, 5))).quantize(Decimal("0.00001"))
+        # Moodle keeps seven decimals (0.3333333): three such options make full marks.
+        fraction = Decimal(str(round(fraction, 7))).quantize(Decimal("0.0000001"))
         rows.append(
             (text[lang], fraction, feedback[lang] if feedback else "", match[lang] if match else "")
         )
