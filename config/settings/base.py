@@ -35,7 +35,9 @@ INSTALLED_APPS = [
     "serbian",
     "gallery",
     "search",
+    "trainings",
     # Wagtail
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

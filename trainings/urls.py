@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "trainings"
+
+urlpatterns = [
+    path("<int:training_id>/register/", views.register, name="register"),
+    path("<int:training_id>/nominate/", views.nominate, name="nominate"),
+    path("<int:training_id>/organise/", views.organise, name="organise"),
+    path("registrations/<int:registration_id>/cancel/", views.cancel, name="cancel"),
+    path("sessions/<int:session_id>/cancel/", views.cancel_session, name="cancel_session"),
+]
