@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import segno
 from django.db.models import Max, Min, Q
 
 from accounts.api import people_scope_for, user_is_administrator
 
 from .models.choices import ACTIVE_STATES, RegistrationState
-from .models.registrations import Registration
+from .models.registrations import Attendance, Registration
 
 
 def canonical_training(training):
@@ -133,3 +134,21 @@ def training_span(training) -> dict:
         .sessions.filter(cancelled_at__isnull=True)
         .aggregate(starts_at=Min("starts_at"), ends_at=Max("ends_at"))
     )
+
+
+def attendance_sheet(session) -> list[dict]:
+    """The confirmed participants of a session's training, each with their mark (or None)."""
+    marks = {a.registration_id: a for a in Attendance.objects.filter(session=session)}
+    registrations = (
+        Registration.objects.filter(
+            training_id=session.training_id, state=RegistrationState.CONFIRMED
+        )
+        .select_related("user", "user__institution")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    return [{"registration": r, "attendance": marks.get(r.pk)} for r in registrations]
+
+
+def check_in_qr(url: str) -> str:
+    """The check-in address as a QR code (an SVG data URI) to show in the room."""
+    return segno.make(url, error="m", micro=False).svg_data_uri(border=2, dark="#000")

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<int:training_id>/organise/", views.organise, name="organise"),
     path("registrations/<int:registration_id>/cancel/", views.cancel, name="cancel"),
     path("sessions/<int:session_id>/cancel/", views.cancel_session, name="cancel_session"),
+    path("sessions/<int:session_id>/attendance/", views.attendance, name="attendance"),
+    path("check-in/<int:session_id>/<str:key>/", views.check_in_view, name="check_in"),
 ]

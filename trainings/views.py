@@ -14,8 +14,20 @@ from django.views.decorators.http import require_POST
 
 from accounts.api import people_scope_for, people_visible_to
 
-from .models import Registration, RegistrationState, TrainingPage, TrainingSession
-from .selectors import registrations_for_organiser, training_context_for
+from .attendance import attendance_mark, check_in, check_in_path
+from .models import (
+    AttendanceMark,
+    Registration,
+    RegistrationState,
+    TrainingPage,
+    TrainingSession,
+)
+from .selectors import (
+    attendance_sheet,
+    check_in_qr,
+    registrations_for_organiser,
+    training_context_for,
+)
 from .services import (
     RegistrationRefused,
     nomination_create,
@@ -159,3 +171,56 @@ def cancel_session(request, session_id: int):
     else:
         messages.success(request, _("The session is cancelled; everyone registered is told."))
     return redirect("trainings:organise", training_id=session.training_id)
+
+
+@login_required
+def attendance(request, session_id: int):
+    """The organiser's attendance sheet for one session, usable on a tablet: a row per
+    confirmed participant with present / partly / absent, saved at once."""
+    session = get_object_or_404(TrainingSession.objects.select_related("training"), pk=session_id)
+    if not user_may_organise(user=request.user, training=session.training):
+        raise PermissionDenied
+    if request.method == "POST":
+        marks = {}
+        for key, value in request.POST.items():
+            if key.startswith("mark-") and value:
+                try:
+                    marks[int(key.removeprefix("mark-"))] = value
+                except ValueError:
+                    continue
+        try:
+            saved = attendance_mark(session=session, marks=marks, by=request.user)
+        except RegistrationRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(
+                request, _("Attendance saved for %(count)s people.") % {"count": saved}
+            )
+            return redirect("trainings:attendance", session_id=session.pk)
+    return render(
+        request,
+        "trainings/attendance.html",
+        {
+            "session": session,
+            "training": session.training,
+            "rows": attendance_sheet(session),
+            "marks": AttendanceMark.choices,
+            "check_in_url": request.build_absolute_uri(check_in_path(session)),
+            "check_in_qr": check_in_qr(request.build_absolute_uri(check_in_path(session))),
+        },
+    )
+
+
+@login_required
+def check_in_view(request, session_id: int, key: str):
+    """A participant's check-in by the code shown in the room: a page with one button (a
+    link alone never checks anyone in)."""
+    if request.method == "POST":
+        try:
+            check_in(session_id=session_id, key=key, user=request.user)
+        except RegistrationRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("You are checked in. Welcome!"))
+    session = TrainingSession.objects.filter(pk=session_id).select_related("training").first()
+    return render(request, "trainings/check_in.html", {"session": session})
