@@ -221,6 +221,8 @@ def personal_data_erase(*, user: User) -> None:
     user.first_name = ""
     user.last_name = ""
     user.form_of_address = ""
+    user.sex = ""
+    user.service_entry_year = None
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False
