@@ -11,5 +11,6 @@ urlpatterns = [
     path("registrations/<int:registration_id>/cancel/", views.cancel, name="cancel"),
     path("sessions/<int:session_id>/cancel/", views.cancel_session, name="cancel_session"),
     path("sessions/<int:session_id>/attendance/", views.attendance, name="attendance"),
+    path("sessions/<int:session_id>/sign-in-sheet/", views.sign_in_sheet, name="sign_in_sheet"),
     path("check-in/<int:session_id>/<str:key>/", views.check_in_view, name="check_in"),
 ]

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,6 +38,7 @@ from .services import (
     session_cancel,
     user_may_organise,
 )
+from .sheets import sign_in_sheet_pdf
 
 
 def _training(training_id: int) -> TrainingPage:
@@ -224,3 +226,13 @@ def check_in_view(request, session_id: int, key: str):
             messages.success(request, _("You are checked in. Welcome!"))
     session = TrainingSession.objects.filter(pk=session_id).select_related("training").first()
     return render(request, "trainings/check_in.html", {"session": session})
+
+
+@login_required
+def sign_in_sheet(request, session_id: int):
+    session = get_object_or_404(TrainingSession.objects.select_related("training"), pk=session_id)
+    if not user_may_organise(user=request.user, training=session.training):
+        raise PermissionDenied
+    response = HttpResponse(sign_in_sheet_pdf(session=session), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="sign-in-sheet-{session.pk}.pdf"'
+    return response

@@ -1,5 +1,7 @@
 """Attendance by the organiser and by self check-in, and completion from it."""
 
+import shutil
+import subprocess
 from datetime import timedelta
 
 import pytest
@@ -170,3 +172,26 @@ def test_a_blended_training_waits_for_its_course(administrator, learner, committ
         step_complete(enrolment=enrolment, page=lesson.specific)
     registration.refresh_from_db()
     assert registration.completed_at is not None
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs pdftotext (poppler-utils)")
+def test_the_sign_in_sheet_lists_names_as_written(
+    client, administrator, trainer, learner, other_learner
+):
+    training = training_with_sessions()
+    _confirmed(training, learner)
+    _confirmed(training, other_learner)  # Đorđe Ђорђевић: Latin and Cyrillic, as written
+    session = training.sessions.first()
+    url = reverse("trainings:sign_in_sheet", args=[session.pk])
+    client.force_login(trainer)
+    assert client.get(url).status_code == 403
+    client.force_login(administrator)
+    response = client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    text = subprocess.run(  # noqa: S603 - a fixed local tool on our own PDF
+        [shutil.which("pdftotext") or "pdftotext", "-", "-"],
+        input=response.content,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    assert "Ђорђевић" in text and "Đorđe" in text and learner.last_name in text
