@@ -36,9 +36,17 @@ _AUTHORING = [
 
 # Permissions per group. Page permissions (which courses a trainer may edit) are
 # given per page, by administrators, in Wagtail's group settings.
+# Senior trainers organise trainings and publish courses: they also write the surveys
+# participants answer after them.
+_SURVEYS = [
+    ("surveys", "add_survey"),
+    ("surveys", "change_survey"),
+    ("surveys", "delete_survey"),
+]
+
 ROLE_PERMISSIONS = {
     "Trainers": _AUTHORING,
-    "Senior trainers": _AUTHORING,
+    "Senior trainers": _AUTHORING + _SURVEYS,
     "Institution managers": [("wagtailadmin", "access_admin")],
     "Ministry analysts": [("wagtailadmin", "access_admin")],
     "Administrators": [("wagtailadmin", "access_admin")],

@@ -4,6 +4,8 @@ visits, webinars). Import this module, not trainings' internals.
 - `TrainingIndexPage`, `TrainingPage`, `TrainingSession`, `Registration`, `Attendance` and
   their choices (`TrainingKind`, `PlacesBy`, `RegistrationState`, `AttendanceMark`).
 - `user_may_organise(*, user, training)`: whether someone organises a training.
+- `training_completed`: a signal sent once, after the commit, when a training completes
+  for a participant (kwargs: `registration`). Surveys listen to it.
 """
 
 from .models import (
@@ -18,6 +20,7 @@ from .models import (
     TrainingSession,
 )
 from .services import user_may_organise
+from .signals import training_completed
 
 __all__ = [
     "Attendance",
@@ -29,5 +32,6 @@ __all__ = [
     "TrainingKind",
     "TrainingPage",
     "TrainingSession",
+    "training_completed",
     "user_may_organise",
 ]

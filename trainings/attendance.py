@@ -21,6 +21,7 @@ from .models.pages import TrainingSession
 from .models.registrations import Attendance, Registration
 from .selectors import may_organise
 from .services import RegistrationRefused
+from .signals import training_completed
 
 WEIGHT = {AttendanceMark.PRESENT: Decimal("1"), AttendanceMark.PARTLY: Decimal("0.5")}
 
@@ -116,6 +117,9 @@ def registration_completion_update(*, registration: Registration) -> bool:
             return False
     registration.completed_at = timezone.now()
     registration.save(update_fields=["completed_at", "changed_at"])
+    transaction.on_commit(
+        lambda: training_completed.send(sender=Registration, registration=registration)
+    )
     return True
 
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "gallery",
     "search",
     "trainings",
+    "surveys",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
