@@ -39,9 +39,9 @@ _AUTHORING = [
 # Senior trainers organise trainings and publish courses: they also write the surveys
 # participants answer after them.
 _SURVEYS = [
-    ("surveys", "add_survey"),
-    ("surveys", "change_survey"),
-    ("surveys", "delete_survey"),
+    ("evaluation", "add_survey"),
+    ("evaluation", "change_survey"),
+    ("evaluation", "delete_survey"),
 ]
 
 ROLE_PERMISSIONS = {

@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "gallery",
     "search",
     "trainings",
-    "surveys",
+    "evaluation",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",

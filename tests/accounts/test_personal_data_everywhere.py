@@ -37,6 +37,7 @@ SECTION_OF_APP = {
     "stats": "statistics",
     "institutions": "institution_history",
     "trainings": "trainings",
+    "evaluation": "evaluation",
 }
 
 

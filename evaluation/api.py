@@ -1,5 +1,5 @@
-"""What other apps may use of surveys (participant surveys after courses and trainings).
-Import this module, not surveys' internals.
+"""What other apps may use of evaluation (participant surveys and knowledge gain after
+courses and trainings). Import this module, not evaluation's internals.
 
 - `Survey`, `Response`, `Answer`, `Invitation`: the models (statistics read them).
 - `survey_results(*, survey)`, `user_may_read_results(*, user, survey)`.

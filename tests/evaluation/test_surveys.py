@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import UserFactory
-from surveys.factories import survey_with_items
-from surveys.models import Invitation, Response
-from surveys.selectors import survey_results
-from surveys.services import invitations_send, invite, response_submit
+from evaluation.factories import survey_with_items
+from evaluation.models import Invitation, Response
+from evaluation.selectors import survey_results
+from evaluation.services import invitations_send, invite, response_submit
 from trainings.attendance import attendance_mark
 from trainings.factories import training_with_sessions
 from trainings.models import Registration, RegistrationState

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from surveys.services import invitations_send
+from evaluation.services import invitations_send
 
 
 class Command(BaseCommand):

@@ -111,12 +111,12 @@ class Survey(ClusterableModel):
 
     class Meta:
         verbose_name = _("survey")
-        verbose_name_plural = _("surveys")
+        verbose_name_plural = _("evaluation")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(course__isnull=True) | Q(training__isnull=True),
-                name="surveys_course_or_training",
+                name="evaluation_course_or_training",
             )
         ]
 
@@ -180,7 +180,7 @@ class Invitation(models.Model):
         verbose_name = _("survey invitation")
         verbose_name_plural = _("survey invitations")
         constraints = [
-            models.UniqueConstraint(fields=["survey", "user"], name="surveys_one_invitation")
+            models.UniqueConstraint(fields=["survey", "user"], name="evaluation_one_invitation")
         ]
 
     def __str__(self) -> str:
@@ -219,7 +219,7 @@ class Answer(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         constraints = [
-            models.UniqueConstraint(fields=["response", "item"], name="surveys_one_answer")
+            models.UniqueConstraint(fields=["response", "item"], name="evaluation_one_answer")
         ]
 
     def __str__(self) -> str:

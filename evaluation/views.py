@@ -28,7 +28,9 @@ def answer(request, survey_id: int):
     if invitation is None:
         raise PermissionDenied
     if invitation.answered or not survey.is_open:
-        return render(request, "surveys/closed.html", {"survey": survey, "invitation": invitation})
+        return render(
+            request, "evaluation/closed.html", {"survey": survey, "invitation": invitation}
+        )
     form = SurveyForm(request.POST or None, survey=survey)
     if request.method == "POST" and form.is_valid():
         try:
@@ -38,7 +40,7 @@ def answer(request, survey_id: int):
         else:
             messages.success(request, _("Thank you: your answers are saved."))
         return redirect("surveys:answer", survey_id=survey.pk)
-    return render(request, "surveys/answer.html", {"survey": survey, "form": form})
+    return render(request, "evaluation/answer.html", {"survey": survey, "form": form})
 
 
 def _results_or_403(request, survey_id: int):
@@ -50,7 +52,9 @@ def _results_or_403(request, survey_id: int):
 
 @login_required
 def results(request, survey_id: int):
-    return render(request, "surveys/results.html", {"results": _results_or_403(request, survey_id)})
+    return render(
+        request, "evaluation/results.html", {"results": _results_or_403(request, survey_id)}
+    )
 
 
 def _rows(results) -> list[list]:

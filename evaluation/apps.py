@@ -2,9 +2,9 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class SurveysConfig(AppConfig):
-    name = "surveys"
-    verbose_name = _("Surveys")
+class EvaluationConfig(AppConfig):
+    name = "evaluation"
+    verbose_name = _("Evaluation")
 
     def ready(self):
         # Imported here, not at the top: Django imports an AppConfig before any model.
@@ -15,6 +15,6 @@ class SurveysConfig(AppConfig):
         from .personal_data import personal_data_surveys
         from .services import invite_after_course, invite_after_training
 
-        register_exporter("surveys", personal_data_surveys)
+        register_exporter("evaluation", personal_data_surveys)
         course_completed.connect(invite_after_course)
         training_completed.connect(invite_after_training)

@@ -63,8 +63,8 @@ def _mail(invitation: Invitation, *, reminder: bool) -> None:
             "reminder": reminder,
             "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
         }
-        subject = render_to_string("surveys/email/invitation_subject.txt", context)
-        body = render_to_string("surveys/email/invitation.txt", context)
+        subject = render_to_string("evaluation/email/invitation_subject.txt", context)
+        body = render_to_string("evaluation/email/invitation.txt", context)
     send_mail(" ".join(subject.split()), body, None, [user.email])
 
 
