@@ -37,7 +37,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("courses.urls")),
     path("caselaw/", include("caselaw.urls")),
     path("training/", include("trainings.urls")),
-    path("surveys/", include("evaluation.urls")),
+    path("evaluation/", include("evaluation.urls")),
     path("certificates/", include("certificates.urls")),
     path("welcome/", home_redirect, name="home_redirect"),
     path("search/", include("search.urls")),

@@ -1,4 +1,7 @@
-"""Participant surveys: reaction right after a course or training (Kirkpatrick level 1)
+"""Evaluation of courses and trainings: pre- and post-tests (`KnowledgeTest`, read by
+`evaluation.gain`), and participant surveys.
+
+Participant surveys: reaction right after a course or training (Kirkpatrick level 1)
 and follow-up some weeks later (level 3, whether people apply what they learnt).
 
 A survey is a Wagtail snippet of items (Likert scale, single or multiple choice, free text),
@@ -23,6 +26,62 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+
+class KnowledgeTest(models.Model):
+    """A course's or training's pre-test and post-test: what people knew before and after.
+    The two may be the same quiz (drawing its questions again): the first graded attempt is
+    the pre-test, the latest later one the post-test."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    training = models.ForeignKey(
+        "trainings.TrainingPage",
+        verbose_name=_("training"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    pre_test = models.ForeignKey(
+        "quizzes.QuizPage", verbose_name=_("pre-test"), on_delete=models.PROTECT, related_name="+"
+    )
+    post_test = models.ForeignKey(
+        "quizzes.QuizPage",
+        verbose_name=_("post-test"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("training"),
+        FieldPanel("pre_test"),
+        FieldPanel("post_test"),
+    ]
+
+    class Meta:
+        verbose_name = _("pre- and post-test")
+        verbose_name_plural = _("pre- and post-tests")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(course__isnull=True) | Q(training__isnull=True),
+                name="evaluation_test_course_or_training",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.course or self.training or self.pk)
+
+    def clean(self):
+        if bool(self.course_id) == bool(self.training_id):
+            raise ValidationError(_("Attach the tests to a course or to a training."))
 
 
 class SurveyLevel(models.TextChoices):
@@ -111,7 +170,7 @@ class Survey(ClusterableModel):
 
     class Meta:
         verbose_name = _("survey")
-        verbose_name_plural = _("evaluation")
+        verbose_name_plural = _("surveys")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(

@@ -17,8 +17,10 @@ from trainings.api import user_may_organise
 from .models import LIKERT_LABELS, Invitation, ItemKind, Survey
 
 
-def user_may_read_results(*, user, survey: Survey) -> bool:
-    """Administrators; a training's organisers; those who see a course's reports."""
+def user_may_read_results(*, user, survey) -> bool:
+    """Who may read a survey's results or a pre/post test's gain (`survey` is either: both
+    belong to a course or a training): administrators; the training's organisers; those
+    who see the course's reports."""
     if not (user.is_authenticated and user.is_active):
         return False
     if user_is_administrator(user):

@@ -11,12 +11,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from config.api import safe_cell, xlsx_text_row
 
 from .forms import SurveyForm
-from .models import Invitation, Survey
+from .gain import gain_labels, gain_table, people_gains
+from .models import Invitation, KnowledgeTest, Survey
 from .selectors import survey_results, user_may_read_results
 from .services import AlreadyAnswered, response_submit
 
@@ -39,7 +41,7 @@ def answer(request, survey_id: int):
             messages.info(request, _("You had already answered this survey."))
         else:
             messages.success(request, _("Thank you: your answers are saved."))
-        return redirect("surveys:answer", survey_id=survey.pk)
+        return redirect("evaluation:answer", survey_id=survey.pk)
     return render(request, "evaluation/answer.html", {"survey": survey, "form": form})
 
 
@@ -74,7 +76,7 @@ def results_export(request, survey_id: int, extension: str):
     results = _results_or_403(request, survey_id)
     if results.suppressed:
         messages.error(request, _("Too few answers to publish: nothing to export."))
-        return redirect("surveys:results", survey_id=survey_id)
+        return redirect("evaluation:results", survey_id=survey_id)
     filename = f"survey-{survey_id}.{extension}"
     if extension == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -93,3 +95,37 @@ def results_export(request, survey_id: int, extension: str):
         workbook.save(response)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+GAIN_BREAKDOWNS = {
+    "profession": gettext_lazy("Profession"),
+    "institution_id": gettext_lazy("Institution"),
+    "month": gettext_lazy("Month of the post-test"),
+}
+
+
+@login_required
+def knowledge_gain(request, test_id: int):
+    """Scores before and after, and the gain, in total and by one breakdown."""
+    test = get_object_or_404(
+        KnowledgeTest.objects.select_related("course", "training", "pre_test", "post_test"),
+        pk=test_id,
+    )
+    if not user_may_read_results(user=request.user, survey=test):
+        raise PermissionDenied
+    by = request.GET.get("by", "profession")
+    if by not in GAIN_BREAKDOWNS:
+        by = "profession"
+    total, rows = gain_table(people_gains(test), by=by)
+    labels = gain_labels(rows, by=by)
+    return render(
+        request,
+        "evaluation/knowledge_gain.html",
+        {
+            "test": test,
+            "total": total,
+            "rows": [(labels.get(row.key, row.key), row) for row in rows],
+            "by": by,
+            "breakdowns": GAIN_BREAKDOWNS,
+        },
+    )

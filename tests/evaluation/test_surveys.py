@@ -52,7 +52,7 @@ def test_completing_a_training_invites_and_a_follow_up_waits_its_weeks(
     assert invitations[follow_up.pk].due_at - invitations[reaction.pk].due_at == timedelta(weeks=8)
     assert invitations_send() == {"sent": 1, "reminded": 0}
     assert mail.outbox[-1].to == [learner.email]
-    assert reverse("surveys:answer", args=[reaction.pk]) in mail.outbox[-1].body
+    assert reverse("evaluation:answer", args=[reaction.pk]) in mail.outbox[-1].body
     # Running it again sends nothing twice; the follow-up goes out after its weeks.
     assert invitations_send() == {"sent": 0, "reminded": 0}
     later = timezone.now() + timedelta(weeks=8, minutes=1)
@@ -64,12 +64,12 @@ def test_an_anonymous_answer_keeps_no_link_to_the_person(client, learner):
     survey = survey_with_items(training=training_with_sessions())
     invite(surveys=[survey], user=learner, completed_at=timezone.now())
     client.force_login(learner)
-    client.post(reverse("surveys:answer", args=[survey.pk]), _post(survey, text="Very useful"))
+    client.post(reverse("evaluation:answer", args=[survey.pk]), _post(survey, text="Very useful"))
     response = Response.objects.get()
     assert response.user is None and response.month.day == 1
     assert Invitation.objects.get().answered
     # Answering again stores nothing more.
-    client.post(reverse("surveys:answer", args=[survey.pk]), _post(survey, likert="1"))
+    client.post(reverse("evaluation:answer", args=[survey.pk]), _post(survey, likert="1"))
     assert Response.objects.count() == 1
 
 
@@ -84,7 +84,7 @@ def test_only_people_asked_may_answer(client, learner, other_learner):
     survey = survey_with_items(training=training_with_sessions())
     invite(surveys=[survey], user=learner, completed_at=timezone.now())
     client.force_login(other_learner)
-    url = reverse("surveys:answer", args=[survey.pk])
+    url = reverse("evaluation:answer", args=[survey.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, _post(survey)).status_code == 403
     assert not Response.objects.exists()
@@ -95,7 +95,7 @@ def test_a_malformed_answer_is_refused_and_nothing_is_kept(client, learner):
     invite(surveys=[survey], user=learner, completed_at=timezone.now())
     client.force_login(learner)
     response = client.post(
-        reverse("surveys:answer", args=[survey.pk]), _post(survey, likert="9", single="Forged")
+        reverse("evaluation:answer", args=[survey.pk]), _post(survey, likert="9", single="Forged")
     )
     assert response.status_code == 200
     assert not Response.objects.exists() and not Invitation.objects.get().answered
@@ -115,21 +115,23 @@ def test_results_are_hidden_below_the_threshold_even_for_administrators(
         )
     assert survey_results(survey=survey).suppressed
     client.force_login(administrator)
-    html = client.get(reverse("surveys:results", args=[survey.pk])).content.decode()
+    html = client.get(reverse("evaluation:results", args=[survey.pk])).content.decode()
     assert "Too few answers" in html and "Strongly disagree" not in html
-    assert client.get(reverse("surveys:results_export", args=[survey.pk, "csv"])).status_code == 302
+    assert (
+        client.get(reverse("evaluation:results_export", args=[survey.pk, "csv"])).status_code == 302
+    )
     response_submit(survey=survey, user=people[4], answers={_items(survey)["text"].pk: "=cmd|x"})
     results = survey_results(survey=survey)
     assert not results.suppressed
     likert = results.items[0]
     assert [count for _label, count in likert.counts] == [1, 1, 1, 1, 0]
-    csv = client.get(reverse("surveys:results_export", args=[survey.pk, "csv"])).content.decode()
+    csv = client.get(reverse("evaluation:results_export", args=[survey.pk, "csv"])).content.decode()
     assert "'=cmd|x" in csv  # a formula is written as text
 
 
 def test_results_are_for_the_trainings_organisers_only(client, trainer, learner, manager_bg):
     survey = survey_with_items(training=training_with_sessions())
-    url = reverse("surveys:results", args=[survey.pk])
+    url = reverse("evaluation:results", args=[survey.pk])
     for outsider in (trainer, learner, manager_bg):
         client.force_login(outsider)
         assert client.get(url).status_code == 403
