@@ -4,8 +4,9 @@ Import this module, not accounts' internals.
 People and roles
 - `User` (the user model; `.has_role(role)`, `.is_staff_role`), `Membership` (a person's
   institution over time), `RoleAssignment`.
-- `Profession`, `FormOfAddress`, `Role`: choices. `SCOPED_ROLES`: roles whose reach is a
-  subtree of institutions. `ROLE_GROUPS`: the Django group that goes with each role.
+- `Profession`, `FormOfAddress`, `Sex` (self-declared, optional), `Role`: choices.
+  `SCOPED_ROLES`: roles whose reach is a subtree of institutions. `ROLE_GROUPS`: the
+  Django group that goes with each role.
 - `user_create(...)`, `role_grant(*, user, role, institution=None)`: writes (the demo).
 
 Whose records a viewer reaches (the one place that decides)
@@ -32,7 +33,16 @@ Demo
 
 from .demo import demo_account_lines, write_demo_accounts
 from .mfa import session_has_mfa
-from .models import SCOPED_ROLES, FormOfAddress, Membership, Profession, Role, RoleAssignment, User
+from .models import (
+    SCOPED_ROLES,
+    FormOfAddress,
+    Membership,
+    Profession,
+    Role,
+    RoleAssignment,
+    Sex,
+    User,
+)
 from .personal_data import register_eraser, register_exporter
 from .roles import ROLE_GROUPS
 from .selectors import (
@@ -57,6 +67,7 @@ __all__ = [
     "Profession",
     "Role",
     "RoleAssignment",
+    "Sex",
     "User",
     "form_of_address_changed",
     "institutions_visible_to",

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from institutions.api import institution_choices_for_signup
@@ -70,7 +71,21 @@ class SignupProfileForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "form_of_address", "profession", "preferred_language"]
+        fields = [
+            "first_name",
+            "last_name",
+            "form_of_address",
+            "profession",
+            "preferred_language",
+            "sex",
+            "service_entry_year",
+        ]
+
+    def clean_service_entry_year(self):
+        year = self.cleaned_data.get("service_entry_year")
+        if year is not None and year > timezone.now().year:
+            raise forms.ValidationError(_("The year is in the future."))
+        return year
 
 
 class ErasureConfirmForm(forms.Form):

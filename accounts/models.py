@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,17 @@ class Profession(models.TextChoices):
     ASYLUM_OFFICER = "asylum_officer", _("Asylum officer")
     JUDICIAL_ASSISTANT = "judicial_assistant", _("Judicial or prosecutorial assistant")
     OTHER = "other", _("Other")
+
+
+class Sex(models.TextChoices):
+    """Self-declared, optional and changeable: programme reports count people trained by
+    sex. Not given is counted as "not declared"."""
+
+    NOT_DECLARED = "", _("Not declared")
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    ANOTHER = "another", _("Another")
+    PREFER_NOT_TO_SAY = "prefer_not", _("Prefer not to say")
 
 
 class FormOfAddress(models.TextChoices):
@@ -99,6 +111,24 @@ class User(AbstractUser):
             "Optional. How texts in Serbian, such as your certificates, speak of you: "
             "“završio”, “završila”, or a wording without gender."
         ),
+    )
+    sex = models.CharField(
+        _("sex"),
+        max_length=10,
+        choices=Sex.choices,
+        blank=True,
+        default=Sex.NOT_DECLARED,
+        help_text=_(
+            "Optional. Used only for anonymous figures that programme reports require "
+            "(people trained by sex); never shown to other people."
+        ),
+    )
+    service_entry_year = models.PositiveSmallIntegerField(
+        _("year you entered the service"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+        help_text=_("Optional. For figures by length of service."),
     )
     institution = models.ForeignKey(
         Institution,

@@ -44,6 +44,8 @@ def export_account(user) -> dict[str, Any]:
         "family_name": user.last_name,
         "form_of_address": user.form_of_address,
         "profession": user.profession,
+        "sex": user.sex,
+        "service_entry_year": user.service_entry_year,
         "preferred_language": user.preferred_language,
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,

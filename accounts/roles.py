@@ -36,9 +36,20 @@ _AUTHORING = [
 
 # Permissions per group. Page permissions (which courses a trainer may edit) are
 # given per page, by administrators, in Wagtail's group settings.
+# Senior trainers organise trainings and publish courses: they also write the surveys
+# participants answer after them and name the pre- and post-tests.
+_SURVEYS = [
+    ("evaluation", "add_survey"),
+    ("evaluation", "change_survey"),
+    ("evaluation", "delete_survey"),
+    ("evaluation", "add_knowledgetest"),
+    ("evaluation", "change_knowledgetest"),
+    ("evaluation", "delete_knowledgetest"),
+]
+
 ROLE_PERMISSIONS = {
     "Trainers": _AUTHORING,
-    "Senior trainers": _AUTHORING,
+    "Senior trainers": _AUTHORING + _SURVEYS,
     "Institution managers": [("wagtailadmin", "access_admin")],
     "Ministry analysts": [("wagtailadmin", "access_admin")],
     "Administrators": [("wagtailadmin", "access_admin")],

@@ -73,6 +73,7 @@ def user_create(
     password: str | None = None,
     email_verified: bool = False,
     form_of_address: str = "",
+    sex: str = "",
 ) -> User:
     """Create an account with its primary email address and first membership."""
     user = User.objects.create_user(
@@ -83,6 +84,7 @@ def user_create(
         profession=profession,
         preferred_language=preferred_language or settings.LANGUAGE_CODE,
         form_of_address=form_of_address,
+        sex=sex,
     )
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=email_verified)
     if institution is not None:
@@ -221,6 +223,8 @@ def personal_data_erase(*, user: User) -> None:
     user.first_name = ""
     user.last_name = ""
     user.form_of_address = ""
+    user.sex = ""
+    user.service_entry_year = None
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False

@@ -12,12 +12,15 @@ For the demo history, which writes certificates as they would have been issued:
 - `certificates_record_many(...)`: write certificates and their events as issuing would.
 - `serial_next(*, year)`, `code_generate()`, `add_months(moment, months)`.
 - `course_title_in(*, course, language)`, `institution_name_in(*, institution, language)`.
+
+Other documents drawn the same way (trainings' sign-in sheets):
+- `pdf_from_html(html)`: WeasyPrint with only our own static files (fonts) reachable.
 """
 
 from .codes import code_generate
 from .data import CertificateAction, CertificateStatus
 from .models import Certificate, CertificateEvent
-from .rendering import course_title_in, institution_name_in
+from .rendering import course_title_in, institution_name_in, pdf_from_html
 from .selectors import current_certificates_for as certificates_for_enrolments
 from .services import (
     add_months,
@@ -45,6 +48,7 @@ __all__ = [
     "course_title_in",
     "institution_name_in",
     "issue_in_background",
+    "pdf_from_html",
     "serial_next",
     "certificates_record_many",
 ]

@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("learning/quizzes/", include("quizzes.urls")),
     path("learning/", include("courses.urls")),
     path("caselaw/", include("caselaw.urls")),
+    path("training/", include("trainings.urls")),
+    path("evaluation/", include("evaluation.urls")),
     path("certificates/", include("certificates.urls")),
     path("welcome/", home_redirect, name="home_redirect"),
     path("search/", include("search.urls")),

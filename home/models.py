@@ -28,7 +28,11 @@ class HomePage(SerbianScriptsPageMixin, Page):
 
     search_fields = [*Page.search_fields, *SerbianScriptsPageMixin.search_fields_scripts]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.CourseIndexPage", "caselaw.CaseIndexPage"]
+    subpage_types = [
+        "courses.CourseIndexPage",
+        "caselaw.CaseIndexPage",
+        "trainings.TrainingIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -24,6 +24,7 @@ urlpatterns = [
     path("stats/summary/", api_views.SummaryView.as_view(), name="summary"),
     path("stats/by-institution/", api_views.ByInstitutionView.as_view(), name="by_institution"),
     path("stats/by-profession/", api_views.ByProfessionView.as_view(), name="by_profession"),
+    path("stats/by-sex/", api_views.BySexView.as_view(), name="by_sex"),
     path("stats/by-region/", api_views.ByRegionView.as_view(), name="by_region"),
     path("stats/by-month/", api_views.ByMonthView.as_view(), name="by_month"),
     path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),

@@ -263,6 +263,7 @@ ByInstitutionView = _breakdown_view(
     "institution", InstitutionRowSerializer, "By child institution (drill down)"
 )
 ByProfessionView = _breakdown_view("profession", RowSerializer, "By profession")
+BySexView = _breakdown_view("sex", RowSerializer, 'By declared sex (key "": not declared)')
 ByRegionView = _breakdown_view("region", RowSerializer, "By region")
 ByMonthView = _breakdown_view("month", RowSerializer, "By month")
 

@@ -54,6 +54,7 @@ class Frequency(models.TextChoices):
 class ReportView(models.TextChoices):
     INSTITUTION = "institution", _("By institution")
     PROFESSION = "profession", _("By profession")
+    SEX = "sex", _("By sex")
     REGION = "region", _("By region")
     MONTH = "month", _("By month")
 

@@ -35,7 +35,10 @@ INSTALLED_APPS = [
     "serbian",
     "gallery",
     "search",
+    "trainings",
+    "evaluation",
     # Wagtail
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -60,6 +60,7 @@ from .tables import (
     stats_by_month,
     stats_by_profession,
     stats_by_region,
+    stats_by_sex,
     stats_summary,
 )
 
@@ -87,6 +88,7 @@ __all__ = [
     "stats_by_institution",
     "stats_by_month",
     "stats_by_profession",
+    "stats_by_sex",
     "stats_by_region",
     "stats_scope_for",
     "stats_summary",

@@ -118,6 +118,7 @@ assert set(FIGURE_LABELS) == set(FIGURE_FIELDS)  # noqa: S101
 KEY_HEADINGS = {
     "institution": _("Institution"),
     "profession": _("Profession"),
+    "sex": _("Sex"),
     "region": _("Region"),
     "month": _("Month"),
 }

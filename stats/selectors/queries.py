@@ -100,7 +100,7 @@ class Grouping:
     """How rows are keyed: an expression over the enrolment (through `prefix`), or none.
     "month" rows are built by `_month_figures` (events in the month), not by expression."""
 
-    kind: str  # "total", "institution", "profession", "region", "course", "month"
+    kind: str  # "total", "institution", "profession", "sex", "region", "course", "month"
     node: Institution | None = None
     roots: tuple[Institution, ...] = ()
 
@@ -109,6 +109,8 @@ class Grouping:
             return Value("", output_field=CharField())
         if self.kind == "profession":
             return F(f"{prefix}user__profession")
+        if self.kind == "sex":
+            return F(f"{prefix}user__sex")
         if self.kind == "region":
             return _attributed(prefix, "region")
         if self.kind == "course":

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts.api import Profession
+from accounts.api import Profession, Sex
 from institutions.api import Institution, Region
 
 from .disclosure import protected_figures
@@ -130,6 +130,13 @@ def stats_by_profession(*, scope: StatsScope, filters: StatsFilters) -> list[Fig
 
 
 @cached
+def stats_by_sex(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
+    """By the sex people declared in their profile ("not declared" for those who did not),
+    as programme reports count people trained."""
+    return _by_choices(scope=scope, filters=filters, field="sex", choices=Sex.choices)
+
+
+@cached
 def stats_by_region(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]:
     return _by_choices(scope=scope, filters=filters, field="region", choices=Region.choices)
 
@@ -150,6 +157,7 @@ def stats_by_month(*, scope: StatsScope, filters: StatsFilters) -> list[Figures]
 STATS_VIEWS = {
     "institution": stats_by_institution,
     "profession": stats_by_profession,
+    "sex": stats_by_sex,
     "region": stats_by_region,
     "month": stats_by_month,
 }

@@ -35,6 +35,7 @@ from .downloads import export_response
 VIEW_LABELS = {
     "institution": _("By institution"),
     "profession": _("By profession"),
+    "sex": _("By sex"),
     "region": _("By region"),
     "month": _("By month"),
     "people": _("Not completed (people)"),

@@ -24,6 +24,8 @@ pytestmark = pytest.mark.django_db
 NOT_PERSONAL_RECORDS = {
     "quizzes.regrade",  # a trainer's action on other people's attempts
     "courses.enrolment.enrolled_by",
+    "trainings.registration.nominated_by",  # a manager's act on someone else's place
+    "trainings.attendance.marked_by_user",  # the trainer who marked it
 }
 # Apps whose rows about a person are exported by the section named here.
 SECTION_OF_APP = {
@@ -34,6 +36,8 @@ SECTION_OF_APP = {
     "quizzes": "quizzes",
     "stats": "statistics",
     "institutions": "institution_history",
+    "trainings": "trainings",
+    "evaluation": "evaluation",
 }
 
 

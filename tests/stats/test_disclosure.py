@@ -43,9 +43,10 @@ MONTH = datetime.date
 
 @pytest.fixture
 def world(tree, course, other_course):
-    """Ten police officers at Vračar (Belgrade) and six at Medijana (Niš) took the course
-    in January–February; six of the Vračar officers also took another course. One judge at
-    Medijana, the only judge anywhere, enrolled and completed in March, final score 13."""
+    """Ten police officers at Vračar (Belgrade) and six at Medijana (Niš, four of them
+    declared male) took the course in January–February; six of the Vračar officers also
+    took another course. One judge at Medijana, the only judge anywhere and the only woman
+    who declared her sex, enrolled and completed in March, final score 13."""
     from courses.factories import ModulePageFactory
     from quizzes.models import QuizPage, QuizResult
 
@@ -60,8 +61,8 @@ def world(tree, course, other_course):
         instance=QuizPage(title="Final", slug="final", required=True, is_final=True, pass_mark=50)
     )
 
-    def learner(station, profession, score, *, enrolled, completed):
-        person = UserFactory(institution=tree[station], profession=profession)
+    def learner(station, profession, score, *, enrolled, completed, sex=""):
+        person = UserFactory(institution=tree[station], profession=profession, sex=sex)
         enrol(person, course, enrolled=enrolled, completed=completed)
         QuizResult.objects.create(
             user=person,
@@ -92,9 +93,16 @@ def world(tree, course, other_course):
             80 + 2 * i,
             enrolled="2026-01-06",
             completed="2026-02-12",
+            sex="male" if i < 4 else "",
         )
+    # The only woman who declared it: the breakdown by sex must not single her out.
     judge = learner(
-        "station_ni", "judge", LONE_SCORE, enrolled="2026-03-03", completed="2026-03-20"
+        "station_ni",
+        "judge",
+        LONE_SCORE,
+        enrolled="2026-03-03",
+        completed="2026-03-20",
+        sex="female",
     )
     return {"judge": judge, "course": course, "other_course": other_course}
 
@@ -150,6 +158,7 @@ class Cell:
     path: str | None
     start: datetime.date | None
     end: datetime.date | None
+    sex: str | None = None  # a row of the breakdown by declared sex
 
     def contains(self, other: Cell) -> bool:
         def same_or_any(mine, theirs):
@@ -159,6 +168,7 @@ class Cell:
             same_or_any(self.course, other.course)
             and same_or_any(self.region, other.region)
             and same_or_any(self.profession, other.profession)
+            and same_or_any(self.sex, other.sex)
             and (self.path is None or (other.path or "").startswith(self.path))
             and (self.start is None or (other.start is not None and other.start >= self.start))
             and (self.end is None or (other.end is not None and other.end <= self.end))

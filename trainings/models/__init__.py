@@ -1,0 +1,24 @@
+from .choices import (
+    ACTIVE_STATES,
+    AttendanceMark,
+    MarkedBy,
+    PlacesBy,
+    RegistrationState,
+    TrainingKind,
+)
+from .pages import TrainingIndexPage, TrainingPage, TrainingSession
+from .registrations import Attendance, Registration
+
+__all__ = [
+    "ACTIVE_STATES",
+    "Attendance",
+    "AttendanceMark",
+    "MarkedBy",
+    "PlacesBy",
+    "Registration",
+    "RegistrationState",
+    "TrainingIndexPage",
+    "TrainingKind",
+    "TrainingPage",
+    "TrainingSession",
+]

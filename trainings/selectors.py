@@ -1,0 +1,154 @@
+"""Reads of trainings: the calendar, a training's places and a person's registration.
+
+Reads take the page they are given and reach sessions and registrations through it, so
+that this module never imports the page types (they import it to serve)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import segno
+from django.db.models import Max, Min, Q
+
+from accounts.api import people_scope_for, user_is_administrator
+
+from .models.choices import ACTIVE_STATES, RegistrationState
+from .models.registrations import Attendance, Registration
+
+
+def canonical_training(training):
+    return training.canonical() if hasattr(training, "canonical") else training
+
+
+def live_sessions(training) -> list:
+    """The sessions of the training (its default-locale page's), in time order."""
+    return list(canonical_training(training).sessions.order_by("starts_at", "pk"))
+
+
+def calendar_for(*, index, now: datetime) -> dict:
+    """The trainings below a calendar page: those still to come (or under way) in the order
+    they start, and those that ended, newest first."""
+    trainings = list(index.get_children().live().public().specific().order_by("pk"))
+    upcoming, past = [], []
+    for training in trainings:
+        sessions = live_sessions(training)
+        running = [s for s in sessions if s.cancelled_at is None]
+        if not running:
+            continue
+        entry = {
+            "training": training,
+            "sessions": sessions,
+            "starts_at": running[0].starts_at,
+            "ends_at": max(s.ends_at for s in running),
+        }
+        (upcoming if entry["ends_at"] >= now else past).append(entry)
+    upcoming.sort(key=lambda e: e["starts_at"])
+    past.sort(key=lambda e: e["starts_at"], reverse=True)
+    return {"upcoming": upcoming, "past": past}
+
+
+def feed_trainings(*, index, since: datetime) -> list[tuple]:
+    result = []
+    for training in index.get_children().live().public().specific().order_by("pk"):
+        sessions = [s for s in live_sessions(training) if s.ends_at >= since]
+        if sessions:
+            result.append((training, sessions))
+    return result
+
+
+def places_taken(training) -> int:
+    return Registration.objects.filter(
+        training=canonical_training(training), state=RegistrationState.CONFIRMED
+    ).count()
+
+
+def waiting_list(training) -> list[Registration]:
+    return list(
+        Registration.objects.filter(
+            training=canonical_training(training), state=RegistrationState.WAITLISTED
+        )
+        .select_related("user")
+        .order_by("waitlisted_at", "pk")
+    )
+
+
+def registration_of(*, training, user) -> Registration | None:
+    if not user.is_authenticated:
+        return None
+    return Registration.objects.filter(training=canonical_training(training), user=user).first()
+
+
+def may_organise(*, user, training) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user_is_administrator(user) or training.permissions_for_user(user).can_edit()
+
+
+def training_context_for(*, training, user) -> dict:
+    """What a training's page shows its reader: sessions, free places, and their own
+    registration (with its place on the waiting list)."""
+    canonical = canonical_training(training)
+    registration = registration_of(training=canonical, user=user)
+    taken = places_taken(canonical)
+    position = None
+    if registration is not None and registration.state == RegistrationState.WAITLISTED:
+        position = (
+            Registration.objects.filter(training=canonical, state=RegistrationState.WAITLISTED)
+            .filter(
+                Q(waitlisted_at__lt=registration.waitlisted_at)
+                | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk)
+            )
+            .count()
+            + 1
+        )
+    return {
+        "can_organise": may_organise(user=user, training=canonical),
+        "can_nominate": user.is_authenticated and people_scope_for(viewer=user) is not None,
+        "sessions": live_sessions(canonical),
+        "places_left": max(0, canonical.capacity - taken),
+        "registration": registration,
+        "waitlist_position": position,
+        "registration_open": canonical.registration_is_open(),
+    }
+
+
+def registrations_for_organiser(training):
+    return (
+        Registration.objects.filter(training=canonical_training(training))
+        .select_related("user", "user__institution", "nominated_by")
+        .order_by("state", "created_at")
+    )
+
+
+def active_registration_ids(training) -> list[int]:
+    return list(
+        Registration.objects.filter(
+            training=canonical_training(training), state__in=ACTIVE_STATES
+        ).values_list("pk", flat=True)
+    )
+
+
+def training_span(training) -> dict:
+    return (
+        canonical_training(training)
+        .sessions.filter(cancelled_at__isnull=True)
+        .aggregate(starts_at=Min("starts_at"), ends_at=Max("ends_at"))
+    )
+
+
+def attendance_sheet(session) -> list[dict]:
+    """The confirmed participants of a session's training, each with their mark (or None)."""
+    marks = {a.registration_id: a for a in Attendance.objects.filter(session=session)}
+    registrations = (
+        Registration.objects.filter(
+            training_id=session.training_id, state=RegistrationState.CONFIRMED
+        )
+        .select_related("user", "user__institution")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    return [{"registration": r, "attendance": marks.get(r.pk)} for r in registrations]
+
+
+def check_in_qr(url: str) -> str:
+    """The check-in address as a QR code (an SVG data URI) to show in the room."""
+    return segno.make(url, error="m", micro=False).svg_data_uri(border=2, dark="#000")
