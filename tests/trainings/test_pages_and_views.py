@@ -113,3 +113,10 @@ def test_cancelling_someone_elses_registration_is_forbidden(client, learner, oth
     registration.refresh_from_db()
     assert registration.state == RegistrationState.REQUESTED
     assert not mail.outbox
+
+
+def test_the_admin_editor_leads_organisers_to_the_registrations(client, mfa_login, administrator):
+    training = training_with_sessions()
+    mfa_login(client, administrator)
+    html = client.get(f"/admin/pages/{training.pk}/edit/").content.decode()
+    assert reverse("trainings:organise", args=[training.pk]) in html
