@@ -139,12 +139,12 @@ def test_load_demo_stops_on_a_broken_file_and_leaves_nothing(tmp_path, monkeypat
     quiz file stops the command, and none of what came before stays."""
     folder = tmp_path / "quizzes"
     shutil.copytree(quizzes_demo.FOLDER, folder)
-    edit(folder / f"{NRM}.yaml", "    kind: single\n", "    kind: essay\n")
+    edit(folder / f"{NRM}.yaml", "    kind: single\n", "    kind: calculated\n")
     monkeypatch.setattr(quizzes_demo, "FOLDER", folder)
     with pytest.raises(CommandError) as refused:
         call_command("load_demo", stdout=StringIO())
     message = str(refused.value)
-    assert f"{NRM}.yaml: module_questions[0].kind: 'essay' is not one of" in message
+    assert f"{NRM}.yaml: module_questions[0].kind: 'calculated' is not one of" in message
     assert not Institution.objects.exists()
     assert Page.objects.count() == 2  # Wagtail's root and the home page of the migrations
 

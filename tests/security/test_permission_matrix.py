@@ -29,12 +29,19 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.factories import UserFactory
 from accounts.middleware import path_needs_staff_mfa
 from accounts.models import Role
+from evaluation.factories import survey_with_items
+from evaluation.models import KnowledgeTest
+from evaluation.services import invite
+from quizzes.models import ImportFormat, QuestionCategory, QuestionImport
+from quizzes.services import attempt_submit
 from tests.conftest import login_with_mfa
+from trainings.factories import training_with_sessions
+from trainings.models import Registration, RegistrationState, TrainingSession
 
 pytestmark = pytest.mark.django_db
 
@@ -280,7 +287,29 @@ RULES: dict[str, dict[str, Expect]] = {
     # (the trainer here teaches another course) and administrators.
     "quizzes_admin:regrade": admin_any(staff=DENY, administrator=OK),
     "quizzes_admin:statistics": admin_any(staff=DENY, administrator=OK),
+    # An import's report is for those who keep its category (not this trainer's course).
+    "quizzes_admin:import_detail": admin_any(staff=DENY, administrator=OK),
     "quizzes_admin:*": admin_any(staff=DENY, trainer=OK, administrator=OK),
+    # Essays wait for the trainers of their course (the trainer here teaches another one):
+    # the queue is theirs to read (empty for them), the answer is not.
+    "quizzes_essays:queue": admin_any(staff=DENY, trainer=OK, administrator=OK),
+    "quizzes_essays:grade": admin_any(staff=DENY, administrator=OK),
+    # Trainings: anyone signed in asks for a place or opens a check-in link (which only a
+    # POST by a registered participant, during the session, uses); managers nominate within
+    # their subtree; the organiser (here: an administrator; the trainer organises nothing)
+    # decides, marks attendance and prints sheets; a registration is cancelled by its holder.
+    "trainings:register": post_only(OK, anonymous=LOGIN),
+    "trainings:check_in": signed_in(),
+    "trainings:nominate": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
+    "trainings:cancel": post_only(DENY, anonymous=LOGIN, learner=OK, administrator=OK),
+    "trainings:cancel_session": post_only(DENY, anonymous=LOGIN, administrator=OK),
+    "trainings:*": rule(DENY, anonymous=LOGIN, administrator=OK),
+    # Evaluation: the learner answers the survey they were asked; results and knowledge gain
+    # are for the training's organisers (the export of a survey with too few answers sends
+    # back to the results page).
+    "evaluation:answer": rule(DENY, anonymous=LOGIN, learner=OK),
+    "evaluation:results_export": rule(DENY, anonymous=LOGIN, administrator=REDIRECT),
+    "evaluation:*": rule(DENY, anonymous=LOGIN, administrator=OK),
     # Case law: the library is public
     "caselaw:*": public(),
     "caselaw_import": admin_any(staff=DENY, administrator=OK),
@@ -385,6 +414,29 @@ def world(tree, django_capture_on_commit_callbacks):
     quiz = quiz_factories.quiz_in_course(questions=[quiz_factories.single_choice()], course=course)
     attempt = attempt_start(user=learner, quiz=quiz)
     case = CasePageFactory()
+    # An essay answer of the learner's, waiting for the trainers of the course.
+    essay_quiz = quiz_factories.quiz_in_course(questions=[quiz_factories.essay()], course=course)
+    essay_attempt = attempt_start(user=learner, quiz=essay_quiz)
+    essay_answer = essay_attempt.questions.get()
+    essay_answer.response = "The three elements are met."
+    essay_answer.save()
+    attempt_submit(attempt=essay_attempt)
+    # A training with the learner's place, a survey they were asked, a pre/post test.
+    training = training_with_sessions()
+    registration = Registration.objects.create(
+        training=training, user=learner, state=RegistrationState.CONFIRMED
+    )
+    session = training.sessions.first()
+    survey = survey_with_items(training=training)
+    invite(surveys=[survey], user=learner, completed_at=timezone.now())
+    question_import = QuestionImport.objects.create(
+        created_by=administrator,
+        file_name="bank.xml",
+        format=ImportFormat.MOODLE_XML,
+        category=QuestionCategory.objects.create(name="Identifikacija", course=course),
+        language="sr",
+    )
+    knowledge_test = KnowledgeTest.objects.create(training=training, pre_test=quiz, post_test=quiz)
     return {
         "users": {
             "learner": learner,
@@ -406,6 +458,13 @@ def world(tree, django_capture_on_commit_callbacks):
         "quiz": quiz,
         "attempt": attempt,
         "case": case,
+        "essay_answer": essay_answer,
+        "training": training,
+        "registration": registration,
+        "session": session,
+        "survey": survey,
+        "knowledge_test": knowledge_test,
+        "question_import": question_import,
     }
 
 
@@ -428,6 +487,15 @@ def params_for(route: Route, world) -> dict[str, object]:
         "quizzes:result": {"attempt_id": world["attempt"].pk},
         "quizzes_admin:regrade": {"quiz_id": world["quiz"].pk},
         "quizzes_admin:statistics": {"quiz_id": world["quiz"].pk},
+        "quizzes_essays:grade": {"answer_id": world["essay_answer"].pk},
+        "quizzes_admin:import_detail": {"pk": world["question_import"].pk},
+        "trainings:check_in": {
+            "session_id": world["session"].pk,
+            "key": world["session"].check_in_key,
+        },
+        "trainings:cancel": {"registration_id": world["registration"].pk},
+        "evaluation:results_export": {"survey_id": world["survey"].pk, "extension": "csv"},
+        "evaluation:knowledge_gain": {"test_id": world["knowledge_test"].pk},
         "caselaw:case_json": {"case_id": world["case"].pk},
         "caselaw:case_citation": {"case_id": world["case"].pk},
         "courses:enrol": {"course_id": world["course"].pk},
@@ -459,6 +527,9 @@ def params_for(route: Route, world) -> dict[str, object]:
         },
     }
     by_param = {
+        "training_id": world["training"].pk,
+        "session_id": world["session"].pk,
+        "survey_id": world["survey"].pk,
         "page_id": world["course"].pk,
         "parent_page_id": world["course"].pk,
         "page_to_move_id": world["course"].pk,
@@ -759,6 +830,25 @@ WRITES: dict[str, Write] = {
         effect=lambda world, user: _certificate_status(world) == "superseded",
     ),
     "quizzes:start": Write(roles=("learner",), effect=_attempt_in_progress, setup=_no_attempt),
+    # (the learner holds a place already: asking again is refused, tests/trainings)
+    "trainings:register": Write(
+        roles=SIGNED_IN_BUT_THE_LEARNER,
+        effect=lambda world, user: Registration.objects.filter(
+            training=world["training"], user=user, state=RegistrationState.REQUESTED
+        ).exists(),
+    ),
+    "trainings:cancel_session": Write(
+        roles=("administrator",),
+        effect=lambda world, user: TrainingSession.objects.filter(
+            pk=world["session"].pk, cancelled_at__isnull=False
+        ).exists(),
+    ),
+    "trainings:cancel": Write(
+        roles=("learner", "administrator"),
+        effect=lambda world, user: Registration.objects.filter(
+            pk=world["registration"].pk, state=RegistrationState.CANCELLED
+        ).exists(),
+    ),
     "csp_report": Write(
         roles=("anonymous", "learner"),
         data=None,
