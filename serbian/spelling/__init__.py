@@ -57,7 +57,8 @@ _NOT_PROSE = frozenset(
     {
         "slug", "url", "source_url", "email", "contact_email", "code", "key", "kind",
         "ecli", "institution", "profession", "preferred_language", "role", "scope",
-        "region", "course", "module", "final", "sort_order", "level",
+        "region", "course", "module", "final", "sort_order", "level", "training",
+        "organiser", "places_by", "online_url", "start", "end",
     }
 )  # fmt: skip
 # Demo data: sections of a file whose text is Serbian unless a key says otherwise.
@@ -298,6 +299,8 @@ DEMO_FILES = (
     ("quizzes/demo_content/*.yaml", False),
     ("caselaw/demo_content/*.yaml", False),
     ("certificates/demo_content/*.yaml", True),
+    ("trainings/demo_content/*.yaml", False),
+    ("evaluation/demo_content/*.yaml", True),  # surveys written in Serbian
 )
 # The case-law vocabularies, (slug, Serbian, English) rows: Python, used by migrations too.
 VOCABULARIES = ("caselaw.vocabularies", "VOCABULARIES")
