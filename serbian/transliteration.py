@@ -100,7 +100,7 @@ KEEP_LATIN_WORDS = frozenset(
         "PDF", "CSV", "XLSX", "JSON", "API", "TOTP", "MFA", "QR", "ID", "URL", "ECLI",
         "HUDOC", "SHERLOC", "OK", "E-mail", "e-mail", "email", "Email", "Wagtail",
         "Moodle", "GIFT", "XML", "HTML", "CSP", "HTTP", "HTTPS", "SVG", "ICS",
-        "UTF", "WebM", "Excel", "Reporting", "hunspell",
+        "UTF", "WebM", "Excel", "Reporting", "hunspell", "cloze", "iCalendar",
         "x",  # the mark of a hidden figure in statistics
     }
 )  # fmt: skip
@@ -123,6 +123,9 @@ _PROTECTED = re.compile(
   | \b(?:report-uri|report-to|[a-z]+-src(?:-elem|-attr)?)\b  # CSP directive names
   | \bsr[-_][Ll]atn\b                              # the language code of Serbian Latin
   | \bhunspell-sr\b                                # the Serbian dictionaries' package
+  | \{{\d*:[A-Z_]+:[^}}\n]*\}}                        # a Moodle cloze gap: {{1:SHORTANSWER:=…}}
+  | \b(?:SHORTANSWER(?:_C)?|NUMERICAL|MULTICHOICE(?:_[VH]?S|_[VH])?|MULTIRESPONSE(?:_H?S|_H)?
+       |SAC?|MWC?|NM|MC[VH]?S?|MR[H]?S?)\b             # Moodle's cloze type names
   | (?<![\w.])\.[a-z][a-z0-9]{{1,4}}\b                # file extensions: .txt, .xlsx
   | %\([\w.]+\)[sdfir] | %[sdfir]                  # placeholders, and template tags
   | \{{[a-zA-Z_0-9]*\}} | \{{\{{.*?\}}\}} | \{{%.*?%\}}

@@ -17,7 +17,7 @@ from trainings.attendance import attendance_mark
 from trainings.factories import training_with_sessions
 from trainings.models import Registration, RegistrationState
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def _items(survey):
@@ -52,7 +52,8 @@ def test_completing_a_training_invites_and_a_follow_up_waits_its_weeks(
     assert invitations[follow_up.pk].due_at - invitations[reaction.pk].due_at == timedelta(weeks=8)
     assert invitations_send() == {"sent": 1, "reminded": 0}
     assert mail.outbox[-1].to == [learner.email]
-    assert reverse("evaluation:answer", args=[reaction.pk]) in mail.outbox[-1].body
+    # The link in the learner's language (Serbian by default).
+    assert f"/sr-latn/evaluation/surveys/{reaction.pk}/" in mail.outbox[-1].body
     # Running it again sends nothing twice; the follow-up goes out after its weeks.
     assert invitations_send() == {"sent": 0, "reminded": 0}
     later = timezone.now() + timedelta(weeks=8, minutes=1)

@@ -17,7 +17,7 @@ from trainings.factories import training_with_sessions
 from trainings.models import Attendance, AttendanceMark, MarkedBy, Registration, RegistrationState
 from trainings.services import RegistrationRefused
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def _confirmed(training, user):

@@ -8,6 +8,7 @@ from icalendar import Calendar
 
 from accounts.factories import UserFactory
 from accounts.models import Role
+from tests.conftest import in_serbian
 from trainings.factories import training_index, training_with_sessions
 from trainings.models import Registration, RegistrationState
 
@@ -30,7 +31,7 @@ def test_a_signed_out_reader_sees_the_training_but_no_meeting_link(client):
     training = training_with_sessions()
     training.sessions.update(online_url="https://meet.example.org/secret-room")
     html = client.get(training.url).content.decode()
-    assert "Sign in to ask for a place" in html
+    assert in_serbian("Sign in to ask for a place") in html
     assert "secret-room" not in html
 
 
@@ -40,7 +41,7 @@ def test_asking_for_a_place_through_the_page(client, learner):
     response = client.post(reverse("trainings:register", args=[training.pk]))
     assert response.status_code == 302
     assert Registration.objects.get(user=learner).state == RegistrationState.REQUESTED
-    assert "Cancel my registration" in client.get(training.url).content.decode()
+    assert in_serbian("Cancel my registration") in client.get(training.url).content.decode()
 
 
 def test_the_organiser_screen_is_closed_to_learners_trainers_and_managers(
