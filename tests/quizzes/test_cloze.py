@@ -488,7 +488,7 @@ def test_the_personal_data_export_lists_the_answers_in_gap_order(learner):
 
 
 def test_the_admin_editor_explains_the_syntax_and_saves_a_cloze_question(
-    client, mfa_login, trainer, trainer_course
+    client, mfa_login, trainer, trainer_course, english
 ):
     from wagtail.test.utils.form_data import rich_text
 
