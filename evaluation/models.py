@@ -28,10 +28,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 
-class KnowledgeTest(models.Model):
-    """A course's or training's pre-test and post-test: what people knew before and after.
-    The two may be the same quiz (drawing its questions again): the first graded attempt is
-    the pre-test, the latest later one the post-test."""
+class CourseOrTraining(models.Model):
+    """What a pre/post test or a survey belongs to: a course or a training, exactly one
+    (each subclass's check constraint keeps the "at most one" in the database)."""
 
     course = models.ForeignKey(
         "courses.CoursePage",
@@ -49,6 +48,20 @@ class KnowledgeTest(models.Model):
         blank=True,
         related_name="+",
     )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        if bool(self.course_id) == bool(self.training_id):
+            raise ValidationError(_("Attach it to a course or to a training."))
+
+
+class KnowledgeTest(CourseOrTraining):
+    """A course's or training's pre-test and post-test: what people knew before and after.
+    The two may be the same quiz (drawing its questions again): the first graded attempt is
+    the pre-test, the latest later one the post-test."""
+
     pre_test = models.ForeignKey(
         "quizzes.QuizPage", verbose_name=_("pre-test"), on_delete=models.PROTECT, related_name="+"
     )
@@ -79,10 +92,6 @@ class KnowledgeTest(models.Model):
     def __str__(self) -> str:
         return str(self.course or self.training or self.pk)
 
-    def clean(self):
-        if bool(self.course_id) == bool(self.training_id):
-            raise ValidationError(_("Attach the tests to a course or to a training."))
-
 
 class SurveyLevel(models.TextChoices):
     REACTION = "reaction", _("Reaction, at completion (level 1)")
@@ -105,7 +114,7 @@ LIKERT_LABELS = (
 )
 
 
-class Survey(ClusterableModel):
+class Survey(CourseOrTraining, ClusterableModel):
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(_("introduction"), blank=True)
     level = models.CharField(
@@ -118,22 +127,6 @@ class Survey(ClusterableModel):
             "Answers are kept without any link to the person; nobody, administrators "
             "included, can see who answered what."
         ),
-    )
-    course = models.ForeignKey(
-        "courses.CoursePage",
-        verbose_name=_("course"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    training = models.ForeignKey(
-        "trainings.TrainingPage",
-        verbose_name=_("training"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
     )
     weeks_after = models.PositiveSmallIntegerField(
         _("weeks after completion"),
@@ -183,8 +176,7 @@ class Survey(ClusterableModel):
         return self.title
 
     def clean(self):
-        if bool(self.course_id) == bool(self.training_id):
-            raise ValidationError(_("Attach the survey to a course or to a training."))
+        super().clean()
         if self.level == SurveyLevel.FOLLOW_UP and not self.weeks_after:
             raise ValidationError(
                 {"weeks_after": _("A follow-up survey is sent some weeks after completion.")}

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from courses.api import enrolment_for
 
 from .models.choices import AttendanceMark, MarkedBy, RegistrationState
-from .models.pages import TrainingSession
 from .models.registrations import Attendance, Registration
+from .models.sessions import TrainingSession
 from .selectors import may_organise
 from .services import RegistrationRefused
 from .signals import training_completed

@@ -1,19 +1,22 @@
 """Reads of trainings: the calendar, a training's places and a person's registration.
 
-Reads take the page they are given and reach sessions and registrations through it, so
-that this module never imports the page types (they import it to serve)."""
+Reads take the page they are given, and query sessions and registrations (modules of their
+own), so that this module never imports the page types (they import it to serve)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 
 import segno
-from django.db.models import Max, Min, Q
+from django.db.models import F, Max, Min, Q
 
 from accounts.api import people_scope_for, user_is_administrator
+from courses.api import default_locale_id
 
 from .models.choices import ACTIVE_STATES, RegistrationState
 from .models.registrations import Attendance, Registration
+from .models.sessions import TrainingSession
 
 
 def canonical_training(training):
@@ -25,13 +28,30 @@ def live_sessions(training) -> list:
     return list(canonical_training(training).sessions.order_by("starts_at", "pk"))
 
 
+def _trainings_with_sessions(index) -> list[tuple]:
+    """(training, its sessions in time order) for the live trainings below a calendar page:
+    three queries however many trainings (sessions are kept on the default-locale page of
+    each, found by translation key)."""
+    trainings = list(index.get_children().live().public().specific().order_by("pk"))
+    by_key: dict = defaultdict(list)
+    sessions = (
+        TrainingSession.objects.filter(
+            training__translation_key__in=[t.translation_key for t in trainings],
+            training__locale_id=default_locale_id(),
+        )
+        .annotate(training_translation_key=F("training__translation_key"))
+        .order_by("starts_at", "pk")
+    )
+    for session in sessions:
+        by_key[session.training_translation_key].append(session)
+    return [(t, by_key.get(t.translation_key, [])) for t in trainings]
+
+
 def calendar_for(*, index, now: datetime) -> dict:
     """The trainings below a calendar page: those still to come (or under way) in the order
     they start, and those that ended, newest first."""
-    trainings = list(index.get_children().live().public().specific().order_by("pk"))
     upcoming, past = [], []
-    for training in trainings:
-        sessions = live_sessions(training)
+    for training, sessions in _trainings_with_sessions(index):
         running = [s for s in sessions if s.cancelled_at is None]
         if not running:
             continue
@@ -49,10 +69,10 @@ def calendar_for(*, index, now: datetime) -> dict:
 
 def feed_trainings(*, index, since: datetime) -> list[tuple]:
     result = []
-    for training in index.get_children().live().public().specific().order_by("pk"):
-        sessions = [s for s in live_sessions(training) if s.ends_at >= since]
-        if sessions:
-            result.append((training, sessions))
+    for training, sessions in _trainings_with_sessions(index):
+        recent = [s for s in sessions if s.ends_at >= since]
+        if recent:
+            result.append((training, recent))
     return result
 
 

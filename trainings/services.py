@@ -14,8 +14,9 @@ from accounts.api import people_scope_for
 
 from .mail import registration_mail_send
 from .models.choices import ACTIVE_STATES, PlacesBy, RegistrationState
-from .models.pages import TrainingPage, TrainingSession
+from .models.pages import TrainingPage
 from .models.registrations import Registration
+from .models.sessions import TrainingSession
 from .selectors import may_organise, places_taken
 
 

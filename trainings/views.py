@@ -175,13 +175,19 @@ def cancel_session(request, session_id: int):
     return redirect("trainings:organise", training_id=session.training_id)
 
 
+def _organised_session(request, session_id: int) -> TrainingSession:
+    """The session, for an organiser of its training; anyone else is refused."""
+    session = get_object_or_404(TrainingSession.objects.select_related("training"), pk=session_id)
+    if not user_may_organise(user=request.user, training=session.training):
+        raise PermissionDenied
+    return session
+
+
 @login_required
 def attendance(request, session_id: int):
     """The organiser's attendance sheet for one session, usable on a tablet: a row per
     confirmed participant with present / partly / absent, saved at once."""
-    session = get_object_or_404(TrainingSession.objects.select_related("training"), pk=session_id)
-    if not user_may_organise(user=request.user, training=session.training):
-        raise PermissionDenied
+    session = _organised_session(request, session_id)
     if request.method == "POST":
         marks = {}
         for key, value in request.POST.items():
@@ -199,6 +205,7 @@ def attendance(request, session_id: int):
                 request, _("Attendance saved for %(count)s people.") % {"count": saved}
             )
             return redirect("trainings:attendance", session_id=session.pk)
+    check_in_url = request.build_absolute_uri(check_in_path(session))
     return render(
         request,
         "trainings/attendance.html",
@@ -207,8 +214,8 @@ def attendance(request, session_id: int):
             "training": session.training,
             "rows": attendance_sheet(session),
             "marks": AttendanceMark.choices,
-            "check_in_url": request.build_absolute_uri(check_in_path(session)),
-            "check_in_qr": check_in_qr(request.build_absolute_uri(check_in_path(session))),
+            "check_in_url": check_in_url,
+            "check_in_qr": check_in_qr(check_in_url),
         },
     )
 
@@ -230,9 +237,7 @@ def check_in_view(request, session_id: int, key: str):
 
 @login_required
 def sign_in_sheet(request, session_id: int):
-    session = get_object_or_404(TrainingSession.objects.select_related("training"), pk=session_id)
-    if not user_may_organise(user=request.user, training=session.training):
-        raise PermissionDenied
+    session = _organised_session(request, session_id)
     response = HttpResponse(sign_in_sheet_pdf(session=session), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sign-in-sheet-{session.pk}.pdf"'
     return response

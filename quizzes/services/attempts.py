@@ -344,6 +344,12 @@ def attempt_grade(
         attempt.score = attempt.passed = attempt.graded_at = None
         attempt.marks_obtained = attempt.marks_total = None
         return None, None
+    return attempt_score_record(attempt=attempt, questions=questions)
+
+
+def attempt_score_record(*, attempt: Attempt, questions) -> tuple[Decimal, bool]:
+    """Score `attempt` from its graded `questions` (every fraction known) and store the
+    score, marks and grading time on it. Returns (score, passed)."""
     score, passed, obtained, total = attempt_score(attempt.quiz, questions)
     attempt.graded_at = timezone.now()
     Attempt.objects.filter(pk=attempt.pk).update(

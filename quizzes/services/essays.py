@@ -33,7 +33,7 @@ from ..models.attempts import Attempt, AttemptQuestion
 from ..models.choices import FRACTION, AttemptState
 from ..models.essays import EssayGrade
 from ..selectors.essays import essays_waiting
-from .attempts import attempt_score
+from .attempts import attempt_score_record
 from .results import quiz_result_update
 
 QUANTUM = Decimal(1).scaleb(-FRACTION["decimal_places"])
@@ -120,16 +120,7 @@ def _attempt_score_when_graded(attempt: Attempt) -> bool:
     questions = list(AttemptQuestion.objects.filter(attempt=attempt))
     if any(aq.fraction is None for aq in questions):
         return False
-    score, passed, obtained, total = attempt_score(attempt.quiz, questions)
-    attempt.graded_at = timezone.now()
-    Attempt.objects.filter(pk=attempt.pk).update(
-        score=score,
-        passed=passed,
-        marks_obtained=obtained,
-        marks_total=total,
-        graded_at=attempt.graded_at,
-    )
-    attempt.score, attempt.passed = score, passed
+    attempt_score_record(attempt=attempt, questions=questions)
     quiz_result_update(user=attempt.user, quiz=attempt.quiz)
     learner_changed(attempt.user_id)
     return True

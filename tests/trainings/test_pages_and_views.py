@@ -3,6 +3,8 @@ people who may and may not take them."""
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -121,3 +123,19 @@ def test_the_admin_editor_leads_organisers_to_the_registrations(client, mfa_logi
     mfa_login(client, administrator)
     html = client.get(f"/admin/pages/{training.pk}/edit/").content.decode()
     assert reverse("trainings:organise", args=[training.pk]) in html
+
+
+def test_the_calendar_and_its_feed_cost_the_same_queries_for_2_and_6_trainings(client):
+    def queries(url):
+        client.get(url)  # warm the site-wide caches (site, settings, menu)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    for _ in range(2):
+        training_with_sessions()
+    index = training_index()
+    few = (queries(index.url), queries(index.url + "feed/"))
+    for _ in range(4):
+        training_with_sessions()
+    assert (queries(index.url), queries(index.url + "feed/")) == few

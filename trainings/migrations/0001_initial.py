@@ -88,7 +88,7 @@ class Migration(migrations.Migration):
                 ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
                 ('online_url', models.URLField(blank=True, verbose_name='online meeting link')),
                 ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='cancelled at')),
-                ('check_in_key', models.CharField(default=trainings.models.pages._check_in_key, editable=False, max_length=40)),
+                ('check_in_key', models.CharField(default=trainings.models.sessions._check_in_key, editable=False, max_length=40)),
                 ('training', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='trainings.trainingpage')),
             ],
             options={

@@ -6,8 +6,9 @@ from .choices import (
     RegistrationState,
     TrainingKind,
 )
-from .pages import TrainingIndexPage, TrainingPage, TrainingSession
+from .pages import TrainingIndexPage, TrainingPage
 from .registrations import Attendance, Registration
+from .sessions import TrainingSession
 
 __all__ = [
     "ACTIVE_STATES",

@@ -8,21 +8,16 @@ the sessions of its Serbian page, where sessions are authored."""
 
 from __future__ import annotations
 
-import secrets
-from datetime import timedelta
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.api import Profession
@@ -32,9 +27,6 @@ from serbian.api import SerbianScriptsPageMixin
 from ..ical import ical_feed_response
 from ..selectors import calendar_for, training_context_for
 from .choices import PlacesBy, TrainingKind
-
-# Self check-in opens this long before a session starts.
-CHECK_IN_EARLY = timedelta(minutes=30)
 
 
 class TrainingIndexPage(RoutablePageMixin, SerbianScriptsPageMixin, Page):
@@ -183,55 +175,3 @@ class TrainingPage(SerbianScriptsPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(training_context_for(training=self, user=request.user))
         return context
-
-
-def _check_in_key() -> str:
-    return secrets.token_urlsafe(16)
-
-
-class TrainingSession(Orderable):
-    training = ParentalKey(TrainingPage, on_delete=models.CASCADE, related_name="sessions")
-    title = models.CharField(_("title"), max_length=200, blank=True)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
-    venue = models.CharField(_("venue"), max_length=200, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    online_url = models.URLField(_("online meeting link"), blank=True)
-    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-    check_in_key = models.CharField(max_length=40, default=_check_in_key, editable=False)
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("starts_at"),
-        FieldPanel("ends_at"),
-        FieldPanel("venue"),
-        FieldPanel("address"),
-        FieldPanel("online_url"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")),
-                name="trainings_session_ends_after_start",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.title or timezone.localtime(self.starts_at).strftime("%Y-%m-%d %H:%M")
-
-    def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("A session ends after it starts.")})
-        if not (self.venue or self.online_url):
-            raise ValidationError({"venue": _("Give a venue, an online meeting link, or both.")})
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.cancelled_at is not None
-
-    def check_in_is_open(self, *, now=None) -> bool:
-        now = now or timezone.now()
-        return not self.is_cancelled and self.starts_at - CHECK_IN_EARLY <= now <= self.ends_at
