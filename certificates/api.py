@@ -8,6 +8,14 @@
 - `Certificate`, `CertificateStatus`: the model (see the shared contract) and its statuses;
   `CertificateEvent`, `CertificateAction`: its history (statistics and the demo read them).
 
+Attendance certificates (trainings issues them when a participant completes a training):
+- `attendance_certificate_issue(*, user, training, institution, completed_at, hours)`:
+  issue (once) and draw; `training` is the training's page.
+- `attendance_description_register(describe)`: how a training is described on its
+  certificate, `describe(*, training, language) -> str`.
+- `attendance_certificates_of(*, user)`: {training page id: current certificate}.
+- `CertificateKind`.
+
 For the demo history, which writes certificates as they would have been issued:
 - `certificates_record_many(...)`: write certificates and their events as issuing would.
 - `serial_next(*, year)`, `code_generate()`, `add_months(moment, months)`.
@@ -18,12 +26,15 @@ Other documents drawn the same way (trainings' sign-in sheets):
 """
 
 from .codes import code_generate
-from .data import CertificateAction, CertificateStatus
+from .data import CertificateAction, CertificateKind, CertificateStatus
 from .models import Certificate, CertificateEvent
 from .rendering import course_title_in, institution_name_in, pdf_from_html
+from .selectors import attendance_certificates_of
 from .selectors import current_certificates_for as certificates_for_enrolments
 from .services import (
     add_months,
+    attendance_certificate_issue,
+    attendance_description_register,
     certificate_issue,
     certificate_issue_task,
     certificates_record_many,
@@ -39,6 +50,10 @@ def issue_in_background(*, enrolment, **kwargs) -> None:
 __all__ = [
     "Certificate",
     "CertificateAction",
+    "CertificateKind",
+    "attendance_certificate_issue",
+    "attendance_certificates_of",
+    "attendance_description_register",
     "CertificateEvent",
     "CertificateStatus",
     "add_months",

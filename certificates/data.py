@@ -11,6 +11,14 @@ class CertificateStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
+class CertificateKind(models.TextChoices):
+    """What a certificate certifies: a completed course, or attendance at a training (a
+    seminar, workshop, training of trainers, study visit or webinar)."""
+
+    COURSE = "course", _("Course completion")
+    ATTENDANCE = "attendance", _("Training attendance")
+
+
 class CertificateAction(models.TextChoices):
     """What the audit trail records."""
 

@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from accounts.api import FormOfAddress
 from serbian.api import name_folded
 
-from .data import CertificateAction, CertificateStatus, RevocationReason
+from .data import CertificateAction, CertificateKind, CertificateStatus, RevocationReason
 
 
 def private_storage():
@@ -54,22 +54,44 @@ class CertificateQuerySet(models.QuerySet):
 
 
 class Certificate(models.Model):
-    """A certificate of completion of one enrolment.
+    """A certificate of completion of one enrolment (`kind` course), or of attendance at one
+    training (`kind` attendance: the training's page, one per person and training).
 
-    The holder's name, the course title and the institution are copied at issue, in the
-    certificate's language: the PDF and the public verification page say what was
-    certified, even if the profile or the course changes later (a name correction is a
-    reissue, with a new serial).
+    The holder's name, the course or training title and the institution are copied at issue,
+    in the certificate's language: the PDF and the public verification page say what was
+    certified, even if the profile, the course or the training changes later (a name
+    correction is a reissue, with a new serial).
     """
 
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=CertificateKind.choices, default=CertificateKind.COURSE
+    )
     enrolment = models.ForeignKey(
-        "courses.Enrolment", on_delete=models.PROTECT, related_name="certificates"
+        "courses.Enrolment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates"
     )
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.PROTECT, related_name="certificates"
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
+    )
+    # An attendance certificate's training (a trainings.TrainingPage, in the default locale;
+    # certificates know it only as a page, and its editors as the issuers).
+    training = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("training"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # The learner's institution at completion.
     institution = models.ForeignKey(
@@ -115,7 +137,10 @@ class Certificate(models.Model):
     )
     # The holder's name in Latin, lower case, without diacritics: what managers search.
     holder_name_folded = models.CharField(max_length=310, blank=True, editable=False)
-    course_title = models.CharField(_("course title"), max_length=255)
+    course_title = models.CharField(_("course or training title"), max_length=255)
+    # An attendance certificate: the kind of training, its dates and place, as the holder's
+    # language says them ("Seminar, Niš, 12–13 October 2026").
+    held = models.CharField(_("held"), max_length=255, blank=True)
     institution_name = models.CharField(_("institution"), max_length=255, blank=True)
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
     completed_at = models.DateTimeField(_("completed at"))
@@ -140,7 +165,30 @@ class Certificate(models.Model):
                 fields=["enrolment"],
                 condition=Q(is_reissue=False),
                 name="one_original_certificate_per_enrolment",
-            )
+            ),
+            # Attendance: one original per person and training.
+            models.UniqueConstraint(
+                fields=["training", "user"],
+                condition=Q(is_reissue=False, kind=CertificateKind.ATTENDANCE),
+                name="one_original_attendance_certificate",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        kind=CertificateKind.COURSE,
+                        enrolment__isnull=False,
+                        course__isnull=False,
+                        training__isnull=True,
+                    )
+                    | Q(
+                        kind=CertificateKind.ATTENDANCE,
+                        enrolment__isnull=True,
+                        course__isnull=True,
+                        training__isnull=False,
+                    )
+                ),
+                name="certificate_certifies_a_course_or_a_training",
+            ),
         ]
         indexes = [
             models.Index(fields=["course", "issued_at"]),
@@ -156,6 +204,10 @@ class Certificate(models.Model):
         if update_fields is not None and "holder_name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "holder_name_folded"}
         super().save(*args, **kwargs)
+
+    @property
+    def is_attendance(self) -> bool:
+        return self.kind == CertificateKind.ATTENDANCE
 
     def status(self, now=None) -> CertificateStatus:
         now = now or timezone.now()

@@ -6,12 +6,14 @@ from datetime import datetime, time, timedelta
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.api import Role, people_scope_for, user_is_administrator
 from courses.api import course_ids_authored_by, user_is_course_author
 from serbian.api import name_search_q
 
 from .codes import code_parse
+from .data import CertificateKind
 from .models import Certificate, CertificateExport
 
 AUTHOR_ROLES = (Role.TRAINER, Role.SENIOR_TRAINER)
@@ -24,6 +26,18 @@ def _is_course_trainer(*, viewer, course_id: int) -> bool:
     return user_is_course_author(user=viewer, course_id=course_id)
 
 
+def _is_training_organiser(*, viewer, certificate: Certificate) -> bool:
+    """Someone who may edit the training's page: its organisers (see trainings.authoring)."""
+    return certificate.training.permissions_for_user(viewer).can_edit()
+
+
+def _is_issuer(*, viewer, certificate: Certificate) -> bool:
+    """Trainers of the course; organisers of the training."""
+    if certificate.is_attendance:
+        return _is_training_organiser(viewer=viewer, certificate=certificate)
+    return _is_course_trainer(viewer=viewer, course_id=certificate.course_id)
+
+
 def viewer_may_download(*, viewer, certificate: Certificate) -> bool:
     """The holder; trainers of the course; managers whose subtree holds the holder;
     administrators."""
@@ -34,16 +48,14 @@ def viewer_may_download(*, viewer, certificate: Certificate) -> bool:
     scope = people_scope_for(viewer=viewer)
     if scope is not None and scope.covers(certificate.user.institution):
         return True
-    return _is_course_trainer(viewer=viewer, course_id=certificate.course_id)
+    return _is_issuer(viewer=viewer, certificate=certificate)
 
 
 def viewer_may_revoke(*, viewer, certificate: Certificate) -> bool:
-    """Trainers of the course and administrators."""
+    """The issuers (trainers of the course, organisers of the training) and administrators."""
     if not (viewer.is_authenticated and viewer.is_active):
         return False
-    return user_is_administrator(viewer) or _is_course_trainer(
-        viewer=viewer, course_id=certificate.course_id
-    )
+    return user_is_administrator(viewer) or _is_issuer(viewer=viewer, certificate=certificate)
 
 
 def viewer_may_reissue(*, viewer, certificate: Certificate) -> bool:
@@ -56,7 +68,18 @@ def viewer_may_export(*, viewer) -> bool:
 
 
 def viewer_may_see_certificates_admin(*, viewer) -> bool:
-    return viewer_may_export(viewer=viewer) or any(viewer.has_role(r) for r in AUTHOR_ROLES)
+    """Managers (their people's certificates), trainers (their courses') and training
+    organisers (their trainings')."""
+    if viewer_may_export(viewer=viewer) or any(viewer.has_role(r) for r in AUTHOR_ROLES):
+        return True
+    return (
+        viewer.is_authenticated
+        and Certificate.objects.filter(
+            training_id__in=PagePermissionPolicy()
+            .instances_user_has_permission_for(viewer, "change")
+            .values("pk")
+        ).exists()
+    )
 
 
 def certificates_visible_to(*, viewer) -> QuerySet[Certificate]:
@@ -72,6 +95,12 @@ def certificates_visible_to(*, viewer) -> QuerySet[Certificate]:
         q |= scope.path_q("user__institution__path")
     if any(viewer.has_role(r) for r in AUTHOR_ROLES):
         q |= Q(course_id__in=course_ids_authored_by(user=viewer))
+    q |= Q(
+        training__isnull=False,
+        training_id__in=PagePermissionPolicy()
+        .instances_user_has_permission_for(viewer, "change")
+        .values("pk"),
+    )
     return base.filter(q)
 
 
@@ -88,6 +117,16 @@ def current_certificates_for(*, enrolment_ids) -> dict[int, Certificate]:
     ):
         result[certificate.enrolment_id] = certificate
     return result
+
+
+def attendance_certificates_of(*, user) -> dict[int, Certificate]:
+    """A person's current attendance certificates by training page id: one query."""
+    return {
+        c.training_id: c
+        for c in Certificate.objects.current()
+        .filter(user=user, kind=CertificateKind.ATTENDANCE)
+        .order_by("pk")
+    }
 
 
 def certificate_by_code(code: str) -> Certificate | None:

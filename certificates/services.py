@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -19,7 +19,7 @@ from serbian.api import name_folded
 
 from . import selectors
 from .codes import code_generate
-from .data import CertificateAction, RevocationReason
+from .data import CertificateAction, CertificateKind, RevocationReason
 from .models import Certificate, CertificateEvent, SerialCounter
 from .rendering import (
     Design,
@@ -101,6 +101,72 @@ def certificate_record(*, enrolment: Enrolment) -> Certificate:
     certificate = certificate_unsaved(enrolment=enrolment, issued_at=timezone.now())
     certificate.save(force_insert=True)
     event_record(certificate, CertificateAction.ISSUED)
+    return certificate
+
+
+# How a training is described on its attendance certificate ("Seminar, Niš, 12–13 October
+# 2026"), in a language: trainings registers it when it is ready (certificates cannot read
+# trainings, which sits above it).
+_describe_training = None
+
+
+def attendance_description_register(describe) -> None:
+    """`describe(*, training, language) -> str`: the kind, dates and place of a training."""
+    global _describe_training
+    _describe_training = describe
+
+
+def _training_held(*, training, language: str) -> str:
+    return _describe_training(training=training, language=language) if _describe_training else ""
+
+
+def attendance_certificate_record(
+    *, user, training, institution, completed_at: datetime, hours
+) -> Certificate:
+    """The attendance certificate of `user` for `training` (its page in the default locale),
+    created once; issuing again returns it. Two issuers at once: the second one's insert
+    fails on the one-original constraint, and it returns the first one's certificate."""
+    existing = Certificate.objects.filter(
+        kind=CertificateKind.ATTENDANCE, training=training, user=user, is_reissue=False
+    ).first()
+    if existing:
+        return existing
+    language = user.preferred_language
+    issued_at = timezone.now()
+    holder_name = user.get_full_name() or user.email
+    try:
+        with transaction.atomic():
+            _commit_without_waiting_for_disk()
+            certificate = Certificate.objects.create(
+                kind=CertificateKind.ATTENDANCE,
+                user=user,
+                training=training,
+                institution=institution,
+                serial=serial_next(year=issued_at.year),
+                code=code_generate(),
+                issued_at=issued_at,
+                language=language,
+                holder_name=holder_name,
+                holder_form_of_address=user.form_of_address,
+                course_title=course_title_in(course=training, language=language),
+                held=_training_held(training=training, language=language),
+                institution_name=institution_name_in(institution=institution, language=language),
+                hours=hours,
+                completed_at=completed_at,
+            )
+            event_record(certificate, CertificateAction.ISSUED)
+    except IntegrityError:
+        return Certificate.objects.get(
+            kind=CertificateKind.ATTENDANCE, training=training, user=user, is_reissue=False
+        )
+    return certificate
+
+
+def attendance_certificate_issue(**kwargs) -> Certificate:
+    """Issue (once) and draw an attendance certificate (see `attendance_certificate_record`)."""
+    certificate = attendance_certificate_record(**kwargs)
+    if not certificate.pdf:
+        certificate_render(certificate=certificate)
     return certificate
 
 
@@ -259,9 +325,12 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
         raise ValidationError(_("Only a current, unrevoked certificate can be reissued."))
     now = timezone.now()
     new = Certificate.objects.create(
+        kind=old.kind,
         enrolment_id=old.enrolment_id,
         user_id=old.user_id,
         course_id=old.course_id,
+        training_id=old.training_id,
+        held=old.held,
         institution_id=old.institution_id,
         serial=serial_next(year=now.year),
         code=code_generate(),
@@ -277,11 +346,14 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
         completed_at=old.completed_at,
     )
     if new.language != old.language:
-        new.course_title = course_title_in(course=old.course, language=new.language)
+        subject = old.training if old.is_attendance else old.course
+        new.course_title = course_title_in(course=subject, language=new.language)
         new.institution_name = institution_name_in(
             institution=old.institution, language=new.language
         )
-        new.save(update_fields=["course_title", "institution_name"])
+        if old.is_attendance:
+            new.held = _training_held(training=subject, language=new.language)
+        new.save(update_fields=["course_title", "institution_name", "held"])
     old.superseded_by = new
     old.save(update_fields=["superseded_by"])
     event_record(new, CertificateAction.REISSUED, actor=actor, reason=reason)

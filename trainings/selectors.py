@@ -12,6 +12,7 @@ import segno
 from django.db.models import F, Max, Min, Q
 
 from accounts.api import people_scope_for, user_is_administrator
+from certificates.api import attendance_certificates_of
 from courses.api import default_locale_id
 
 from .models.choices import ACTIVE_STATES, RegistrationState
@@ -121,7 +122,11 @@ def training_context_for(*, training, user) -> dict:
             .count()
             + 1
         )
+    certificate = None
+    if registration is not None and registration.completed_at is not None:
+        certificate = attendance_certificates_of(user=user).get(canonical.pk)
     return {
+        "certificate": certificate,
         "can_organise": may_organise(user=user, training=canonical),
         "can_nominate": user.is_authenticated and people_scope_for(viewer=user) is not None,
         "sessions": live_sessions(canonical),

@@ -29,7 +29,7 @@ from django.db.models import (
 from django.db.models.functions import Extract, Substr, TruncMonth
 from django.utils import timezone
 
-from certificates.api import Certificate
+from certificates.api import Certificate, CertificateKind
 from courses.api import Enrolment
 from institutions.api import Institution
 
@@ -253,7 +253,9 @@ def _add_certificates(*, scope, filters, grouping, extra, into) -> None:
         aggregates[name] = Count("pk", filter=condition)
         aggregates[f"{name}_people"] = Count("enrolment__user_id", distinct=True, filter=condition)
     queryset = included(
-        Certificate.objects.all(),
+        # Course certificates: attendance certificates have no enrolment (trainings are
+        # counted on their own).
+        Certificate.objects.filter(kind=CertificateKind.COURSE),
         prefix="enrolment__",
         scope=scope,
         filters=filters,

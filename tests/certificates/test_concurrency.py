@@ -77,3 +77,21 @@ def test_concurrent_issues_of_one_completion_give_one_certificate():
     certificates = _run_at_once([lambda: certificate_issue(enrolment=enrolment)] * 4)
     assert len({c.pk for c in certificates}) == 1
     assert Certificate.objects.filter(enrolment=enrolment).count() == 1
+
+
+def test_concurrent_issues_of_one_attendance_give_one_certificate():
+    from certificates.services import attendance_certificate_record
+    from trainings.factories import training_with_sessions
+
+    training = training_with_sessions(sessions=1)
+    user = UserFactory()
+    issue = lambda: attendance_certificate_record(  # noqa: E731
+        user=user,
+        training=training.page_ptr,
+        institution=user.institution,
+        completed_at=training.sessions.first().ends_at,
+        hours=6,
+    )
+    certificates = _run_at_once([issue] * 4)
+    assert len({c.pk for c in certificates}) == 1
+    assert Certificate.objects.filter(user=user, training=training.page_ptr).count() == 1
