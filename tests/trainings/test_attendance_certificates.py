@@ -35,9 +35,7 @@ def _complete(training, user, by, committed):
     return registration
 
 
-def test_completing_a_training_issues_one_attendance_certificate(
-    administrator, learner, committed
-):
+def test_completing_a_training_issues_one_attendance_certificate(administrator, learner, committed):
     training = training_with_sessions(sessions=2, title="Joint seminar in Niš")
     registration = _complete(training, learner, administrator, committed)
     assert registration.completed_at is not None
@@ -76,9 +74,7 @@ def test_hours_count_the_sessions_held(administrator):
     assert training_hours(training) == 12
 
 
-def test_the_certificate_speaks_the_holders_language_and_script(
-    administrator, tree, committed
-):
+def test_the_certificate_speaks_the_holders_language_and_script(administrator, tree, committed):
     holder = UserFactory(
         institution=tree["station_bg"],
         preferred_language="sr",
@@ -168,9 +164,7 @@ def test_a_name_correction_reissues_it_as_an_attendance_certificate(
     assert new.holder_name.startswith("Corrected")
 
 
-def test_course_statistics_do_not_count_attendance_certificates(
-    administrator, learner, committed
-):
+def test_course_statistics_do_not_count_attendance_certificates(administrator, learner, committed):
     from stats.selectors import StatsFilters, stats_scope_for
     from stats.selectors.queries import Grouping, raw_figures
 
