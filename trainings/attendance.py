@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.api import enrolment_for
+from courses.api import Enrolment, canonical_id
 
 from .models.choices import AttendanceMark, MarkedBy, RegistrationState
 from .models.registrations import Attendance, Registration
@@ -50,14 +50,42 @@ def attendance_mark(*, session: TrainingSession, marks: dict[int, str], by) -> i
     }
     if set(marks) - set(registrations):
         raise RegistrationRefused(_("Only confirmed participants of this training are marked."))
+    # In bulk: a screen of 40 participants costs a handful of queries, not 40 times as many.
+    existing = {
+        a.registration_id: a
+        for a in Attendance.objects.filter(session=session, registration_id__in=list(marks))
+    }
+    now = timezone.now()
+    changed, new = [], []
     for pk, mark in marks.items():
-        Attendance.objects.update_or_create(
-            session=session,
-            registration_id=pk,
-            defaults={"mark": mark, "marked_by": MarkedBy.TRAINER, "marked_by_user": by},
-        )
-    for registration in registrations.values():
-        registration_completion_update(registration=registration)
+        attendance = existing.get(pk)
+        if attendance is None:
+            new.append(
+                Attendance(
+                    session=session,
+                    registration_id=pk,
+                    mark=mark,
+                    marked_by=MarkedBy.TRAINER,
+                    marked_by_user=by,
+                )
+            )
+        elif (attendance.mark, attendance.marked_by, attendance.marked_by_user_id) != (
+            mark,
+            MarkedBy.TRAINER,
+            by.pk,
+        ):
+            attendance.mark, attendance.marked_by, attendance.marked_by_user = (
+                mark,
+                MarkedBy.TRAINER,
+                by,
+            )
+            attendance.marked_at = now
+            changed.append(attendance)
+    Attendance.objects.bulk_create(new)
+    Attendance.objects.bulk_update(changed, ["mark", "marked_by", "marked_by_user", "marked_at"])
+    registrations_completion_update(
+        training=session.training, registrations=list(registrations.values())
+    )
     return len(marks)
 
 
@@ -89,38 +117,73 @@ def check_in(*, session_id: int, key: str, user, now=None) -> Attendance:
     return attendance
 
 
+def attended_shares(*, training, registration_ids) -> dict[int, Decimal]:
+    """The share (0 to 1) of the training's sessions held so far that each registration
+    attended: two queries, whatever the number of registrations."""
+    held = TrainingSession.objects.filter(
+        training_id=training.pk, cancelled_at__isnull=True
+    ).count()
+    shares = dict.fromkeys(registration_ids, Decimal("0"))
+    if not held:
+        return shares
+    for registration_id, mark in Attendance.objects.filter(
+        registration_id__in=list(registration_ids), session__cancelled_at__isnull=True
+    ).values_list("registration_id", "mark"):
+        shares[registration_id] += WEIGHT.get(mark, Decimal("0")) / held
+    return shares
+
+
 def attended_share(registration: Registration) -> Decimal:
     """The share (0 to 1) of the training's sessions held so far that were attended."""
-    held = TrainingSession.objects.filter(
-        training_id=registration.training_id, cancelled_at__isnull=True
-    ).count()
-    if not held:
-        return Decimal("0")
-    marks = Attendance.objects.filter(
-        registration=registration, session__cancelled_at__isnull=True
-    ).values_list("mark", flat=True)
-    return sum((WEIGHT.get(m, Decimal("0")) for m in marks), Decimal("0")) / held
+    return attended_shares(training=registration.training, registration_ids=[registration.pk])[
+        registration.pk
+    ]
+
+
+def registrations_completion_update(*, training, registrations: list[Registration]) -> set[int]:
+    """Mark the training completed for each participant who attended enough (and completed
+    the linked course); returns the ids of the registrations now completed. Completion is
+    never taken back. A bounded number of queries, whatever the number of registrations."""
+    done = {r.pk for r in registrations if r.completed_at is not None}
+    open_ = [r for r in registrations if r.completed_at is None]
+    if not open_:
+        return done
+    shares = attended_shares(training=training, registration_ids=[r.pk for r in open_])
+    reached = [r for r in open_ if shares[r.pk] * 100 >= training.completion_share]
+    if reached and training.course_id is not None:
+        completed_online = set(
+            Enrolment.objects.filter(
+                user_id__in=[r.user_id for r in reached],
+                course_id=canonical_id(training.course),
+                archived_at__isnull=True,
+                completed_at__isnull=False,
+            ).values_list("user_id", flat=True)
+        )
+        reached = [r for r in reached if r.user_id in completed_online]
+    if not reached:
+        return done
+    now = timezone.now()
+    for registration in reached:
+        registration.completed_at = registration.changed_at = now
+    Registration.objects.filter(pk__in=[r.pk for r in reached]).update(
+        completed_at=now, changed_at=now
+    )
+
+    def announce():
+        for registration in reached:
+            training_completed.send(sender=Registration, registration=registration)
+
+    transaction.on_commit(announce)
+    return done | {r.pk for r in reached}
 
 
 def registration_completion_update(*, registration: Registration) -> bool:
     """Mark the training completed for the participant when they attended enough (and
-    completed the linked course); returns whether it is completed. Completion is never
-    taken back."""
-    if registration.completed_at is not None:
-        return True
-    training = registration.training
-    if attended_share(registration) * 100 < training.completion_share:
-        return False
-    if training.course_id is not None:
-        enrolment = enrolment_for(user=registration.user, course=training.course)
-        if enrolment is None or enrolment.completed_at is None:
-            return False
-    registration.completed_at = timezone.now()
-    registration.save(update_fields=["completed_at", "changed_at"])
-    transaction.on_commit(
-        lambda: training_completed.send(sender=Registration, registration=registration)
+    completed the linked course); returns whether it is completed."""
+    completed = registrations_completion_update(
+        training=registration.training, registrations=[registration]
     )
-    return True
+    return registration.pk in completed
 
 
 def trainings_complete_after_course(*, enrolment, **kwargs) -> None:

@@ -195,3 +195,31 @@ def test_the_sign_in_sheet_lists_names_as_written(
         check=True,
     ).stdout.decode()
     assert "Ђорђевић" in text and "Đorđe" in text and learner.last_name in text
+
+
+def test_marking_a_session_costs_the_same_queries_for_2_and_8_participants(administrator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.factories import UserFactory
+
+    def queries_for(count):
+        training = training_with_sessions(sessions=2, capacity=10)
+        registrations = [_confirmed(training, UserFactory()) for _ in range(count)]
+        session = training.sessions.order_by("starts_at").first()
+        marks = {r.pk: AttendanceMark.PRESENT for r in registrations}
+        with CaptureQueriesContext(connection) as captured:
+            attendance_mark(session=session, marks=marks, by=administrator)
+        # Marking again (changed marks) costs no more either.
+        with CaptureQueriesContext(connection) as again:
+            attendance_mark(
+                session=session,
+                marks=dict.fromkeys(marks, AttendanceMark.PARTLY),
+                by=administrator,
+            )
+        assert Attendance.objects.filter(session=session, mark=AttendanceMark.PARTLY).count() == (
+            count
+        )
+        return len(captured), len(again)
+
+    assert queries_for(2) == queries_for(8)
