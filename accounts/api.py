@@ -21,6 +21,9 @@ Sessions
 Signals
 - `roles_changed` (kwargs: user): roles were taken away (course authorship follows).
 - `form_of_address_changed` (kwargs: user): after the commit (certificates are redrawn).
+- `people_changed` (kwargs: user_ids): after the commit that created people, moved them to
+  another institution, changed their profession or closed their account (training plans
+  follow); `people_changes_batched()` gathers a bulk change into one announcement.
 
 Personal data (export and erasure gather every app's part)
 - `register_exporter(section, exporter)`, `register_eraser(section, eraser)`: called from the
@@ -54,9 +57,16 @@ from .selectors import (
     user_is_administrator,
 )
 from .services import role_grant, user_create
-from .signals import form_of_address_changed, roles_changed
+from .signals import (
+    form_of_address_changed,
+    people_changed,
+    people_changes_batched,
+    roles_changed,
+)
 
 __all__ = [
+    "people_changed",
+    "people_changes_batched",
     "demo_account_lines",
     "write_demo_accounts",
     "ROLE_GROUPS",

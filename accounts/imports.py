@@ -30,6 +30,7 @@ from .import_validation import RowError, import_rows_validate, institution_field
 from .models import User
 from .selectors import user_ids_by_email
 from .services import import_notice_send, invitation_send, user_create
+from .signals import people_changes_batched
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +244,16 @@ def users_import(*, rows: Sequence[ImportRow], base_url: str, progress: ImportPr
     )
     existing = user_ids_by_email(emails=[row.values["email"] for row in rows])
     user_ids, notices = [], []
+    with people_changes_batched():  # one announcement for the file (training plans)
+        _users_create(rows, institutions, existing, user_ids, notices, progress)
+    transaction.on_commit(
+        partial(import_invitations_enqueue, user_ids=user_ids, base_url=base_url, notices=notices),
+        robust=True,
+    )
+    return len(rows)
+
+
+def _users_create(rows, institutions, existing, user_ids, notices, progress) -> None:
     for row in rows:
         institution = institutions[row.values["institution_code"]]
         fields = user_fields(row)
@@ -254,11 +265,6 @@ def users_import(*, rows: Sequence[ImportRow], base_url: str, progress: ImportPr
             )
             user_ids.append(user.pk)
         progress.advance()
-    transaction.on_commit(
-        partial(import_invitations_enqueue, user_ids=user_ids, base_url=base_url, notices=notices),
-        robust=True,
-    )
-    return len(rows)
 
 
 # --- Invitations --------------------------------------------------------------

@@ -26,7 +26,12 @@ from .models import SCOPED_ROLES, Membership, Role, RoleAssignment, User
 from .personal_data import run_erasers
 from .roles import ROLE_GROUPS, ensure_role_groups
 from .selectors import people_scope_for, user_is_administrator
-from .signals import form_of_address_changed, roles_changed
+from .signals import (
+    form_of_address_changed,
+    people_changed_mark,
+    people_changes_batched,
+    roles_changed,
+)
 
 
 @transaction.atomic
@@ -56,6 +61,7 @@ def user_move_institution(
         current.save(update_fields=["ended_at"])
     membership = Membership.objects.create(user=user, institution=institution, started_at=at)
     User.objects.filter(pk=user.pk).update(institution=institution)
+    people_changed_mark([user.pk])
     session_user.forget(user.pk)
     user.institution = institution
     return membership
@@ -76,6 +82,34 @@ def user_create(
     sex: str = "",
 ) -> User:
     """Create an account with its primary email address and first membership."""
+    with people_changes_batched():
+        return _user_create(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            institution=institution,
+            profession=profession,
+            preferred_language=preferred_language,
+            password=password,
+            email_verified=email_verified,
+            form_of_address=form_of_address,
+            sex=sex,
+        )
+
+
+def _user_create(
+    *,
+    email,
+    first_name,
+    last_name,
+    institution,
+    profession,
+    preferred_language,
+    password,
+    email_verified,
+    form_of_address,
+    sex,
+) -> User:
     user = User.objects.create_user(
         email=email,
         password=password,

@@ -24,6 +24,11 @@ Visibility
 - `course_paths_hidden_from(*, user)`: tree paths of the restricted courses `user` may not see
   (site search leaves them out).
 
+Training plans
+- `course_audience_q(course, *, prefix="")`: the people a course is open to, as a filter.
+- `enrolments_create_for_plan(*, users, course, enrolled_by=None)`: enrol in bulk those of
+  `users` (a queryset) a plan requires to take `course` and whom it is open to.
+
 Authorship (courses own the "Course authors: <id>" groups; nobody else reads their names)
 - `course_ids_authored_by(*, user)`: the ids of the courses `user` may edit as an author.
 - `user_is_course_author(*, user, course_id)`: whether `user` is an author of that course.
@@ -65,6 +70,7 @@ from .selectors import (
     lesson_context_for,
 )
 from .selectors import current_enrolment as enrolment_for
+from .services import course_audience_q, enrolments_create_for_plan
 from .services import step_complete_for_user as step_completed
 from .signals import course_completed
 from .steps import STEP_MODELS, register_step_model
@@ -80,6 +86,8 @@ __all__ = [
     "StepCompletion",
     "canonical_id",
     "course_assign_trainer",
+    "course_audience_q",
+    "enrolments_create_for_plan",
     "course_completed",
     "course_ids_authored_by",
     "course_is_visible_to",

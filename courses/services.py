@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -105,6 +106,51 @@ def enrolments_create_for_people(
     ]
     Enrolment.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)
+
+
+def course_audience_q(course: CoursePage, *, prefix: str = "") -> Q:
+    """The people a course is open to, as a filter on users (through `prefix`): everyone for
+    an open course; its professions and institution subtrees for a restricted one."""
+    if course.access != "restricted":
+        return Q()
+    q = Q()
+    if course.restricted_professions:
+        q &= Q(**{f"{prefix}profession__in": course.restricted_professions})
+    paths = list(course.restricted_institutions.values_list("path", flat=True))
+    if paths:
+        within = Q(pk__in=[])
+        for path in paths:
+            within |= Q(**{f"{prefix}institution__path__startswith": path})
+        q &= within
+    return q
+
+
+def enrolments_create_for_plan(*, users, course: CoursePage, enrolled_by=None) -> int:
+    """Enrol the people of `users` (a queryset of users) whom a training plan requires to
+    take `course`, leaving those already enrolled as they are and those the course is not
+    open to out (they are reported by the plan). In batches: a bounded number of queries
+    per thousand people. Returns how many were newly enrolled."""
+    course = _canonical_course(course)
+    ids = list(
+        users.filter(course_audience_q(course))
+        .exclude(
+            pk__in=Enrolment.objects.filter(course=course, archived_at__isnull=True).values(
+                "user_id"
+            )
+        )
+        .values_list("pk", flat=True)
+    )
+    for start in range(0, len(ids), 1000):
+        Enrolment.objects.bulk_create(
+            [
+                Enrolment(
+                    user_id=pk, course=course, enrolled_by=enrolled_by, source=EnrolmentSource.PLAN
+                )
+                for pk in ids[start : start + 1000]
+            ],
+            ignore_conflicts=True,
+        )
+    return len(ids)
 
 
 @transaction.atomic

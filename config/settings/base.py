@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "search",
     "trainings",
     "evaluation",
+    "plans",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",

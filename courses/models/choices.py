@@ -29,3 +29,4 @@ class EnrolmentSource(models.TextChoices):
     SELF = "self", _("The learner")
     MANAGER = "manager", _("An institution manager")
     CSV = "csv", _("A CSV upload")
+    PLAN = "plan", _("A training plan")

@@ -26,6 +26,9 @@ NOT_PERSONAL_RECORDS = {
     "courses.enrolment.enrolled_by",
     "trainings.registration.nominated_by",  # a manager's act on someone else's place
     "trainings.attendance.marked_by_user",  # the trainer who marked it
+    "plans.trainingplan.created_by",  # who wrote a plan for others
+    "plans.assignment.assigned_by",  # who ran the rule that assigned someone else
+    "plans.planrun.requested_by",  # who asked for a rule's run
 }
 # Apps whose rows about a person are exported by the section named here.
 SECTION_OF_APP = {
@@ -38,6 +41,7 @@ SECTION_OF_APP = {
     "institutions": "institution_history",
     "trainings": "trainings",
     "evaluation": "evaluation",
+    "plans": "plans",
 }
 
 

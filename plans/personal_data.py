@@ -1,0 +1,29 @@
+"""A person's part of training plans, for their personal-data export."""
+
+from __future__ import annotations
+
+from .models import Assignment, TrainingPlan
+
+
+def personal_data_plans(user) -> dict:
+    """The plans that name the person, and every assignment they held."""
+    return {
+        "named_in": list(
+            TrainingPlan.objects.filter(target_people=user).values_list("name", flat=True)
+        ),
+        "assignments": _assignments(user),
+    }
+
+
+def _assignments(user) -> list[dict]:
+    return [
+        {
+            "plan": a.plan.name,
+            "assigned_at": a.assigned_at.isoformat(),
+            "why": a.get_reason_display(),
+            "due_at": a.due_at.isoformat(),
+            "closed_at": a.closed_at.isoformat() if a.closed_at else None,
+            "why_closed": a.get_closed_reason_display() if a.closed_reason else "",
+        }
+        for a in Assignment.objects.filter(user=user).select_related("plan").order_by("pk")
+    ]
