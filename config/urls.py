@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("manage/enrolments/", include("courses.manage_urls")),
     path("manage/certificates/", include("certificates.manage_urls")),
+    path("manage/plans/", include("plans.urls")),
     path("manage/", include("accounts.import_urls")),
     path("learning/quizzes/", include("quizzes.urls")),
     path("learning/", include("courses.urls")),

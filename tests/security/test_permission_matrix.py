@@ -37,6 +37,9 @@ from accounts.models import Role
 from evaluation.factories import survey_with_items
 from evaluation.models import KnowledgeTest
 from evaluation.services import invite
+from plans.factories import plan_with
+from plans.models import TrainingPlan
+from plans.services import plan_apply
 from quizzes.models import ImportFormat, QuestionCategory, QuestionImport
 from quizzes.services import attempt_submit
 from tests.conftest import login_with_mfa
@@ -310,6 +313,12 @@ RULES: dict[str, dict[str, Expect]] = {
     "evaluation:answer": rule(DENY, anonymous=LOGIN, learner=OK),
     "evaluation:results_export": rule(DENY, anonymous=LOGIN, administrator=REDIRECT),
     "evaluation:*": rule(DENY, anonymous=LOGIN, administrator=OK),
+    # Training plans: administrators and managers; the plan in the world belongs to
+    # Belgrade, which the other manager does not manage.
+    "plans:list": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
+    "plans:create": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
+    "plans:end": post_only(DENY, anonymous=LOGIN, administrator=REDIRECT),
+    "plans:*": rule(DENY, anonymous=LOGIN, administrator=OK),
     # Case law: the library is public
     "caselaw:*": public(),
     "caselaw_import": admin_any(staff=DENY, administrator=OK),
@@ -437,6 +446,8 @@ def world(tree, django_capture_on_commit_callbacks):
         language="sr",
     )
     knowledge_test = KnowledgeTest.objects.create(training=training, pre_test=quiz, post_test=quiz)
+    plan = plan_with(owner=tree["belgrade"], institutions=[tree["belgrade"]], courses=[course])
+    plan_apply(plan=plan)
     return {
         "users": {
             "learner": learner,
@@ -465,6 +476,7 @@ def world(tree, django_capture_on_commit_callbacks):
         "survey": survey,
         "knowledge_test": knowledge_test,
         "question_import": question_import,
+        "plan": plan,
     }
 
 
@@ -496,6 +508,9 @@ def params_for(route: Route, world) -> dict[str, object]:
         "trainings:cancel": {"registration_id": world["registration"].pk},
         "evaluation:results_export": {"survey_id": world["survey"].pk, "extension": "csv"},
         "evaluation:knowledge_gain": {"test_id": world["knowledge_test"].pk},
+        "plans:detail": {"plan_id": world["plan"].pk},
+        "plans:edit": {"plan_id": world["plan"].pk},
+        "plans:end": {"plan_id": world["plan"].pk},
         "caselaw:case_json": {"case_id": world["case"].pk},
         "caselaw:case_citation": {"case_id": world["case"].pk},
         "courses:enrol": {"course_id": world["course"].pk},
@@ -848,6 +863,10 @@ WRITES: dict[str, Write] = {
         effect=lambda world, user: Registration.objects.filter(
             pk=world["registration"].pk, state=RegistrationState.CANCELLED
         ).exists(),
+    ),
+    "plans:end": Write(
+        roles=("administrator",),
+        effect=lambda world, user: not TrainingPlan.objects.get(pk=world["plan"].pk).is_active,
     ),
     "csp_report": Write(
         roles=("anonymous", "learner"),

@@ -1,0 +1,60 @@
+"""Reads of plans, and who may do what with one."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from accounts.api import people_scope_for
+
+from .models import Assignment, PlanRun, TrainingPlan
+from .status import STATUSES, with_status
+
+
+def viewer_may_plan(*, viewer) -> bool:
+    """Administrators and institution managers write plans."""
+    return people_scope_for(viewer=viewer) is not None
+
+
+def plans_visible_to(*, viewer) -> QuerySet[TrainingPlan]:
+    """Administrators see every plan; managers the plans of their institutions and the
+    national plans (of which they see only their own people)."""
+    scope = people_scope_for(viewer=viewer)
+    if scope is None:
+        return TrainingPlan.objects.none()
+    plans = TrainingPlan.objects.select_related("owner_institution")
+    if scope.is_everywhere:
+        return plans
+    return plans.filter(scope.path_q("owner_institution__path") | Q(owner_institution=None))
+
+
+def viewer_may_change(*, viewer, plan: TrainingPlan) -> bool:
+    """Administrators, and managers whose subtree holds the plan's institution."""
+    scope = people_scope_for(viewer=viewer)
+    if scope is None:
+        return False
+    if scope.is_everywhere:
+        return True
+    return plan.owner_institution_id is not None and scope.covers(plan.owner_institution)
+
+
+def assignments_seen_by(*, viewer, plan: TrainingPlan) -> QuerySet[Assignment]:
+    """The plan's open assignments of the people `viewer` may see, with their status."""
+    scope = people_scope_for(viewer=viewer)
+    if scope is None:
+        return Assignment.objects.none()
+    assignments = Assignment.objects.filter(plan=plan, closed_at__isnull=True).filter(
+        scope.path_q("user__institution__path")
+    )
+    return with_status(assignments, plan=plan).select_related("user__institution")
+
+
+def status_counts(assignments: QuerySet[Assignment]) -> dict[str, int]:
+    """How many of `assignments` (annotated with status) stand where: one query."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for row in assignments.order_by().values("status").annotate(n=Count("pk")):
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+def runs_of(plan: TrainingPlan) -> QuerySet[PlanRun]:
+    return plan.runs.all()[:5]
