@@ -571,3 +571,28 @@ def test_programme_reports_are_in_the_personal_data_export_and_erased(manager_bg
         personal_data_erase(user=manager_bg)
     assert not ProgrammeReport.objects.exists()
     assert not storage.exists(name)
+
+
+def test_a_cell_whose_edge_month_is_small_is_hidden(programme, tree, manager_bg):
+    """Two more Belgrade women complete in March: their cell (8) and the totals (13) have
+    K+ people, but a report ending in February would differ from this one by two people."""
+    from stats.selectors import stats_scope_for
+    from stats.selectors.programme import people_trained, period_filters
+
+    march = _training("workshop", "2026-03-10")
+    newcomers = [UserFactory(institution=tree["station_bg"], sex="female") for _ in range(2)]
+    _took_part(march, newcomers, completed="2026-03-10")
+    sheet = people_trained(
+        scope=stats_scope_for(viewer=manager_bg),
+        period=period_filters(JANUARY, datetime.date(2026, 3, 31)),
+    )
+    assert sheet.rows == [
+        ["Police officer", "Police Station", "x", 5, 0, 0, 0, "x"],
+        ["Total", "", "x", 5, 0, 0, 0, "x"],
+    ]
+    # Over January alone, nothing is hidden.
+    january = people_trained(
+        scope=stats_scope_for(viewer=manager_bg),
+        period=period_filters(JANUARY, datetime.date(2026, 1, 31)),
+    )
+    assert january.rows[-1] == ["Total", "", 6, 5, 0, 0, 0, 11]
