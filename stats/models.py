@@ -1,9 +1,12 @@
-"""Personal API tokens and scheduled e-mail reports of statistics."""
+"""Personal API tokens, scheduled e-mail reports of statistics, and programme reports."""
 
 import datetime
+import uuid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -83,3 +86,84 @@ class ReportSubscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_frequency_display()} · {self.get_view_display()}"
+
+
+# --- Programme reports ------------------------------------------------------------------------
+
+
+def private_storage():
+    """Storage no URL serves (see STORAGES["private"])."""
+    return storages["private"]
+
+
+def programme_report_path(instance, filename: str) -> str:
+    return f"stats/programme-reports/{uuid.uuid4().hex}.xlsx"
+
+
+class ProgrammeReportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("In progress")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+EVERYWHERE = "everywhere"
+
+
+class ProgrammeReport(models.Model):
+    """One XLSX of a period (whole months) in the layout programme reports use, built in
+    the background (`stats.programme`) over the requester's scope *as it was when they
+    asked*: `scope` is "everywhere" or the ids of the scope's institutions."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="programme_reports",
+    )
+    period_start = models.DateField(_("first day"))
+    period_end = models.DateField(_("last day"))
+    scope = models.JSONField(_("scope"), default=list)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ProgrammeReportStatus.choices,
+        default=ProgrammeReportStatus.PENDING,
+    )
+    error = models.TextField(_("error"), blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to=programme_report_path,
+        storage=private_storage,
+        blank=True,
+        max_length=255,
+    )
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("programme report")
+        verbose_name_plural = _("programme reports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="stats_programme_report_period_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requested_by} · {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        first, last = f"{self.period_start:%Y-%m}", f"{self.period_end:%Y-%m}"
+        return first if first == last else f"{first} – {last}"
+
+    @property
+    def is_everywhere(self) -> bool:
+        return self.scope == EVERYWHERE
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {ProgrammeReportStatus.READY, ProgrammeReportStatus.FAILED}

@@ -1,4 +1,5 @@
-"""Statistics in the Wagtail admin: /admin/stats/ (dashboard, API tokens, subscriptions)."""
+"""Statistics in the Wagtail admin: /admin/stats/ (dashboard, API tokens, subscriptions, programme
+reports)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +58,17 @@ def register_subscriptions_item():
         name="stats-subscriptions",
         icon_name="mail",
         order=300,
+    )
+
+
+@hooks.register("register_stats_menu_item")
+def register_programme_reports_item():
+    return StatsMenuItem(
+        _("Programme reports"),
+        reverse("stats_admin:programme_reports"),
+        name="stats-programme-reports",
+        icon_name="doc-full",
+        order=400,
     )
 
 

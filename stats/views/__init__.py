@@ -4,12 +4,14 @@ Thin views: the figures come from `stats.selectors` (which takes the viewer's sc
 files from `stats.exports`, the writes from `stats.services`.
 - `dashboard`: the figures, the per-person list, their downloads (`downloads`);
 - `tokens`: the viewer's own API tokens;
-- `subscriptions`: the viewer's own report subscriptions.
+- `subscriptions`: the viewer's own report subscriptions;
+- `programme`: the viewer's own programme reports (XLSX built in the background).
 """
 
 from django.urls import path
 
 from .dashboard import DashboardView
+from .programme import ProgrammeReportsView, programme_report_download
 from .subscriptions import SubscriptionsView
 from .tokens import TokensView
 
@@ -17,4 +19,10 @@ urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
     path("tokens/", TokensView.as_view(), name="tokens"),
     path("subscriptions/", SubscriptionsView.as_view(), name="subscriptions"),
+    path("programme/", ProgrammeReportsView.as_view(), name="programme_reports"),
+    path(
+        "programme/<int:pk>/download/",
+        programme_report_download,
+        name="programme_report_download",
+    ),
 ]

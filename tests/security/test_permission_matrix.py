@@ -324,6 +324,9 @@ RULES: dict[str, dict[str, Expect]] = {
     "caselaw_import": admin_any(staff=DENY, administrator=OK),
     # Statistics: dashboards for managers and analysts; the API answers API tokens only,
     # never a browser session (so a page cannot read it with the visitor's cookies).
+    # A programme report is downloaded by the person who asked for it only (here: the
+    # Belgrade manager, who is none of the roles), a ready one, administrators included.
+    "stats_admin:programme_report_download": admin_any(staff=NOT_FOUND, trainer=DENY),
     "stats_admin:*": admin_any(staff=OK, trainer=DENY),
     "stats_api:schema": public(),
     "stats_api:docs": public(),
@@ -448,6 +451,7 @@ def world(tree, django_capture_on_commit_callbacks):
     knowledge_test = KnowledgeTest.objects.create(training=training, pre_test=quiz, post_test=quiz)
     plan = plan_with(owner=tree["belgrade"], institutions=[tree["belgrade"]], courses=[course])
     plan_apply(plan=plan)
+    programme_report = _ready_programme_report(requested_by=manager_bg)
     return {
         "users": {
             "learner": learner,
@@ -477,7 +481,26 @@ def world(tree, django_capture_on_commit_callbacks):
         "knowledge_test": knowledge_test,
         "question_import": question_import,
         "plan": plan,
+        "programme_report": programme_report,
     }
+
+
+def _ready_programme_report(*, requested_by):
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from stats.models import ProgrammeReport, ProgrammeReportStatus
+
+    report = ProgrammeReport.objects.create(
+        requested_by=requested_by,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 1, 31),
+        scope=[requested_by.institution_id],
+        status=ProgrammeReportStatus.READY,
+    )
+    report.file.save("programme.xlsx", ContentFile(b"PK"), save=True)
+    return report
 
 
 def params_for(route: Route, world) -> dict[str, object]:
@@ -522,6 +545,7 @@ def params_for(route: Route, world) -> dict[str, object]:
         "certificates_manage:reissue": {"pk": world["certificate"].pk},
         "certificates_manage:export": {"pk": world["export"].pk},
         "certificates_manage:export_download": {"pk": world["export"].pk},
+        "stats_admin:programme_report_download": {"pk": world["programme_report"].pk},
         "onboarding:import_template": {"kind": "users"},
         "institution_tree:edit": {"pk": world["institution"].pk},
         "institution_tree:delete": {"pk": world["institution"].pk},
