@@ -19,6 +19,13 @@ Pages and progress (models other apps query or read)
 - `canonical_id(page)`: the id of the same page in the default locale, where progress is kept;
   `default_locale_id()`: that locale's id.
 
+My learning
+- `register_learning_section(name, reader)`: another app's section of My learning;
+  `reader(user)` returns a `LearningSection(template, context)` or None (see
+  `courses.learning_sections`).
+- `translations_for_reader(*, pages, locale_id, model=Page, only=None)`: page id → its live
+  translation in `locale_id` (one query); `reading_locale_id()`: the active content locale.
+
 Visibility
 - `course_is_visible_to(*, course, user)`: whether `user` may see the course and its pages.
 - `course_paths_hidden_from(*, user)`: tree paths of the restricted courses `user` may not see
@@ -47,6 +54,7 @@ from .authoring import (
     course_trainers,
     user_is_course_author,
 )
+from .learning_sections import LearningSection, register_learning_section
 from .models import (
     CourseIndexPage,
     CoursePage,
@@ -68,6 +76,8 @@ from .selectors import (
     course_paths_hidden_from,
     default_locale_id,
     lesson_context_for,
+    reading_locale_id,
+    translations_for_reader,
 )
 from .selectors import current_enrolment as enrolment_for
 from .services import course_audience_q, enrolments_create_for_plan
@@ -81,6 +91,7 @@ __all__ = [
     "CoursePage",
     "Enrolment",
     "EnrolmentSource",
+    "LearningSection",
     "LessonPage",
     "ModulePage",
     "StepCompletion",
@@ -98,8 +109,11 @@ __all__ = [
     "default_locale_id",
     "enrolment_for",
     "lesson_context_for",
+    "reading_locale_id",
+    "register_learning_section",
     "register_step_model",
     "step_completed",
+    "translations_for_reader",
     "user_is_course_author",
     "user_may_see_course_report",
     "user_may_see_course_reports",

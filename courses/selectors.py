@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page
 from .canonical import canonical_id as canonical_id
 from .canonical import canonical_ids as canonical_ids
 from .canonical import default_locale_id
+from .learning_sections import learning_sections_for
 from .models import CoursePage, Enrolment, StepCompletion
 from .models.pages import course_catalogue as course_catalogue
 from .models.pages import course_is_visible_to, course_of, course_outline_for
@@ -174,7 +175,8 @@ def my_learning_dashboard(*, user) -> dict[str, Any]:
     steps per course (one), recommended courses (two), the reader's locale (one) and, for
     a reader of another language than Serbian, the translations of the pages linked to
     (one, two with recommendations); the template adds one for certificates. Page URLs come from the
-    site root paths Wagtail keeps on the request: no routing lookup per page."""
+    site root paths Wagtail keeps on the request: no routing lookup per page. Other apps'
+    sections (`courses.learning_sections`) follow, each with its own bounded reads."""
     enrolments = list(enrolments_with_done_steps(user=user))
     required = required_step_counts(
         courses=list({e.course_id: e.course for e in enrolments}.values())
@@ -217,6 +219,7 @@ def my_learning_dashboard(*, user) -> dict[str, Any]:
         "in_progress": in_progress,
         "completed": completed,
         "recommended": [recommended_shown.get(c.pk, c) for c in recommended],
+        "sections": learning_sections_for(user=user),
     }
 
 

@@ -1,7 +1,9 @@
 """The demo's participant surveys (`demo_content/surveys.yaml`), for `manage.py load_demo`:
 a reaction survey of the joint seminar, answered by most of those who completed it, and a
-follow-up due weeks later. Answers are drawn with a seed per person; idempotent: a survey is
-found by title, and people who already answered are left alone."""
+follow-up due weeks later; and the seminar's pre- and post-test with the participants'
+scores (`demo_content/knowledge_tests.yaml`, written by `evaluation.demo_scores`). Answers
+are drawn with a seed per person; idempotent: a survey is found by title, and people who
+already answered are left alone."""
 
 from __future__ import annotations
 
@@ -13,9 +15,10 @@ from pathlib import Path
 from config.api import demo_file_read, demo_folder
 from trainings.api import Registration, RegistrationState, TrainingPage
 
+from .demo_scores import load_knowledge_tests
 from .models import Answer, Invitation, ItemKind, Response, Survey, SurveyItem, SurveyLevel
 
-DEMO_AFTER = ("trainings",)
+DEMO_AFTER = ("trainings", "quizzes")
 FOLDER = demo_folder(__file__)
 ITEM_FIELDS = ("kind", "text", "choices", "required", "lean", "answers")
 
@@ -45,6 +48,10 @@ def load(report) -> None:
     counts = load_surveys()
     report.notes.append(
         f"Demo surveys: {counts['surveys']} added, {counts['responses']} answers written."
+    )
+    scores = load_knowledge_tests()
+    report.notes.append(
+        f"Demo pre- and post-tests: {scores['tests']} added, {scores['attempts']} attempts written."
     )
 
 

@@ -1,7 +1,10 @@
 """Load the demo quizzes (`demo_content/`, one file per course) into the demo courses: the
 question bank (one top category per course, belonging to the course, with a sub-category per
 module quiz and one for the final exam, every question in Serbian and English), a module
-quiz and a final exam in each course, in Serbian and as English translations.
+quiz and a final exam in each course, in Serbian and as English translations; and a file's
+other quizzes (`other_quizzes`: not required for the course, such as the pre-test and
+post-test of a training that `evaluation/demo_content/knowledge_tests.yaml` names), each
+showing every question of a category of their own.
 
 Every file is read and checked first, and its references too (the course, the modules, a
 cited case): a wrong one stops the load with the file, the place and the reason.
@@ -37,6 +40,20 @@ MODULE_QUIZ = {"sr": "provera-znanja", "en": "quiz"}
 FINAL_QUIZ = {"sr": "zavrsni-test", "en": "final-exam"}
 FINAL_DRAWS = 7
 QUIZ_FIELDS = ("course", "module", "final", "module_title", "final_title")
+# Other quizzes: tests given before and after a training. Answers and score once submitted,
+# never the key (the same questions come again afterwards).
+OTHER_SETTINGS = {
+    "required": False,
+    "is_final": False,
+    "pass_mark": Decimal("50"),
+    "attempts_allowed": 1,
+    "questions_per_page": 5,
+    "estimated_minutes": 15,
+    "shuffle_options": True,
+    "review_immediately": [ReviewItem.RESPONSE.value, ReviewItem.SCORE.value],
+    "review_open": [ReviewItem.RESPONSE.value, ReviewItem.SCORE.value],
+    "review_closed": [ReviewItem.RESPONSE.value, ReviewItem.SCORE.value],
+}
 # What each kind of question has besides its key, kind and text.
 KIND_FIELDS = {
     QuestionKind.SINGLE: ("options",),
@@ -65,6 +82,8 @@ class DemoQuizzes:
     final_title: dict[str, str]
     module_questions: list[dict]
     final_questions: list[dict]
+    # {"category": name, "quizzes": [{"module", "slug", "title"}], "questions": [...]} or None
+    other_quizzes: dict | None = None
 
 
 def demo_quizzes(folder: Path | None = None) -> list[DemoQuizzes]:
@@ -74,7 +93,12 @@ def demo_quizzes(folder: Path | None = None) -> list[DemoQuizzes]:
 
 
 def _quizzes(file: DemoFile) -> DemoQuizzes:
-    data = file.check(file.data, "", required=(*QUIZ_FIELDS, "module_questions", "final_questions"))
+    data = file.check(
+        file.data,
+        "",
+        required=(*QUIZ_FIELDS, "module_questions", "final_questions"),
+        optional=("other_quizzes",),
+    )
     keys: set[str] = set()
     return DemoQuizzes(
         file=file,
@@ -87,7 +111,34 @@ def _quizzes(file: DemoFile) -> DemoQuizzes:
             ]
             for key in ("module_questions", "final_questions")
         },
+        other_quizzes=_other_quizzes(file, data["other_quizzes"], keys)
+        if "other_quizzes" in data
+        else None,
     )
+
+
+def _other_quizzes(file: DemoFile, data: Any, keys: set[str]) -> dict:
+    place = "other_quizzes"
+    file.check(data, place, required=("category", "quizzes", "questions"))
+    quizzes = []
+    for i, quiz in enumerate(file.items(data["quizzes"], f"{place}.quizzes")):
+        here = f"{place}.quizzes[{i}]"
+        file.check(quiz, here, required=("module", "slug", "title"))
+        quizzes.append(
+            {
+                "module": file.text(quiz["module"], f"{here}.module"),
+                "slug": _by_language(file, quiz["slug"], f"{here}.slug"),
+                "title": _by_language(file, quiz["title"], f"{here}.title"),
+            }
+        )
+    return {
+        "category": file.text(data["category"], f"{place}.category"),
+        "quizzes": quizzes,
+        "questions": [
+            _question(file, q, f"{place}.questions[{i}]", keys)
+            for i, q in enumerate(file.items(data["questions"], f"{place}.questions"))
+        ],
+    }
 
 
 def _by_language(file: DemoFile, value: Any, place: str, *, rich: bool = False) -> dict:
@@ -201,8 +252,8 @@ def load_quizzes(folder: Path | None = None) -> Counter[str]:
     return counts
 
 
-def _module(data: DemoQuizzes, course, field: str):
-    slug = getattr(data, field)
+def _module(data: DemoQuizzes, course, field: str, slug: str | None = None):
+    slug = slug or getattr(data, field)
     module = ModulePage.objects.child_of(course).filter(slug=slug).first()
     if module is None:
         raise data.file.error(field, f"no module {slug!r} in the course {course.slug}")
@@ -281,6 +332,31 @@ def _load_course_quizzes(data: DemoQuizzes, course, english, counts) -> None:
             source=None if lang == "sr" else (final, FINAL_QUIZ["sr"]),
             counts=counts,
         )
+    if data.other_quizzes:
+        _load_other_quizzes(data, course, course_category, cases, english, counts)
+
+
+def _load_other_quizzes(data: DemoQuizzes, course, course_category, cases, english, counts):
+    other = data.other_quizzes
+    category = _category(other["category"], course_category)
+    questions = {
+        lang: [_question_sync(q, lang, category, cases, counts) for q in other["questions"]]
+        for lang in LANGUAGES
+    }
+    for i, quiz in enumerate(other["quizzes"]):
+        module = _module(data, course, f"other_quizzes.quizzes[{i}].module", quiz["module"])
+        for lang in LANGUAGES:
+            if lang == "en" and english is None:
+                continue
+            _quiz_page(
+                module if lang == "sr" else module.get_translation_or_none(english),
+                slug=quiz["slug"][lang],
+                title=quiz["title"][lang],
+                settings=OTHER_SETTINGS,
+                slots=[(q, None, 0) for q in questions[lang]],
+                source=None if lang == "sr" else (module, quiz["slug"]["sr"]),
+                counts=counts,
+            )
 
 
 def _category(name: str, parent, course=None):
@@ -316,8 +392,11 @@ def _cases_cited(data: DemoQuizzes) -> dict[tuple[str, str], Any]:
 
 
 def _with_places(data: DemoQuizzes):
-    for field in ("module_questions", "final_questions"):
-        stack = [(f"{field}[{i}]", q) for i, q in enumerate(getattr(data, field))]
+    groups = [(field, getattr(data, field)) for field in ("module_questions", "final_questions")]
+    if data.other_quizzes:
+        groups.append(("other_quizzes.questions", data.other_quizzes["questions"]))
+    for field, questions in groups:
+        stack = [(f"{field}[{i}]", q) for i, q in enumerate(questions)]
         while stack:
             place, question = stack.pop()
             yield place, question

@@ -10,10 +10,11 @@ from datetime import datetime
 
 import segno
 from django.db.models import F, Max, Min, Q
+from django.utils import timezone
 
 from accounts.api import people_scope_for, user_is_administrator
 from certificates.api import attendance_certificates_of
-from courses.api import default_locale_id
+from courses.api import default_locale_id, reading_locale_id, translations_for_reader
 
 from .models.choices import ACTIVE_STATES, RegistrationState
 from .models.registrations import Attendance, Registration
@@ -177,3 +178,89 @@ def attendance_sheet(session) -> list[dict]:
 def check_in_qr(url: str) -> str:
     """The check-in address as a QR code (an SVG data URI) to show in the room."""
     return segno.make(url, error="m", micro=False).svg_data_uri(border=2, dark="#000")
+
+
+# What My learning loads of a translated training: its title and what its URL needs.
+_LINK_FIELDS = ("pk", "title", "path", "depth", "url_path", "locale_id", "translation_key", "live")
+
+
+def _waitlist_positions(registrations: list[Registration]) -> dict[int, int]:
+    """Registration id → its place on its training's waiting list, for the waitlisted
+    registrations given: one query, none when there are none."""
+    waiting = [r for r in registrations if r.state == RegistrationState.WAITLISTED]
+    if not waiting:
+        return {}
+    positions, counted = {}, defaultdict(int)
+    for training_id, pk in (
+        Registration.objects.filter(
+            training_id__in={r.training_id for r in waiting}, state=RegistrationState.WAITLISTED
+        )
+        .order_by("training_id", "waitlisted_at", "pk")
+        .values_list("training_id", "pk")
+    ):
+        counted[training_id] += 1
+        positions[pk] = counted[training_id]
+    return {r.pk: positions[r.pk] for r in waiting if r.pk in positions}
+
+
+def trainings_of_learner(*, user, now: datetime | None = None) -> dict | None:
+    """My learning's trainings: the learner's places still to come (confirmed, on the
+    waiting list with their number, or asked for) with the next session, and the trainings
+    that ended or that they completed, newest first, with completion and the attendance
+    certificate. Titles and links in the reader's language. None for a learner who never
+    had a place.
+
+    A bounded number of queries whatever the number of trainings: registrations with their
+    trainings (one), the sessions of those trainings (one), waiting-list places (one, if
+    waitlisted), the reader's locale (one), translations (one, for a reader of another
+    language) and attendance certificates (one, if any training is completed)."""
+    now = now or timezone.now()
+    registrations = list(
+        Registration.objects.filter(user=user)
+        .filter(Q(state__in=ACTIVE_STATES) | Q(completed_at__isnull=False))
+        .select_related("training")
+        .order_by("pk")
+    )
+    if not registrations:
+        return None
+    sessions: dict[int, list[TrainingSession]] = defaultdict(list)
+    for session in TrainingSession.objects.filter(
+        training_id__in={r.training_id for r in registrations}
+    ).order_by("starts_at", "pk"):
+        sessions[session.training_id].append(session)
+    positions = _waitlist_positions(registrations)
+    shown = translations_for_reader(
+        pages=[r.training for r in registrations],
+        locale_id=reading_locale_id(),
+        only=_LINK_FIELDS,
+    )
+    certificates = (
+        attendance_certificates_of(user=user) if any(r.completed_at for r in registrations) else {}
+    )
+    upcoming, past = [], []
+    for registration in registrations:
+        training = registration.training
+        running = [s for s in sessions[training.pk] if s.cancelled_at is None]
+        entry = {
+            "registration": registration,
+            "training": shown.get(training.pk, training),
+            "kind": training.get_kind_display(),
+            "waitlist_position": positions.get(registration.pk),
+            "starts_at": running[0].starts_at if running else None,
+            "ends_at": max(s.ends_at for s in running) if running else None,
+            # The session under way or the next one to start.
+            "next_session": next((s for s in running if s.ends_at >= now), None),
+            "all_cancelled": bool(sessions[training.pk]) and not running,
+            "certificate": certificates.get(training.pk),
+        }
+        ended = bool(running) and entry["next_session"] is None
+        if registration.completed_at is not None or (
+            ended and registration.state == RegistrationState.CONFIRMED
+        ):
+            past.append(entry)
+        elif not ended and registration.is_active:
+            # Still to come (or every session cancelled: the learner is told so).
+            upcoming.append(entry)
+    upcoming.sort(key=lambda e: (e["starts_at"] is None, e["starts_at"] or now))
+    past.sort(key=lambda e: e["starts_at"] or now, reverse=True)
+    return {"upcoming": upcoming, "past": past}

@@ -58,7 +58,8 @@ _NOT_PROSE = frozenset(
         "slug", "url", "source_url", "email", "contact_email", "code", "key", "kind",
         "ecli", "institution", "profession", "preferred_language", "role", "scope",
         "region", "course", "module", "final", "sort_order", "level", "training",
-        "organiser", "places_by", "online_url", "start", "end",
+        "organiser", "places_by", "online_url", "start", "end", "pre_test", "post_test",
+        "full_marks_before",
     }
 )  # fmt: skip
 # Demo data: sections of a file whose text is Serbian unless a key says otherwise.

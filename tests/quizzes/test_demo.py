@@ -82,9 +82,11 @@ def test_blind_learner_scores_no_better_than_chance_on_every_demo_quiz(demo_site
         return UserFactory(institution=station, email=f"blind-{next(numbers)}@example.org")
 
     quizzes = list(QuizPage.objects.live().order_by("locale__language_code", "path"))
-    assert len(quizzes) == 16  # a module quiz and a final exam per course, sr and en
+    # A module quiz and a final exam per course, and the joint seminar's pre-test and
+    # post-test (in a course module, not required for it), sr and en.
+    assert len(quizzes) == 20
     samples = take_quizzes(quizzes=quizzes, attempts_per_quiz=6, make_learner=make_learner)
     # (The demo's learning history has attempts of its own: count the blind learners'.)
     mine = Attempt.objects.filter(user__email__startswith="blind-", graded_at__isnull=False)
-    assert mine.count() == 16 * 6
+    assert mine.count() == 20 * 6
     assert_no_better_than_chance(samples)
