@@ -23,6 +23,7 @@ from .models import (
     PlanRunStatus,
     TrainingPlan,
 )
+from .my_learning import assignments_changed
 from .targets import Target
 
 BATCH = 1000
@@ -73,6 +74,7 @@ def plan_apply(*, plan: TrainingPlan, by=None, user_ids=None) -> PlanChange:
 
     # Left the target (or the plan ended): closed, never deleted.
     leaving = mine.exclude(user_id__in=people.values("pk"))
+    left = list(leaving.values_list("user_id", flat=True))
     change.closed = leaving.update(
         closed_at=now,
         closed_reason=AssignmentClosed.LEFT_TARGET
@@ -104,6 +106,9 @@ def plan_apply(*, plan: TrainingPlan, by=None, user_ids=None) -> PlanChange:
             ignore_conflicts=True,  # a concurrent run assigned them first
         )
     change.assigned = len(joining)
+    # Their My learning pages show what is required of them (plan enrolments are written in
+    # bulk, without the signals that move the cache otherwise).
+    assignments_changed([*joining, *left])
     if joining:
         for item in plan.items.select_related("course"):
             if item.course_id is None:
