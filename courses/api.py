@@ -35,6 +35,8 @@ Training plans
 - `course_audience_q(course, *, prefix="")`: the people a course is open to, as a filter.
 - `enrolments_create_for_plan(*, users, course, enrolled_by=None)`: enrol in bulk those of
   `users` (a queryset) a plan requires to take `course` and whom it is open to.
+- `enrolments_restart_for_plan(*, user_ids, course)`: re-certification, a fresh enrolment
+  (the completed one archived).
 
 Authorship (courses own the "Course authors: <id>" groups; nobody else reads their names)
 - `course_ids_authored_by(*, user)`: the ids of the courses `user` may edit as an author.
@@ -80,7 +82,11 @@ from .selectors import (
     translations_for_reader,
 )
 from .selectors import current_enrolment as enrolment_for
-from .services import course_audience_q, enrolments_create_for_plan
+from .services import (
+    course_audience_q,
+    enrolments_create_for_plan,
+    enrolments_restart_for_plan,
+)
 from .services import step_complete_for_user as step_completed
 from .signals import course_completed
 from .steps import STEP_MODELS, register_step_model
@@ -99,6 +105,7 @@ __all__ = [
     "course_assign_trainer",
     "course_audience_q",
     "enrolments_create_for_plan",
+    "enrolments_restart_for_plan",
     "course_completed",
     "course_ids_authored_by",
     "course_is_visible_to",

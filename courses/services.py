@@ -154,6 +154,38 @@ def enrolments_create_for_plan(*, users, course: CoursePage, enrolled_by=None) -
 
 
 @transaction.atomic
+def enrolments_restart_for_plan(*, user_ids, course: CoursePage) -> int:
+    """Re-certification required by a training plan: each of these people gets a fresh
+    enrolment in `course`; a completed current one is archived first (its completion and
+    certificate stay in the history). People with a current enrolment not yet completed are
+    left as they are. Returns how many were enrolled afresh. A few queries per thousand."""
+    course = _canonical_course(course)
+    user_ids = list(user_ids)
+    now = timezone.now()
+    fresh = 0
+    for start in range(0, len(user_ids), 1000):
+        batch = user_ids[start : start + 1000]
+        in_progress = set(
+            Enrolment.objects.filter(
+                user_id__in=batch,
+                course=course,
+                archived_at__isnull=True,
+                completed_at__isnull=True,
+            ).values_list("user_id", flat=True)
+        )
+        restart = [pk for pk in batch if pk not in in_progress]
+        Enrolment.objects.filter(
+            user_id__in=restart, course=course, archived_at__isnull=True
+        ).update(archived_at=now)
+        Enrolment.objects.bulk_create(
+            [Enrolment(user_id=pk, course=course, source=EnrolmentSource.PLAN) for pk in restart],
+            ignore_conflicts=True,
+        )
+        fresh += len(restart)
+    return fresh
+
+
+@transaction.atomic
 def step_complete(*, enrolment: Enrolment, page: Page) -> bool:
     """Record that a step (lesson or quiz) is done; complete the course if it was the last.
     Returns True when the course became complete by this call."""

@@ -19,7 +19,7 @@ from pagecache.api import learner_changed
 from trainings.api import Registration
 
 from .models import Assignment, PlanItem
-from .status import COMPLIANT, DUE, EXPIRED, OVERDUE, STATUS_LABELS
+from .status import COMPLIANT, DUE, EXPIRED, OVERDUE, STATUS_LABELS, item_courses
 
 TEMPLATE = "plans/_my_learning.html"
 
@@ -27,7 +27,7 @@ TEMPLATE = "plans/_my_learning.html"
 def _learner_item_states(*, user, items: list[PlanItem]) -> dict[int, str]:
     """Item id → "done", "expired" or "open" for this learner, by the rules of
     `plans.status` (three queries, whatever the number of items)."""
-    course_ids = {i.course_id for i in items if i.course_id}
+    course_ids = {c.pk for i in items for c in item_courses(i)}
     training_ids = {i.training_id for i in items if i.training_id}
     completed = set(
         Enrolment.objects.filter(
@@ -53,12 +53,17 @@ def _learner_item_states(*, user, items: list[PlanItem]) -> dict[int, str]:
     for item in items:
         if item.training_id:
             states[item.pk] = "done" if item.training_id in trained else "open"
-        elif item.course_id not in completed:
-            states[item.pk] = "open"
-        elif not item.course.validity_months or item.course_id in valid:
+            continue
+        done = [
+            c.pk in completed and (not c.validity_months or c.pk in valid)
+            for c in item_courses(item)
+        ]
+        if any(done):
             states[item.pk] = "done"
-        else:
+        elif any(c.pk in completed for c in item_courses(item)):
             states[item.pk] = "expired"
+        else:
+            states[item.pk] = "open"
     return states
 
 
@@ -80,7 +85,7 @@ def my_plans_section(user) -> LearningSection | None:
         return None
     items = list(
         PlanItem.objects.filter(plan_id__in=[a.plan_id for a in assignments]).select_related(
-            "course", "training"
+            "course", "refresher", "training"
         )
     )
     states = _learner_item_states(user=user, items=items)

@@ -2,10 +2,12 @@
 database for any number of people (one query for the assignments with their status, whatever
 their number; a plan's items are read once).
 
-- An item is done when the person completed the course (any enrolment, a re-certification's
-  archived one too) and, for a course whose certificates expire, holds a valid certificate of
-  it; a training is done when they completed it.
-- A course completed whose certificate is no longer valid (expired or revoked) is expired.
+- A course item is done when the person completed the course (any enrolment, a
+  re-certification's archived one too) and, for a course whose certificates expire, holds a
+  valid certificate of it; or did the same with the item's refresher course. A training is
+  done when they completed it.
+- A course item not done, whose course (or refresher) they completed but whose certificate
+  is no longer valid (expired or revoked), is expired.
 - An assignment is compliant when every item is done; else expired when an item expired;
   else overdue past its due moment; else due."""
 
@@ -60,20 +62,30 @@ def _training_completed(training_id: int):
     )
 
 
+def item_courses(item: PlanItem) -> list:
+    """The courses that satisfy a course item: its course, and its refresher if any."""
+    return [c for c in (item.course, item.refresher) if c is not None]
+
+
 def _item_conditions(item: PlanItem) -> tuple[Q, Q]:
     """(done, expired) of one item, as conditions on an assignment."""
     if item.training_id is not None:
         return Q(_training_completed(item.training_id)), Q(pk__in=[])
-    completed = Q(_completed(item.course_id))
-    if not item.course.validity_months:
-        return completed, Q(pk__in=[])
-    valid = Q(_valid_certificate(item.course_id))
-    return completed & valid, completed & ~valid
+    done, lapsed = Q(pk__in=[]), Q(pk__in=[])
+    for course in item_courses(item):
+        completed = Q(_completed(course.pk))
+        if not course.validity_months:
+            done |= completed
+            continue
+        valid = Q(_valid_certificate(course.pk))
+        done |= completed & valid
+        lapsed |= completed & ~valid
+    return done, lapsed & ~done
 
 
 def with_status(assignments: QuerySet[Assignment], *, plan) -> QuerySet[Assignment]:
     """`assignments` (of one plan) annotated with `status`. One query when evaluated."""
-    items = list(plan.items.select_related("course"))
+    items = list(plan.items.select_related("course", "refresher"))
     if not items:
         return assignments.annotate(status=Value(COMPLIANT, output_field=CharField()))
     done, expired = Q(), Q(pk__in=[])
@@ -96,7 +108,7 @@ def item_states_for(*, assignment: Assignment) -> list[dict]:
     """Each item of the assignment's plan with whether this person has done it (or it
     expired): what My learning shows. A query per item; plans have a few."""
     rows = []
-    for item in assignment.plan.items.select_related("course", "training"):
+    for item in assignment.plan.items.select_related("course", "refresher", "training"):
         done, expired = _item_conditions(item)
         base = Assignment.objects.filter(pk=assignment.pk)
         rows.append(
