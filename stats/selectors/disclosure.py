@@ -189,6 +189,22 @@ def _wider_institutions(scope: StatsScope, filters: StatsFilters, grouping: Grou
             yield replace(filters, institution=ancestor)
 
 
+def edge_people(units) -> tuple[set, set]:
+    """Step 4 for units that span months (a training's participation, a person with several
+    results): `units` are (person, the months the unit has in the period). Moving the
+    period's start later removes the units whose months all lie before the new start, the
+    smallest such set being those whose last month is the earliest; moving its end earlier,
+    those whose first month is the latest. Returns the people of these two sets (each must
+    be 0 or K+ people)."""
+    units = list(units)
+    earliest_last = min(max(months) for _user, months in units)
+    latest_first = max(min(months) for _user, months in units)
+    return (
+        {user for user, months in units if max(months) == earliest_last},
+        {user for user, months in units if min(months) == latest_first},
+    )
+
+
 # What moving a period's edge by a month changes, by the event counted in that month:
 # the enrolments in or out (every figure), or only the count of starts or completions.
 EDGE_HIDES = {

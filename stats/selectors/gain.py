@@ -13,8 +13,9 @@ The figures go through the one disclosure control (`disclosure.protected_figures
 a `Source` built per read over the results): every figure rests on the people tested
 (the mean gain on those who have a gain), so a group of 1..K-1 people is hidden, the next
 smallest of its breakdown too, a cell whose people differ from a wider cell's by 1..K-1 is
-hidden (a mean of n and of n + 1 people gives the one person's score), and the first and
-last months with results must each have 0 or K+ people. The course filter is ignored.
+hidden (a mean of n and of n + 1 people gives the one person's score), and the results
+and people that moving a period's start or end would remove must be 0 or K+ people
+(`disclosure.edge_people`). The course filter is ignored.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.api import Profession, Sex, User
 from evaluation.api import KnowledgeTest, people_gains
 
-from .disclosure import Source, protected_figures
+from .disclosure import Source, edge_people, protected_figures
 from .figures import SUPPRESSED
 from .filters import StatsFilters
 from .queries import TOTAL, Grouping
@@ -215,11 +216,14 @@ def gain_source(results: list[GainResult]) -> Source:
     def edges(*, scope, filters, grouping, k) -> dict[Any, set[str]]:
         hide: dict[Any, set[str]] = defaultdict(set)
         for key, members in _grouped(results, scope, filters, grouping, None).items():
-            by_month: dict[str, set[int]] = defaultdict(set)
+            # Each result has one month; a person, the months of all their results.
+            months: dict[int, set[str]] = defaultdict(set)
             for result in members:
-                by_month[result.month].add(result.user_id)
-            for month in (min(by_month), max(by_month)):
-                if 0 < len(by_month[month]) < k:
+                months[result.user_id].add(result.month)
+            by_result = edge_people([(r.user_id, {r.month}) for r in members])
+            by_person = edge_people(list(months.items()))
+            for edge in (*by_result, *by_person):
+                if 0 < len(edge) < k:
                     hide[key] |= set(GAIN_RESTS_ON)
         return hide
 

@@ -45,7 +45,7 @@ from trainings.api import (
     TrainingSession,
 )
 
-from .disclosure import Source, protected_figures
+from .disclosure import Source, edge_people, protected_figures
 from .figures import SUPPRESSED
 from .filters import StatsFilters
 from .queries import TOTAL, Grouping
@@ -215,8 +215,9 @@ def _whole_programme(scope, filters, grouping, extra) -> bool:
 
 
 def _add_all_trainings_held(*, filters: StatsFilters, grouping: Grouping, into: dict) -> None:
+    # Trainings in the default locale (sessions are kept there) that were ever published.
     held = TrainingPage.objects.filter(
-        locale_id=default_locale_id(), first_published_at__isnull=False
+        Q(live=True) | Q(first_published_at__isnull=False), locale_id=default_locale_id()
     ).filter(
         Exists(TrainingSession.objects.filter(training=OuterRef("pk")).filter(_sessions_q(filters)))
     )
@@ -232,12 +233,13 @@ def _add_all_trainings_held(*, filters: StatsFilters, grouping: Grouping, into: 
 def training_edges(
     *, scope: StatsScope, filters: StatsFilters, grouping: Grouping, k: int
 ) -> dict[Any, set[str]]:
-    """Step 4 (periods) for participations, per key. Moving the period's start later by
-    a month or more removes the participations whose attended sessions in the period all
-    lie before the new start: the smallest such set is those whose last attended month is
-    the earliest; moving its end earlier, those whose first attended month is the latest.
-    Each must rest on 0 or K+ people, otherwise the whole row is hidden; the last month
-    with completions likewise, otherwise the completions are (two queries)."""
+    """Step 4 (periods), per key. Moving the period's start later by a month or more
+    removes the participations whose attended sessions in the period all lie before the new
+    start: the smallest such set is those whose last attended month is the earliest; moving
+    its end earlier, those whose first attended month is the latest. The same holds for
+    people (all their participations taken together), whom `people_trained` counts. Each
+    of these sets must rest on 0 or K+ people, otherwise the whole row is hidden; the last
+    month with completions likewise, otherwise the completions are (two queries)."""
     attendances = _of_people(
         Attendance.objects.filter(
             mark__in=ATTENDED, registration__state=RegistrationState.CONFIRMED
@@ -252,19 +254,16 @@ def training_edges(
         .values_list("_key", "registration_id", "registration__user_id", "_month")
         .order_by()
     )
-    months: dict[Any, dict[int, tuple[int, set]]] = defaultdict(dict)
+    # Per key: the months attended, per participation and per person.
+    by_registration: dict[Any, dict[int, tuple[int, set]]] = defaultdict(dict)
+    by_person: dict[Any, dict[int, tuple[int, set]]] = defaultdict(dict)
     for key, registration, user, month in rows:
-        _user, seen = months[key].setdefault(registration, (user, set()))
-        seen.add(month)
+        by_registration[key].setdefault(registration, (user, set()))[1].add(month)
+        by_person[key].setdefault(user, (user, set()))[1].add(month)
     hide: dict[Any, set[str]] = defaultdict(set)
-    for key, registrations in months.items():
-        earliest_last = min(max(seen) for _user, seen in registrations.values())
-        latest_first = max(min(seen) for _user, seen in registrations.values())
-        for edge in (
-            {u for u, seen in registrations.values() if max(seen) == earliest_last},
-            {u for u, seen in registrations.values() if min(seen) == latest_first},
-        ):
-            if 0 < len(edge) < k:
+    for months in (by_registration, by_person):
+        for key, units in months.items():
+            if any(0 < len(edge) < k for edge in edge_people(units.values())):
                 hide[key] |= set(TRAINING_RESTS_ON)
     completions = (
         _grouped(
