@@ -30,6 +30,12 @@ profession, region, month). For a viewer who is not an administrator:
    The monthly table counts events per month, each under steps 1-3.
 5. Results are cached per scope and (snapped) filters, so asking again returns the same.
 
+What a table counts is a `Source`: enrolments (the default), training participations
+(`trainings`), knowledge-gain results (`gain`) and one survey's invitations and answers
+(`surveys`). Each says what its figures rest on, how it groups and how moving a period's
+edge changes it (`edge_people` for units that span months); steps 1-4 are the same code
+for all.
+
 Residual risk (stated honestly)
 - Step 3 looks one filter away at a time (for institutions: every ancestor); a
   combination of two filters removed at once, or the union of several published cells,

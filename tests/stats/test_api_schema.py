@@ -53,6 +53,10 @@ def api(tree, people, course, analyst):
         "/stats/by-profession/",
         "/stats/by-region/",
         "/stats/by-month/",
+        "/stats/trainings/",
+        "/stats/knowledge-gain/",
+        "/stats/surveys/",
+        "/stats/surveys/{survey_id}/",
     ],
 )
 def test_api_conforms_to_its_schema(api, path):
@@ -70,3 +74,18 @@ def test_api_conforms_to_its_schema(api, path):
         case.call_and_validate(headers=headers, checks=CHECKS)
 
     check()
+
+
+def test_schema_lists_the_training_endpoints(client):
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    for path in (
+        "/api/v1/stats/trainings/",
+        "/api/v1/stats/knowledge-gain/",
+        "/api/v1/stats/surveys/",
+        "/api/v1/stats/surveys/{survey_id}/",
+    ):
+        assert "get" in schema["paths"][path], path
+    components = schema["components"]["schemas"]
+    assert {"participations", "people_trained"} <= set(components["TrainingFigures"]["properties"])
+    assert {"mean_gain", "improved_share"} <= set(components["GainFigures"]["properties"])
+    assert "items" in components["SurveyFigures"]["properties"]

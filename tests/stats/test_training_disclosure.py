@@ -278,6 +278,17 @@ def test_administrator_sees_exact_figures_and_anonymous_answers_only_in_the_tota
     scope = stats_scope_for(viewer=administrator)
     judges = gain_summary(scope=scope, filters=StatsFilters(profession="judge"))
     assert (judges.tested, judges.mean_pre, judges.mean_post) == (1, JUDGE_PRE, JUDGE_POST)
+    january = gain_summary(
+        scope=scope, filters=StatsFilters(date_from=MONTH(2026, 1, 1), date_to=MONTH(2026, 1, 31))
+    )
+    gains = [Decimal(30) / (60 - i) for i in range(16)]  # (70+i − (40+i)) / (100 − (40+i))
+    assert january.public() == {
+        "tested": 16,
+        "mean_pre": 47.5,
+        "mean_post": 77.5,
+        "mean_gain": float((sum(gains) * 100 / 16).quantize(Decimal("0.1"))),
+        "improved_share": 100.0,
+    }
     anonymous = survey_stats(
         scope=scope, filters=StatsFilters(), survey_id=world["surveys"]["anonymous"].pk
     )

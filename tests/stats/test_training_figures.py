@@ -150,3 +150,57 @@ def test_the_lone_judge_is_hidden_with_the_next_smallest(trainings_world, analys
         scope=scope, filters=StatsFilters(date_from=MONTH(2026, 1, 1), date_to=MONTH(2026, 2, 28))
     )
     assert jan_feb.people_trained == SUPPRESSED
+
+
+@pytest.mark.usefixtures("english")
+def test_the_xlsx_has_a_sheet_per_table_and_no_formulas(
+    trainings_world, tree, client, administrator, mfa_login
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from evaluation.factories import survey_with_items
+    from evaluation.models import SurveyItem
+
+    tree["station_bg"].name_en = '=HYPERLINK("http://evil")'
+    tree["station_bg"].save()
+    survey = survey_with_items(anonymous=False)
+    SurveyItem.objects.filter(survey=survey, sort_order=0).update(text="=1+1")
+    mfa_login(client, administrator)
+    response = client.get(
+        "/admin/stats/", {"view": "trainings", "institution": "PU-BG", "export": "xlsx"}
+    )
+    assert response.status_code == 200
+    workbook = load_workbook(BytesIO(response.content))
+    assert workbook.sheetnames == [
+        "Total",
+        "By kind",
+        "By declared sex",
+        "By profession",
+        "By institution",
+    ]
+    cells = [c for row in workbook["By institution"].iter_rows() for c in row]
+    evil = [c for c in cells if c.value == '=HYPERLINK("http://evil")']
+    assert evil and all(c.data_type == "s" for c in evil)
+    sexes = [r[0] for r in workbook["By declared sex"].iter_rows(values_only=True)]
+    assert "Female" in sexes and "Male" in sexes
+    response = client.get(
+        "/admin/stats/", {"view": "surveys", "survey": survey.pk, "export": "xlsx"}
+    )
+    workbook = load_workbook(BytesIO(response.content))
+    assert "Response rate" in workbook.sheetnames and "Item 1" in workbook.sheetnames
+    formula = [c for row in workbook["Item 1"].iter_rows() for c in row if c.value == "=1+1"]
+    assert formula and all(c.data_type == "s" for c in formula)
+    page = client.get("/admin/stats/", {"view": "trainings"}).content.decode()
+    assert "Trainings held" in page and "By declared sex" in page
+
+
+@pytest.mark.usefixtures("english")
+def test_people_who_declared_no_sex_have_their_row(trainings_world, tree, administrator):
+    page, days = training("workshop", "2026-04-02")
+    for _ in range(2):
+        take_part(UserFactory(institution=tree["station_bg"], sex=""), page, days)
+    scope = stats_scope_for(viewer=administrator)
+    rows = {r.key: r for r in training_breakdown(scope=scope, filters=StatsFilters(), by="sex")}
+    assert rows[""].label == "Not declared" and rows[""].people_trained == 2
