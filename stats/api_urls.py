@@ -30,7 +30,7 @@ urlpatterns = [
     path("stats/trainings/", api_views.TrainingsView.as_view(), name="trainings"),
     path("stats/knowledge-gain/", api_views.KnowledgeGainView.as_view(), name="knowledge_gain"),
     path("stats/surveys/", api_views.SurveyListView.as_view(), name="surveys"),
-    path("stats/surveys/<int:survey_id>/", api_views.SurveyView.as_view(), name="survey"),
+    path("stats/surveys/<str:survey_id>/", api_views.SurveyView.as_view(), name="survey"),
     path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),
     path(
         "docs/",

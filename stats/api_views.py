@@ -515,15 +515,23 @@ class SurveyView(StatsAPIView):
     @extend_schema(
         operation_id="stats_survey",
         summary="One survey's response rate and answers, in total and by institution",
-        parameters=[FILTER_PARAMETERS[0]],
+        parameters=[
+            OpenApiParameter("survey_id", OpenApiTypes.INT, OpenApiParameter.PATH),
+            FILTER_PARAMETERS[0],
+        ],
         responses={
             200: SurveySerializer,
             **ERRORS,
             404: OpenApiResponse(DetailSerializer, description="No such survey."),
         },
     )
-    def get(self, request, survey_id: int):
+    def get(self, request, survey_id: str):
         filters = self.filters_or_400(request)
+        # Any text in the address answers in JSON (a route of digits only would leave the
+        # rest to the site's HTML 404 page).
+        if not (survey_id.isascii() and survey_id.isdigit()) or len(survey_id) > 18:
+            raise exceptions.NotFound("No such survey.")
+        survey_id = int(survey_id)
         if not surveys_for_stats().filter(pk=survey_id).exists():
             raise exceptions.NotFound("No such survey.")
         result = survey_stats(
