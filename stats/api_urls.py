@@ -27,6 +27,10 @@ urlpatterns = [
     path("stats/by-sex/", api_views.BySexView.as_view(), name="by_sex"),
     path("stats/by-region/", api_views.ByRegionView.as_view(), name="by_region"),
     path("stats/by-month/", api_views.ByMonthView.as_view(), name="by_month"),
+    path("stats/trainings/", api_views.TrainingsView.as_view(), name="trainings"),
+    path("stats/knowledge-gain/", api_views.KnowledgeGainView.as_view(), name="knowledge_gain"),
+    path("stats/surveys/", api_views.SurveyListView.as_view(), name="surveys"),
+    path("stats/surveys/<str:survey_id>/", api_views.SurveyView.as_view(), name="survey"),
     path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),
     path(
         "docs/",

@@ -26,12 +26,21 @@ from institutions.api import Region
 from .authentication import AddressRateThrottle, BearerTokenAuthentication, TokenRateThrottle
 from .forms import StatsFilterForm
 from .selectors import (
+    GAIN_BREAKDOWNS,
     STATS_VIEWS,
     SUPPRESSED,
+    TRAINING_BREAKDOWNS,
     OutOfScope,
+    StatsFilters,
     effective_filters,
+    gain_breakdown,
+    gain_summary,
     stats_scope_for,
     stats_summary,
+    survey_stats,
+    surveys_for_stats,
+    training_breakdown,
+    training_summary,
 )
 
 # --- Authentication ---------------------------------------------------------------------------
@@ -184,6 +193,12 @@ class StatsAPIView(APIView):
             raise _BadParameters(form.error_reasons())
         return form.to_filters()
 
+    def breakdown_or_400(self, request, choices, *, default: str) -> str:
+        by = request.query_params.get("by") or default
+        if by not in choices:
+            raise _BadParameters({"by": [f"Choose one of: {', '.join(choices)}."]})
+        return by
+
     def handle_exception(self, exc):
         if isinstance(exc, _BadParameters):
             return Response({"errors": exc.reasons}, status=400)
@@ -266,6 +281,282 @@ ByProfessionView = _breakdown_view("profession", RowSerializer, "By profession")
 BySexView = _breakdown_view("sex", RowSerializer, 'By declared sex (key "": not declared)')
 ByRegionView = _breakdown_view("region", RowSerializer, "By region")
 ByMonthView = _breakdown_view("month", RowSerializer, "By month")
+
+
+# --- Trainings, knowledge gain, surveys ------------------------------------------------------
+
+
+class TrainingFiguresSerializer(serializers.Serializer):
+    trainings = CountField(
+        help_text="Trainings held (a session, not cancelled, in the period). For anyone but "
+        "an administrator without filters: those the people counted took part in."
+    )
+    participations = CountField(
+        help_text="Confirmed registrations whose participant attended a session in the period."
+    )
+    people_trained = CountField(help_text="Distinct people among the participations.")
+    completions = CountField(help_text="Participations completed before the period's end.")
+
+
+class RowFieldsMixin(serializers.Serializer):
+    key = serializers.CharField(
+        help_text='Kind, declared sex ("": not declared), profession or institution code.'
+    )
+    label = serializers.CharField()
+    code = serializers.CharField(allow_blank=True, help_text="Institution code (by institution).")
+    has_children = serializers.BooleanField(
+        help_text="Drill down with ?institution=<code> to see its children."
+    )
+
+
+class TrainingRowSerializer(RowFieldsMixin, TrainingFiguresSerializer):
+    pass
+
+
+def _filters_field():
+    return serializers.DictField(
+        child=serializers.CharField(),
+        help_text="The filters applied (periods widen to whole months unless you are an "
+        "administrator; the course filter does not apply here).",
+    )
+
+
+class TrainingsSerializer(serializers.Serializer):
+    filters = _filters_field()
+    by = serializers.ChoiceField(choices=TRAINING_BREAKDOWNS)
+    total = TrainingFiguresSerializer()
+    results = TrainingRowSerializer(many=True)
+
+
+class GainFiguresSerializer(serializers.Serializer):
+    tested = CountField(help_text="People with a pre-test and a post-test.")
+    mean_pre = serializers.FloatField(allow_null=True, help_text="Per cent.")
+    mean_post = serializers.FloatField(allow_null=True, help_text="Per cent.")
+    mean_gain = serializers.FloatField(
+        allow_null=True, help_text="Mean normalised gain (post − pre) / (100 − pre), per cent."
+    )
+    improved_share = serializers.FloatField(
+        allow_null=True, help_text="Per cent of results with a higher post-test score."
+    )
+
+
+class GainRowSerializer(RowFieldsMixin, GainFiguresSerializer):
+    pass
+
+
+class GainSerializer(serializers.Serializer):
+    filters = _filters_field()
+    by = serializers.ChoiceField(choices=GAIN_BREAKDOWNS)
+    total = GainFiguresSerializer()
+    results = GainRowSerializer(many=True)
+
+
+class ChoiceCountSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    count = serializers.IntegerField(min_value=0)
+
+
+class ItemFiguresSerializer(serializers.Serializer):
+    item_id = serializers.IntegerField()
+    text = serializers.CharField()
+    kind = serializers.CharField(help_text="likert, single, multiple or text.")
+    answered = serializers.IntegerField(min_value=0)
+    counts = ChoiceCountSerializer(many=True, help_text="Free text is counted, never listed.")
+    mean = serializers.FloatField(allow_null=True, help_text="Of a 1-5 scale.")
+
+
+class SurveyFiguresSerializer(serializers.Serializer):
+    invited = CountField()
+    sent = CountField(help_text="Invitations sent.")
+    answered = CountField()
+    response_rate = serializers.FloatField(allow_null=True, help_text="Per cent of those sent.")
+    respondents = CountField(help_text="Responses whose answers are counted below.")
+    items = ItemFiguresSerializer(
+        many=True,
+        allow_null=True,
+        help_text="null when hidden, or when no answer can be counted here (an anonymous "
+        "survey's answers count only in the whole programme's total).",
+    )
+
+
+class SurveyRowSerializer(RowFieldsMixin, SurveyFiguresSerializer):
+    pass
+
+
+class SurveyInfoSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    anonymous = serializers.BooleanField()
+    by_institution = serializers.BooleanField(
+        help_text="false for an anonymous survey: its answers keep no link to the person's "
+        "institution, and are counted only in the whole programme's total (administrators)."
+    )
+
+
+class SurveySerializer(serializers.Serializer):
+    filters = _filters_field()
+    survey = SurveyInfoSerializer()
+    total = SurveyFiguresSerializer()
+    results = SurveyRowSerializer(many=True)
+
+
+def _no_course(parameters):
+    return [p for p in parameters if p.name != "course"]
+
+
+def _by_parameter(choices, default):
+    return OpenApiParameter(
+        "by",
+        OpenApiTypes.STR,
+        enum=list(choices),
+        description=f"The breakdown (default {default}).",
+    )
+
+
+def _row(row) -> dict:
+    return {
+        "key": str(row.key or ""),
+        "label": row.label,
+        "code": row.code,
+        "has_children": row.has_children,
+        **row.public(),
+    }
+
+
+class TrainingsView(StatsAPIView):
+    @extend_schema(
+        operation_id="stats_trainings",
+        summary="Trainings held, participations, people trained, completions",
+        parameters=[*_no_course(FILTER_PARAMETERS), _by_parameter(TRAINING_BREAKDOWNS, "kind")],
+        responses={200: TrainingsSerializer, **ERRORS},
+    )
+    def get(self, request):
+        filters = self.filters_or_400(request)
+        by = self.breakdown_or_400(request, TRAINING_BREAKDOWNS, default="kind")
+        total = training_summary(scope=self.scope, filters=filters)
+        rows = training_breakdown(scope=self.scope, filters=filters, by=by)
+        return Response(
+            {
+                "filters": self._applied(filters),
+                "by": by,
+                "total": total.public(),
+                "results": [_row(r) for r in rows],
+            }
+        )
+
+    def _applied(self, filters):
+        applied = effective_filters(scope=self.scope, filters=filters).as_params()
+        applied.pop("course", None)
+        return applied
+
+
+class KnowledgeGainView(TrainingsView):
+    @extend_schema(
+        operation_id="stats_knowledge_gain",
+        summary="Knowledge gain (pre- and post-tests)",
+        parameters=[*_no_course(FILTER_PARAMETERS), _by_parameter(GAIN_BREAKDOWNS, "institution")],
+        responses={200: GainSerializer, **ERRORS},
+    )
+    def get(self, request):
+        filters = self.filters_or_400(request)
+        by = self.breakdown_or_400(request, GAIN_BREAKDOWNS, default="institution")
+        total = gain_summary(scope=self.scope, filters=filters)
+        rows = gain_breakdown(scope=self.scope, filters=filters, by=by)
+        return Response(
+            {
+                "filters": self._applied(filters),
+                "by": by,
+                "total": total.public(),
+                "results": [_row(r) for r in rows],
+            }
+        )
+
+
+class SurveyListView(StatsAPIView):
+    @extend_schema(
+        operation_id="stats_surveys",
+        summary="Surveys (their ids for /stats/surveys/<id>/)",
+        responses={
+            200: inline_serializer(
+                name="SurveyListItem",
+                fields={
+                    "id": serializers.IntegerField(),
+                    "title": serializers.CharField(),
+                    "anonymous": serializers.BooleanField(),
+                },
+                many=True,
+            ),
+            **{code: ERRORS[code] for code in (401, 403, 429)},
+        },
+    )
+    def get(self, request):
+        return Response(
+            [{"id": s.pk, "title": s.title, "anonymous": s.anonymous} for s in surveys_for_stats()]
+        )
+
+
+def _items(items) -> list[dict] | None:
+    if items is None:
+        return None
+    return [
+        {
+            "item_id": i.item_id,
+            "text": i.text,
+            "kind": i.kind,
+            "answered": i.answered,
+            "counts": [{"label": label, "count": count} for label, count in i.counts],
+            "mean": i.mean,
+        }
+        for i in items
+    ]
+
+
+class SurveyView(StatsAPIView):
+    @extend_schema(
+        operation_id="stats_survey",
+        summary="One survey's response rate and answers, in total and by institution",
+        parameters=[
+            OpenApiParameter("survey_id", OpenApiTypes.INT, OpenApiParameter.PATH),
+            FILTER_PARAMETERS[0],
+        ],
+        responses={
+            200: SurveySerializer,
+            **ERRORS,
+            404: OpenApiResponse(DetailSerializer, description="No such survey."),
+        },
+    )
+    def get(self, request, survey_id: str):
+        filters = self.filters_or_400(request)
+        # Any text in the address answers in JSON (a route of digits only would leave the
+        # rest to the site's HTML 404 page).
+        if not (survey_id.isascii() and survey_id.isdigit()) or len(survey_id) > 18:
+            raise exceptions.NotFound("No such survey.")
+        survey_id = int(survey_id)
+        if not surveys_for_stats().filter(pk=survey_id).exists():
+            raise exceptions.NotFound("No such survey.")
+        result = survey_stats(
+            scope=self.scope,
+            filters=StatsFilters(institution=filters.institution),
+            survey_id=survey_id,
+        )
+        applied = {"institution": filters.institution.code} if filters.institution else {}
+
+        def figures(row):
+            return {**row.public(), "items": _items(row.items)}
+
+        return Response(
+            {
+                "filters": applied,
+                "survey": {
+                    "id": result.survey.pk,
+                    "title": result.survey.title,
+                    "anonymous": result.survey.anonymous,
+                    "by_institution": result.by_institution,
+                },
+                "total": figures(result.total),
+                "results": [{**_row(r), "items": _items(r.items)} for r in result.rows],
+            }
+        )
 
 
 class ApiDocsView(SpectacularSwaggerSplitView):

@@ -56,6 +56,44 @@ def as_csv(headings: list[str], body: Iterable[list], *, preamble: Iterable[list
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def as_xlsx_workbook(
+    sheets: Iterable[tuple[str, list[str], Iterable[list]]], *, preamble: Iterable[list] = ()
+) -> bytes:
+    """Several tables in one workbook, a sheet each ((title, headings, body)), the preamble
+    at the top of every sheet; text cells never formulas, as in `as_xlsx`."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    preamble = list(preamble)
+    used: set[str] = set()
+    for title, headings, body in sheets:
+        name = _sheet_title(title, used)
+        sheet = workbook.create_sheet(name)
+        for line in preamble:
+            sheet.append(xlsx_text_row(sheet, line))
+        sheet.append(xlsx_text_row(sheet, headings))
+        header_row = sheet.max_row
+        for cells in body:
+            sheet.append(xlsx_text_row(sheet, ["" if c is None else c for c in cells]))
+        sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+        for index, heading in enumerate(headings, start=1):
+            width = max(12, min(40, len(str(heading)) + 2))
+            sheet.column_dimensions[get_column_letter(index)].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(title: str, used: set[str]) -> str:
+    """A sheet name Excel accepts (at most 31 characters, none of []:*?/\\), unique."""
+    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in str(title)).strip()[:31] or "-"
+    name, number = cleaned, 2
+    while name.casefold() in used:
+        suffix = f" ({number})"
+        name, number = cleaned[: 31 - len(suffix)] + suffix, number + 1
+    used.add(name.casefold())
+    return name
+
+
 def as_xlsx(
     headings: list[str], body: Iterable[list], *, title: str, preamble: Iterable[list] = ()
 ) -> bytes:

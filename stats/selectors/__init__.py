@@ -28,7 +28,10 @@ The package, by concern:
 - `queries`: the exact figures, aggregated in the database;
 - `disclosure`: the one disclosure control every published figure goes through;
 - `tables`: the public reads (summary and breakdowns), cached per scope and filters;
-- `people`: the per-person list for managers.
+- `people`: the per-person list for managers;
+- `trainings`, `gain`, `surveys`: training figures (trainings held, participations, people
+  trained, completions), knowledge gain (pre/post tests) and survey results, each a
+  `disclosure.Source` protected by the same control, read by the same scope and filters.
 Other modules import from `stats.selectors`, which re-exports the public names.
 """
 
@@ -43,6 +46,7 @@ from .figures import (
     min_cell,
 )
 from .filters import StatsFilters, effective_filters, whole_months
+from .gain import GAIN_BREAKDOWNS, GAIN_FIELDS, GAIN_LABELS, gain_breakdown, gain_summary
 from .people import PersonOutstanding, people_not_completed
 from .queries import quiz_result_model
 from .scope import (
@@ -53,6 +57,7 @@ from .scope import (
     institutions_in_scope,
     stats_scope_for,
 )
+from .surveys import SURVEY_FIELDS, SURVEY_LABELS, survey_stats, surveys_for_stats
 from .tables import (
     STATS_VIEWS,
     focus_institution,
@@ -63,11 +68,32 @@ from .tables import (
     stats_by_sex,
     stats_summary,
 )
+from .trainings import (
+    TRAINING_BREAKDOWNS,
+    TRAINING_FIELDS,
+    TRAINING_LABELS,
+    training_breakdown,
+    training_summary,
+)
 
 __all__ = [
     "COUNT_FIELDS",
     "FIGURE_FIELDS",
     "FIGURE_LABELS",
+    "GAIN_BREAKDOWNS",
+    "GAIN_FIELDS",
+    "GAIN_LABELS",
+    "SURVEY_FIELDS",
+    "SURVEY_LABELS",
+    "TRAINING_BREAKDOWNS",
+    "TRAINING_FIELDS",
+    "TRAINING_LABELS",
+    "gain_breakdown",
+    "gain_summary",
+    "survey_stats",
+    "surveys_for_stats",
+    "training_breakdown",
+    "training_summary",
     "HIDEABLE",
     "KEY_HEADINGS",
     "STATS_VIEWS",

@@ -30,6 +30,12 @@ profession, region, month). For a viewer who is not an administrator:
    The monthly table counts events per month, each under steps 1-3.
 5. Results are cached per scope and (snapped) filters, so asking again returns the same.
 
+What a table counts is a `Source`: enrolments (the default), training participations
+(`trainings`), knowledge-gain results (`gain`) and one survey's invitations and answers
+(`surveys`). Each says what its figures rest on, how it groups and how moving a period's
+edge changes it (`edge_people` for units that span months); steps 1-4 are the same code
+for all.
+
 Residual risk (stated honestly)
 - Step 3 looks one filter away at a time (for institutions: every ancestor); a
   combination of two filters removed at once, or the union of several published cells,
@@ -50,7 +56,8 @@ Residual risk (stated honestly)
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import Count, Q
@@ -65,19 +72,56 @@ from .queries import MONTH_EVENTS, Grouping, included, needs_path, raw_figures
 from .scope import STEPLEN, StatsScope, parent_in_scope
 
 
-def _hide_small(figures: Figures, k: int) -> None:
+@dataclass(frozen=True)
+class Source:
+    """What a table counts, as the disclosure control needs to know it. Every source's rows
+    have `people` ({people key: distinct people}) and `hidden` (the names to hide).
+
+    - `raw(*, scope, filters, grouping, extra=None)`: the exact rows per key (per (key,
+      extra key) for a cross table), for every grouping `_narrowings` may ask for;
+    - `rests_on`: each figure that may be hidden, and the key of `people` it rests on;
+    - `not_additive`: figures that do not add up to a total (skipped by step 2);
+    - `differences(row, wider)`: per figure, how much a wider cell has more (step 3; by
+      default the people each figure rests on);
+    - `edges(*, scope, filters, grouping, k)`: per key, the figures a too small period
+      edge month hides (step 4), or None when the source has no periods.
+    """
+
+    name: str
+    raw: Callable[..., dict]
+    rests_on: Mapping[str, str]
+    not_additive: frozenset[str] = frozenset()
+    differences: Callable[[Any, Any], dict[str, int]] | None = None
+    edges: Callable[..., dict[Any, set[str]]] | None = None
+
+    def difference(self, figures, wider) -> dict[str, int]:
+        if self.differences is not None:
+            return self.differences(figures, wider)
+        return {
+            name: wider.people.get(people, 0) - figures.people.get(people, 0)
+            for name, people in self.rests_on.items()
+        }
+
+
+def _hide_small(figures, k: int, rests_on: Mapping[str, str] = RESTS_ON) -> None:
     """Primary suppression: figures resting on 1..K-1 people."""
-    for name, people in RESTS_ON.items():
+    for name, people in rests_on.items():
         if 0 < figures.people.get(people, 0) < k:
             figures.hidden.add(name)
 
 
-def _hide_siblings(rows, k: int) -> None:
+def _hide_siblings(
+    rows,
+    k: int,
+    rests_on: Mapping[str, str] = RESTS_ON,
+    not_additive: frozenset[str] = frozenset({"median_days_to_complete"}),
+) -> None:
     """Secondary suppression in one breakdown (its total taken as known): where a column
     hides anything, it hides at least two non-zero cells resting on K+ people together,
     adding the smallest visible ones."""
-    for name, people_key in RESTS_ON.items():
-        if name == "median_days_to_complete":
+    rows = list(rows)
+    for name, people_key in rests_on.items():
+        if name in not_additive:
             continue  # medians do not add up to a total
         cells = [r for r in rows if r.people.get(people_key, 0) > 0]
         hidden = [r for r in cells if name in r.hidden]
@@ -92,11 +136,16 @@ def _hide_siblings(rows, k: int) -> None:
             hidden.append(row)
 
 
-def _hide_small_differences(figures: Figures, wider: Figures, k: int) -> None:
-    """A figure whose difference with the same cell in a wider query is 1..K-1."""
+def _enrolment_differences(figures: Figures, wider: Figures) -> dict[str, int]:
     differences = {name: getattr(wider, name) - getattr(figures, name) for name in COUNT_FIELDS}
     differences["average_final_score"] = wider.final_results - figures.final_results
     differences["median_days_to_complete"] = differences["completed"]
+    return differences
+
+
+def _hide_small_differences(figures, wider, k: int, source: Source | None = None) -> None:
+    """A figure whose difference with the same cell in a wider query is 1..K-1."""
+    differences = (source or ENROLMENTS).difference(figures, wider)
     for name, difference in differences.items():
         if 0 < difference < k:
             figures.hidden.add(name)
@@ -146,6 +195,22 @@ def _wider_institutions(scope: StatsScope, filters: StatsFilters, grouping: Grou
             yield replace(filters, institution=ancestor)
 
 
+def edge_people(units) -> tuple[set, set]:
+    """Step 4 for units that span months (a training's participation, a person with several
+    results): `units` are (person, the months the unit has in the period). Moving the
+    period's start later removes the units whose months all lie before the new start, the
+    smallest such set being those whose last month is the earliest; moving its end earlier,
+    those whose first month is the latest. Returns the people of these two sets (each must
+    be 0 or K+ people)."""
+    units = list(units)
+    earliest_last = min(max(months) for _user, months in units)
+    latest_first = max(min(months) for _user, months in units)
+    return (
+        {user for user, months in units if max(months) == earliest_last},
+        {user for user, months in units if min(months) == latest_first},
+    )
+
+
 # What moving a period's edge by a month changes, by the event counted in that month:
 # the enrolments in or out (every figure), or only the count of starts or completions.
 EDGE_HIDES = {
@@ -192,21 +257,39 @@ def _edge_months_too_small(
     return hide
 
 
-def _protect(*, scope: StatsScope, filters: StatsFilters, grouping: Grouping, rows: dict) -> None:
+ENROLMENTS = Source(
+    name="enrolments",
+    raw=raw_figures,
+    rests_on=RESTS_ON,
+    not_additive=frozenset({"median_days_to_complete"}),
+    differences=_enrolment_differences,
+    edges=_edge_months_too_small,
+)
+
+
+def _protect(
+    *,
+    scope: StatsScope,
+    filters: StatsFilters,
+    grouping: Grouping,
+    rows: dict,
+    source: Source = ENROLMENTS,
+) -> None:
     """The one disclosure control (see the module's docstring): marks in each row's
     `hidden` the figures a protected viewer may not see."""
     k = min_cell()
+    rests_on, not_additive = source.rests_on, source.not_additive
     for figures in rows.values():
-        _hide_small(figures, k)
+        _hide_small(figures, k, rests_on)
     # 3. The cell as a row of the breakdown by each of its narrowing filters.
     for wider, by, value in _narrowings(scope, filters, grouping):
         if by.kind == grouping.kind:
             # Filtered and broken down by the same thing: the one table without the filter.
-            column = raw_figures(scope=scope, filters=wider, grouping=grouping)
+            column = source.raw(scope=scope, filters=wider, grouping=grouping)
             columns = dict.fromkeys(rows, column)
             value_of = dict(zip(rows, rows, strict=True))
         else:
-            cross = raw_figures(scope=scope, filters=wider, grouping=grouping, extra=by)
+            cross = source.raw(scope=scope, filters=wider, grouping=grouping, extra=by)
             columns = defaultdict(dict)
             for (key, other), figures in cross.items():
                 columns[key][other] = figures
@@ -218,32 +301,40 @@ def _protect(*, scope: StatsScope, filters: StatsFilters, grouping: Grouping, ro
                 continue
             if id(column) not in done:
                 for cell in column.values():
-                    _hide_small(cell, k)
-                _hide_siblings(column.values(), k)
+                    _hide_small(cell, k, rests_on)
+                _hide_siblings(column.values(), k, rests_on, not_additive)
                 done.add(id(column))
             cell = column.get(value_of[key])
             if cell is not None:
                 figures.hidden |= cell.hidden
     for wider in _wider_institutions(scope, filters, grouping):
-        other = raw_figures(scope=scope, filters=wider, grouping=grouping)
+        other = source.raw(scope=scope, filters=wider, grouping=grouping)
         for key, figures in rows.items():
             if key in other:
-                _hide_small_differences(figures, other[key], k)
+                _hide_small_differences(figures, other[key], k, source)
     # 4. The period's edge months.
-    if grouping.kind != "month":
-        edges = _edge_months_too_small(scope=scope, filters=filters, grouping=grouping, k=k)
+    if grouping.kind != "month" and source.edges is not None:
+        edges = source.edges(scope=scope, filters=filters, grouping=grouping, k=k)
         for key, names in edges.items():
             if key in rows:
                 rows[key].hidden |= names
     # 2. Secondary suppression within this breakdown.
     if grouping.kind != "total":
-        _hide_siblings(rows.values(), k)
+        _hide_siblings(rows.values(), k, rests_on, not_additive)
 
 
-def protected_figures(*, scope: StatsScope, filters: StatsFilters, grouping: Grouping) -> dict:
+def protected_figures(
+    *,
+    scope: StatsScope,
+    filters: StatsFilters,
+    grouping: Grouping,
+    source: Source = ENROLMENTS,
+) -> dict:
     """The figures per row key as published to this viewer: exact for administrators,
-    protected for everyone else. Every public read goes through here."""
-    rows = raw_figures(scope=scope, filters=filters, grouping=grouping)
+    protected for everyone else. Every public read goes through here, whatever it counts
+    (enrolments by default; training participations, knowledge gain and survey answers
+    are other `Source`s, protected by the same steps)."""
+    rows = source.raw(scope=scope, filters=filters, grouping=grouping)
     if scope.is_protected:
-        _protect(scope=scope, filters=filters, grouping=grouping, rows=rows)
+        _protect(scope=scope, filters=filters, grouping=grouping, rows=rows, source=source)
     return rows

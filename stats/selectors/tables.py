@@ -24,10 +24,12 @@ from .scope import StatsScope
 CACHE_VERSION = 2
 
 
-def _cache_key(name: str, scope: StatsScope, filters: StatsFilters) -> str:
-    """Who sees (the scope's paths), what (the filters), in which language (labels)."""
+def _cache_key(name: str, scope: StatsScope, filters: StatsFilters, **more) -> str:
+    """Who sees (the scope's paths), what (the filters and any other argument), in which
+    language (labels)."""
     parts = [
         name,
+        repr(sorted(more.items())),
         "*" if scope.roots is None else ",".join(r.path for r in scope.roots),
         repr(sorted(filters.as_params().items())),
         str(min_cell()),
@@ -44,16 +46,16 @@ def cached(function):
     whole months for protected viewers before anything else."""
 
     @functools.wraps(function)
-    def wrapper(*, scope: StatsScope, filters: StatsFilters):
+    def wrapper(*, scope: StatsScope, filters: StatsFilters, **more):
         check_in_scope(scope, filters)
         filters = effective_filters(scope=scope, filters=filters)
         seconds = getattr(settings, "STATS_CACHE_SECONDS", 300)
         if not seconds:
-            return function(scope=scope, filters=filters)
-        key = _cache_key(function.__name__, scope, filters)
+            return function(scope=scope, filters=filters, **more)
+        key = _cache_key(function.__name__, scope, filters, **more)
         result = cache.get(key)
         if result is None:
-            result = function(scope=scope, filters=filters)
+            result = function(scope=scope, filters=filters, **more)
             cache.set(key, result, seconds)
         return result
 
@@ -74,6 +76,16 @@ def stats_by_institution(*, scope: StatsScope, filters: StatsFilters) -> list[Fi
     """One row per child of the focused institution (drill down), plus a row for the
     institution itself when learners belong to it directly. Without a focus: the scope's
     roots (or the tree's roots for administrators)."""
+    node, grouping, nodes = institution_breakdown(scope=scope, filters=filters)
+    by_key = protected_figures(scope=scope, filters=filters, grouping=grouping)
+    return institution_rows(scope=scope, node=node, nodes=nodes, by_key=by_key, empty=Figures)
+
+
+def institution_breakdown(
+    *, scope: StatsScope, filters: StatsFilters
+) -> tuple[Institution | None, Grouping, list[Institution]]:
+    """The drill-down's focus, its grouping and its rows' institutions: the focus and its
+    children, or without a focus the scope's roots (or the tree's roots)."""
     node = focus_institution(scope=scope, filters=filters)
     if node is not None:
         grouping = Grouping("institution", node=node)
@@ -88,11 +100,16 @@ def stats_by_institution(*, scope: StatsScope, filters: StatsFilters) -> list[Fi
     else:
         grouping = Grouping("institution")
         nodes = list(Institution.objects.filter(depth=1).order_by("path"))
-    by_key = protected_figures(scope=scope, filters=filters, grouping=grouping)
+    return node, grouping, nodes
+
+
+def institution_rows(*, scope: StatsScope, node, nodes, by_key: dict, empty) -> list:
+    """The published rows of an institution breakdown (`by_key` from protected_figures;
+    `empty(key=…)` makes a row for an institution without figures)."""
     rows = []
     for institution in nodes:
         path = institution.path
-        figures = by_key.get(path, Figures(key=path))
+        figures = by_key.get(path, empty(key=path))
         if institution == node and path not in by_key:
             continue  # nobody directly at the focused institution
         figures.key = institution.code
@@ -111,9 +128,12 @@ def stats_by_institution(*, scope: StatsScope, filters: StatsFilters) -> list[Fi
     return rows
 
 
-def _by_choices(*, scope: StatsScope, filters: StatsFilters, field: str, choices) -> list[Figures]:
+def _by_choices(
+    *, scope: StatsScope, filters: StatsFilters, field: str, choices, source=None
+) -> list[Figures]:
     """One row per value of `field` that has figures, in the order of its choices."""
-    by_key = protected_figures(scope=scope, filters=filters, grouping=Grouping(field))
+    extra = {"source": source} if source is not None else {}
+    by_key = protected_figures(scope=scope, filters=filters, grouping=Grouping(field), **extra)
     rows = []
     for value, label in choices:
         if value in by_key:

@@ -31,6 +31,7 @@ from ..selectors import (
 )
 from .base import StatsAdminView
 from .downloads import export_response
+from .trainings import SECTION_VIEWS, section_context, section_workbook
 
 VIEW_LABELS = {
     "institution": _("By institution"),
@@ -39,6 +40,9 @@ VIEW_LABELS = {
     "region": _("By region"),
     "month": _("By month"),
     "people": _("Not completed (people)"),
+    "trainings": _("Trainings"),
+    "gain": _("Knowledge gain"),
+    "surveys": _("Surveys"),
 }
 SORTABLE = ("label", *FIGURE_FIELDS)
 PEOPLE_ON_PAGE = 500  # the downloads have everyone
@@ -81,6 +85,8 @@ class DashboardView(StatsAdminView):
         try:
             if view == "people":
                 return self._people(request, form=form, filters=filters, params=params)
+            if view in SECTION_VIEWS:
+                return self._section(request, form=form, filters=filters, params=params, view=view)
             return self._figures(request, form=form, filters=filters, params=params, view=view)
         except OutOfScope as error:
             raise PermissionDenied from error
@@ -235,6 +241,33 @@ class DashboardView(StatsAdminView):
             if value:
                 lines.append([str(field.label), str(getattr(value, "code", None) or value)])
         return lines
+
+    # --- trainings, knowledge gain, surveys ---
+
+    def _section(self, request, *, form, filters, params, view):
+        section = section_context(
+            view, scope=self.scope, filters=filters, params=params, request=request
+        )
+        if request.GET.get("export") == "xlsx":
+            return section_workbook(view, section, preamble=self._preamble(form, filters))
+        if request.GET.get("export"):
+            raise Http404
+        link_params = {**params, "view": view}
+        if section.get("survey_id"):
+            link_params["survey"] = section["survey_id"]
+        context = self.get_context_data(
+            form=form,
+            view=view,
+            views=self._tabs(view, params),
+            section=section,
+            min_cell=min_cell(),
+            trail=self._trail(filters, {k: v for k, v in link_params.items() if k != "view"}, view),
+            exports=[("XLSX", "?" + urlencode({**link_params, "export": "xlsx"}))]
+            if section.get("headline")
+            else [],
+            params=params,
+        )
+        return self.render_to_response(context)
 
     # --- people ---
 

@@ -32,3 +32,14 @@ def export_response(kind, headings, body, *, name, preamble):
         details={"file": filename, "rows": len(body) if hasattr(body, "__len__") else None},
     )
     return response
+
+
+def workbook_response(content: bytes, *, name: str):
+    """An XLSX workbook of several sheets as a download, recorded in the audit log."""
+    filename = f"{name}-{timezone.localdate().isoformat()}.xlsx"
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    audit_record(action=AuditAction.STATS_EXPORTED, details={"file": filename, "rows": None})
+    return response

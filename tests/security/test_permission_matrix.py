@@ -330,6 +330,11 @@ RULES: dict[str, dict[str, Expect]] = {
     "stats_admin:*": admin_any(staff=OK, trainer=DENY),
     "stats_api:schema": public(),
     "stats_api:docs": public(),
+    # Trainings, knowledge gain and surveys in the API: tokens only, like every figure.
+    "stats_api:trainings": rule(UNAUTHORIZED),
+    "stats_api:knowledge_gain": rule(UNAUTHORIZED),
+    "stats_api:surveys": rule(UNAUTHORIZED),
+    "stats_api:survey": rule(UNAUTHORIZED),
     "stats_api:*": rule(UNAUTHORIZED),
 }
 

@@ -53,6 +53,10 @@ def api(tree, people, course, analyst):
         "/stats/by-profession/",
         "/stats/by-region/",
         "/stats/by-month/",
+        "/stats/trainings/",
+        "/stats/knowledge-gain/",
+        "/stats/surveys/",
+        "/stats/surveys/{survey_id}/",
     ],
 )
 def test_api_conforms_to_its_schema(api, path):
@@ -70,3 +74,47 @@ def test_api_conforms_to_its_schema(api, path):
         case.call_and_validate(headers=headers, checks=CHECKS)
 
     check()
+
+
+def test_schema_lists_the_training_endpoints(client):
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    for path in (
+        "/api/v1/stats/trainings/",
+        "/api/v1/stats/knowledge-gain/",
+        "/api/v1/stats/surveys/",
+        "/api/v1/stats/surveys/{survey_id}/",
+    ):
+        assert "get" in schema["paths"][path], path
+    components = schema["components"]["schemas"]
+    assert {"participations", "people_trained"} <= set(components["TrainingFigures"]["properties"])
+    assert {"mean_gain", "improved_share"} <= set(components["GainFigures"]["properties"])
+    assert "items" in components["SurveyFigures"]["properties"]
+
+
+def test_a_survey_and_the_training_figures_conform_with_data(api, tree, people):
+    """With a survey, trainings and results to show (random ids rarely name a survey)."""
+    from evaluation.factories import survey_with_items
+    from evaluation.models import Invitation
+    from evaluation.services import response_submit
+
+    from .test_training_figures import take_part, training
+
+    schema, headers = api
+    page, days = training("seminar", "2026-01-12")
+    for anonymous in (False, True):
+        survey = survey_with_items(anonymous=anonymous)
+        item = survey.items.first()
+        for person in people["bg"]:
+            if not anonymous:
+                take_part(person, page, days, completed="2026-01-12")
+            Invitation.objects.create(survey=survey, user=person, due_at=days[0].starts_at)
+            response_submit(survey=survey, user=person, answers={item.pk: 4})
+        operation = schema["/api/v1/stats/surveys/{survey_id}/"]["GET"]
+        operation.Case(path_parameters={"survey_id": survey.pk}).call_and_validate(
+            headers=headers, checks=CHECKS
+        )
+    for path in ("/api/v1/stats/trainings/", "/api/v1/stats/knowledge-gain/"):
+        for by in ("institution", "sex", "profession"):
+            schema[path]["GET"].Case(query={"by": by}).call_and_validate(
+                headers=headers, checks=CHECKS
+            )

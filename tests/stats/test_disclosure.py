@@ -159,6 +159,7 @@ class Cell:
     start: datetime.date | None
     end: datetime.date | None
     sex: str | None = None  # a row of the breakdown by declared sex
+    kind: str | None = None  # a row of the breakdown of trainings by kind
 
     def contains(self, other: Cell) -> bool:
         def same_or_any(mine, theirs):
@@ -169,6 +170,7 @@ class Cell:
             and same_or_any(self.region, other.region)
             and same_or_any(self.profession, other.profession)
             and same_or_any(self.sex, other.sex)
+            and same_or_any(self.kind, other.kind)
             and (self.path is None or (other.path or "").startswith(self.path))
             and (self.start is None or (other.start is not None and other.start >= self.start))
             and (self.end is None or (other.end is not None and other.end <= self.end))
@@ -188,12 +190,22 @@ def cell_of(filters: StatsFilters, **row) -> Cell:
 
 
 class Notebook:
-    """Everything published, by cell; the checks an attacker would run on it."""
+    """Everything published, by cell; the checks an attacker would run on it. `counts`:
+    the figures that count people (each person once per cell); `average` and `average_of`:
+    a mean of one score per person and the count it is over; `lone`: the score that
+    must never be worked out."""
 
-    def __init__(self):
+    def __init__(
+        self,
+        counts=COUNT_FIELDS,
+        average="average_final_score",
+        average_of="completed",
+        lone=LONE_SCORE,
+    ):
         self.cells: dict[Cell, dict] = {}
         self.tables: list[tuple[dict, list[dict]]] = []
         self.averages: list[float] = []
+        self.counts, self.average, self.average_of, self.lone = counts, average, average_of, lone
 
     def note(self, cell: Cell, figures: dict) -> None:
         seen = self.cells.setdefault(cell, {})
@@ -203,43 +215,38 @@ class Notebook:
             if name in seen:
                 assert seen[name] == value, f"{cell} {name}: {seen[name]} here, {value} there"
             seen[name] = value
-        if figures.get("average_final_score") is not None:
-            self.averages.append(figures["average_final_score"])
+        if figures.get(self.average) is not None:
+            self.averages.append(figures[self.average])
 
     def check(self) -> None:
         # 1. No visible count rests on 1..K-1 people (each person counts once per course
         #    here, so counts of one course are people; the all-courses cells have K+ people
         #    whenever they have K+ enrolments).
         for cell, figures in self.cells.items():
-            for name in COUNT_FIELDS:
+            for name in self.counts:
                 value = figures.get(name)
                 assert value is None or value == 0 or value >= K, (cell, name, value)
         # 2. No average that is the judge's score.
-        assert LONE_SCORE not in [round(a) for a in self.averages]
+        assert self.lone not in [round(a) for a in self.averages]
         # 3. Differencing: a cell inside another differs from it by 0 or K+ in every count
         #    both show, and the average of the difference is never one person's score.
         cells = list(self.cells.items())
         for (outer, big), (inner, small) in itertools.permutations(cells, 2):
             if not outer.contains(inner):
                 continue
-            for name in COUNT_FIELDS:
+            for name in self.counts:
                 if name in big and name in small:
                     difference = big[name] - small[name]
                     assert difference == 0 or difference >= K, (outer, inner, name, difference)
-            if all(
-                f.get("average_final_score") is not None and f.get("completed") is not None
-                for f in (big, small)
-            ):
-                n = big["completed"] - small["completed"]
+            average, of = self.average, self.average_of
+            if all(f.get(average) is not None and f.get(of) is not None for f in (big, small)):
+                n = big[of] - small[of]
                 if n == 1:
-                    score = (
-                        big["average_final_score"] * big["completed"]
-                        - small["average_final_score"] * small["completed"]
-                    )
-                    assert round(score) != LONE_SCORE, (outer, inner)
+                    score = big[average] * big[of] - small[average] * small[of]
+                    assert round(score) != self.lone, (outer, inner)
         # 4. Totals against the rows of a table: the rows hidden together are 0 or K+.
         for total, rows in self.tables:
-            for name in COUNT_FIELDS:
+            for name in self.counts:
                 if total.get(name) in (None, SUPPRESSED):
                     continue
                 visible = [r[name] for r in rows if r.get(name) not in (None, SUPPRESSED)]
