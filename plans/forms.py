@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from accounts.api import Profession, institutions_visible_to, people_scope_for, people_visible_to
 from courses.api import CoursePage
+from institutions.api import InstitutionTreeChoiceField
 from trainings.api import TrainingPage
 
 from .models import PlanItem, TrainingPlan
@@ -19,14 +20,10 @@ MAX_NAMED = 2000
 _EMAIL_SPLIT = re.compile(r"[\s,;]+")
 
 
-class InstitutionChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return "\u2003" * (obj.depth - 1) + f"{obj.name} ({obj.code})"
-
-
 class InstitutionsChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return "\u2003" * (obj.depth - 1) + f"{obj.name} ({obj.code})"
+    """Many institutions, each option indented by its depth (as InstitutionTreeChoiceField)."""
+
+    label_from_instance = InstitutionTreeChoiceField.label_from_instance
 
 
 class PlanForm(forms.Form):
@@ -38,7 +35,7 @@ class PlanForm(forms.Form):
         required=False,
         max_length=2000,
     )
-    owner_institution = InstitutionChoice(
+    owner_institution = InstitutionTreeChoiceField(
         label=_("For the institution"),
         help_text=_("The plan reaches only people of this institution and those below it."),
         queryset=None,
