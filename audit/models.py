@@ -23,6 +23,8 @@ class AuditAction(models.TextChoices):
     QUESTIONS_EXPORTED = "questions_exported", _("Questions exported with answers")
     API_TOKEN_CREATED = "api_token_created", _("API token created")
     API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
+    PLAN_SAVED = "plan_saved", _("Training plan saved")
+    PLAN_ENDED = "plan_ended", _("Training plan ended")
 
 
 class AuditEvent(models.Model):

@@ -56,5 +56,21 @@ def status_counts(assignments: QuerySet[Assignment]) -> dict[str, int]:
     return counts
 
 
+def plan_summary(plan: TrainingPlan) -> dict:
+    """What a plan requires of whom, by when: the audit log's record of a saved plan."""
+    return {
+        "name": plan.name,
+        "institution": plan.owner_institution.code if plan.owner_institution_id else None,
+        "courses": [i.course_id for i in plan.items.all() if i.course_id],
+        "trainings": [i.training_id for i in plan.items.all() if i.training_id],
+        "target_institutions": list(plan.target_institutions.values_list("code", flat=True)),
+        "target_professions": plan.target_professions,
+        "named_people": plan.target_people.count(),
+        "due_date": plan.due_date.isoformat() if plan.due_date else None,
+        "due_within_days": plan.due_within_days,
+        "recertify_days_before": plan.recertify_days_before,
+    }
+
+
 def runs_of(plan: TrainingPlan) -> QuerySet[PlanRun]:
     return plan.runs.all()[:5]

@@ -12,9 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.api import AuditAction, audit_record
+
 from .forms import PlanForm
 from .selectors import (
     assignments_seen_by,
+    plan_summary,
     plans_visible_to,
     runs_of,
     status_counts,
@@ -72,6 +75,13 @@ def _write(request, plan=None):
         if "save" in request.POST:
             with transaction.atomic():
                 plan = form.save(plan=plan)
+                audit_record(
+                    action=AuditAction.PLAN_SAVED,
+                    actor=request.user,
+                    target=plan,
+                    request=request,
+                    details=plan_summary(plan),
+                )
                 _apply(request, plan)
             return redirect("plans:detail", plan_id=plan.pk)
         preview = {
@@ -133,7 +143,15 @@ def plan_end_view(request, plan_id: int):
     if not viewer_may_change(viewer=request.user, plan=plan):
         raise PermissionDenied
     if plan.is_active:
-        change = plan_end(plan=plan, by=request.user)
+        with transaction.atomic():
+            change = plan_end(plan=plan, by=request.user)
+            audit_record(
+                action=AuditAction.PLAN_ENDED,
+                actor=request.user,
+                target=plan,
+                request=request,
+                details={"closed": change.closed},
+            )
         messages.success(
             request,
             _("The plan is ended: %(closed)d assignments closed. What people completed stays.")

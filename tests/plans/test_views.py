@@ -192,3 +192,22 @@ def test_the_admin_menu_leads_managers_not_trainers_to_plans(
     assert reverse("plans:list") in client.get("/admin/").content.decode()
     mfa_login(client, trainer)
     assert reverse("plans:list") not in client.get("/admin/").content.decode()
+
+
+def test_saving_and_ending_a_plan_are_in_the_audit_log(
+    client, mfa_login, administrator, tree, course
+):
+    from audit.models import AuditAction, AuditEvent
+
+    mfa_login(client, administrator)
+    client.post(
+        reverse("plans:create"),
+        _form(course, target_professions=[Profession.JUDGE], save="1"),
+    )
+    plan = TrainingPlan.objects.get()
+    saved = AuditEvent.objects.get(action=AuditAction.PLAN_SAVED)
+    assert saved.actor == administrator
+    assert saved.details["target_professions"] == ["judge"]
+    assert saved.details["courses"] == [course.pk]
+    client.post(reverse("plans:end", args=[plan.pk]))
+    assert AuditEvent.objects.filter(action=AuditAction.PLAN_ENDED, actor=administrator).exists()
