@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Now
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from certificates.api import Certificate, CertificateKind
 from courses.api import Enrolment
@@ -25,10 +25,10 @@ from .models import Assignment, PlanItem
 
 COMPLIANT, DUE, OVERDUE, EXPIRED = "compliant", "due", "overdue", "expired"
 STATUS_LABELS = {
-    COMPLIANT: _("Compliant"),
-    DUE: _("Due"),
-    OVERDUE: _("Overdue"),
-    EXPIRED: _("Expired"),
+    COMPLIANT: pgettext_lazy("standing in a training plan", "Compliant"),
+    DUE: pgettext_lazy("standing in a training plan", "Due"),
+    OVERDUE: pgettext_lazy("standing in a training plan", "Overdue"),
+    EXPIRED: pgettext_lazy("standing in a training plan", "Expired"),
 }
 STATUSES = tuple(STATUS_LABELS)
 
