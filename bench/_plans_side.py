@@ -54,7 +54,7 @@ class QueryCounter:
             match = SQL_TABLE.search(sql)
             self.by_table[f"{sql.split(None, 1)[0]} {match.group(1) if match else '?'}"] += 1
             if elapsed > self.slowest[0]:
-                self.slowest = (elapsed, sql[:300])
+                self.slowest = (elapsed, sql)
 
     def report(self) -> dict:
         return {
@@ -62,7 +62,7 @@ class QueryCounter:
             "sql_s": round(self.seconds, 3),
             "by_table": self.by_table.most_common(12),
             "slowest_s": round(self.slowest[0], 3),
-            "slowest_sql": self.slowest[1],
+            "slowest_sql": self.slowest[1][:4000],
         }
 
 
