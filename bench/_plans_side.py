@@ -528,4 +528,10 @@ def measure(*, moves: int, rounds: int, poll: float, named: int) -> dict:
             "slowest_sql_s": selector_runs[-1]["slowest_s"],
         }
     result["c_compliance"] = compliance
+    import resource
+
+    # The process's high-water mark (Linux: kilobytes), whatever step reached it.
+    result["process_maxrss_mb"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+    )
     return result
