@@ -164,10 +164,11 @@ def seed(*, learners: int, enrolments_per_learner: int, courses: int) -> dict:
             """
             INSERT INTO accounts_user (password, is_superuser, first_name, last_name, email,
                 is_staff, is_active, date_joined, profession, preferred_language,
-                institution_id)
+                institution_id, form_of_address, sex, name_folded)
             SELECT '!', false, 'Ime' || g, 'Prezime' || g, 'learner' || g || '@bench.example',
                 false, true, now(), (%s::text[])[1 + g %% 8], 'sr-latn',
-                ids[1 + (g * 7919) %% array_length(ids, 1)]
+                ids[1 + (g * 7919) %% array_length(ids, 1)], '', '',
+                'ime' || g || ' prezime' || g
             FROM generate_series(1, %s) g,
                  (SELECT array_agg(id ORDER BY id) ids FROM institutions_institution
                   WHERE depth >= 3) i
@@ -249,12 +250,14 @@ def seed(*, learners: int, enrolments_per_learner: int, courses: int) -> dict:
             INSERT INTO certificates_certificate (enrolment_id, user_id, course_id,
                 institution_id, serial, code, issued_at, expires_at, revoked_at,
                 revoked_reason, is_reissue, language, holder_name, course_title,
-                institution_name, hours, completed_at, pdf)
+                institution_name, hours, completed_at, pdf, kind, revocation_category,
+                holder_form_of_address, holder_name_folded, held)
             SELECT e.id, e.user_id, e.course_id, e.completion_institution_id,
                 'B-' || e.id, md5(e.id::text), e.completed_at,
                 e.completed_at + interval '2 years',
                 CASE WHEN e.id %% 50 = 0 THEN e.completed_at + interval '30 days' END,
-                '', false, 'sr-latn', 'Ime Prezime', 'Course', '', 2, e.completed_at, ''
+                '', false, 'sr-latn', 'Ime Prezime', 'Course', '', 2, e.completed_at, '',
+                'course', '', '', 'ime prezime', ''
             FROM courses_enrolment e
             WHERE e.completed_at IS NOT NULL
               AND array_position(%s::int[], e.course_id) %% 5 = 1
