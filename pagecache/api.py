@@ -17,7 +17,7 @@ Shells (courses.lesson_shell, courses.course_shell, quizzes.quiz_shell) fill cac
 
 A learner's own pages
 - `learner_counter(user_id)`: the counter of one learner's cached pages.
-- `learner_changed(user_id)`: move it on.
+- `learner_changed(user_id)`: move it on; `learners_changed(user_ids)`: many at once.
 - `learner_row_changed`: a post_save/post_delete receiver for rows with a `user_id`.
 
 Changes that make pages out of date
@@ -35,6 +35,7 @@ from .own_views import (
     learner_changed,
     learner_counter,
     learner_row_changed,
+    learners_changed,
     personal_response,
     shared_response,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "DRAFT_FIELDS",
     "learner_changed",
     "learner_counter",
+    "learners_changed",
     "learner_row_changed",
     "personal_response",
     "release",

@@ -8,6 +8,7 @@ import hashlib
 from collections.abc import Iterable
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
@@ -41,6 +42,13 @@ def learner_changed(user_id) -> None:
     if user_id is not None:
         versions.move_on(learner_counter(user_id))
         versions.bump(learner_counter(user_id))
+
+
+def learners_changed(user_ids) -> None:
+    """`learner_changed` for many people at once (a few round trips per thousand)."""
+    counters = [learner_counter(pk) for pk in user_ids if pk is not None]
+    versions.move_on_many(counters)
+    transaction.on_commit(lambda: versions.move_on_many(counters))
 
 
 def learner_row_changed(*, instance, raw=False, **kwargs) -> None:

@@ -120,6 +120,19 @@ def move_on(*names: str) -> None:
             cache.add(key, time.time_ns(), None)
 
 
+MANY = 1000
+
+
+def move_on_many(names) -> None:
+    """Move many counters on at once (thousands of learners assigned by a training plan):
+    each is set to the time in nanoseconds, a value no earlier reading of it holds, with one
+    round trip per thousand counters instead of one or two per counter."""
+    names = list(names)
+    for start in range(0, len(names), MANY):
+        fresh = time.time_ns()
+        cache.set_many({PREFIX + name: fresh for name in names[start : start + MANY]}, None)
+
+
 def discard_pending() -> None:
     """Forget changes whose transaction never committed (a test's own transaction)."""
     _pending.changes = None

@@ -15,7 +15,7 @@ from courses.api import (
     reading_locale_id,
     translations_for_reader,
 )
-from pagecache.api import learner_changed
+from pagecache.api import learners_changed
 from trainings.api import Registration
 
 from .models import Assignment, PlanItem
@@ -118,5 +118,4 @@ def my_plans_section(user) -> LearningSection | None:
 
 def assignments_changed(user_ids) -> None:
     """The learners whose assignments were opened or closed: their cached pages move on."""
-    for user_id in user_ids:
-        learner_changed(user_id)
+    learners_changed(user_ids)

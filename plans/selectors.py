@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from accounts.api import people_scope_for
 
 from .models import Assignment, PlanRun, TrainingPlan
+from .progress import run_progress
 from .status import STATUSES, with_status
 
 
@@ -72,5 +73,9 @@ def plan_summary(plan: TrainingPlan) -> dict:
     }
 
 
-def runs_of(plan: TrainingPlan) -> QuerySet[PlanRun]:
-    return plan.runs.all()[:5]
+def runs_of(plan: TrainingPlan) -> list[PlanRun]:
+    """The plan's latest background runs, each with its progress while under way."""
+    runs = list(plan.runs.all()[:5])
+    for run in runs:
+        run.progress = run_progress(run.pk) if run.status == "running" else None
+    return runs

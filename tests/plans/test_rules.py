@@ -185,3 +185,44 @@ def test_a_persons_plans_are_in_their_personal_data_export(tree, learner, other_
     data = personal_data_export(user=learner)["plans"]
     assert data["named_in"] == ["Named plan"]
     assert [a["plan"] for a in data["assignments"]] == ["Named plan"]
+
+
+def test_a_run_tells_its_progress_batch_by_batch(tree, course, monkeypatch):
+    import plans.services as services
+
+    monkeypatch.setattr(services, "BATCH", 2)
+    for _ in range(5):
+        UserFactory(institution=tree["station_ni"])
+    plan = plan_with(institutions=[tree["nis"]], courses=[course])
+    heard = []
+    plan_apply(plan=plan, progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(2, 5), (4, 5), (5, 5)]
+
+
+def test_a_failed_run_is_recorded_with_its_error(tree, course, monkeypatch):
+    import plans.services as services
+    from plans.services import plan_run_task, run_start
+
+    plan = plan_with(institutions=[tree["nis"]], courses=[course])
+
+    def broken(**kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(services, "plan_apply", broken)
+    with pytest.raises(RuntimeError):
+        run = PlanRun.objects.create(plan=plan)
+        plan_run_task.call(run_id=run.pk, user_ids=[])
+    run.refresh_from_db()
+    assert run.status == PlanRunStatus.FAILED and "went away" in run.error
+    assert run_start  # the public entry point exists beside the task
+
+
+def test_many_learners_pages_move_on_in_a_few_round_trips(tree):
+    from pagecache.api import learner_counter, learners_changed
+    from pagecache.versions import versions_read
+
+    ids = list(range(1, 2501))
+    before = versions_read([learner_counter(pk) for pk in ids])
+    learners_changed(ids)
+    after = versions_read([learner_counter(pk) for pk in ids])
+    assert all(after[name] != before[name] for name in before)
