@@ -258,3 +258,15 @@ def test_the_task_runs_the_same(tree, overdue):
     result = plan_reminders_task.enqueue(digest="skip")
     assert result.return_value == "2 reminders (2 by email), 0 digests"
     assert plan_reminders_send(digest="skip").reminders == 0
+
+
+def test_reminders_and_digests_are_in_the_personal_data_export(tree, overdue):
+    from accounts.personal_data import personal_data_export
+
+    manager = _manager(tree["belgrade"])
+    plan_reminders_send(digest="now")
+    mine = personal_data_export(user=overdue["late_bg"])["plans"]
+    assert [r["plan"] for r in mine["reminders"]] == ["Identifikacija za policiju"]
+    assert mine["reminders"][0]["by_email"] is True
+    digests = personal_data_export(user=manager)["plans"]["overdue_digests_received"]
+    assert digests[0]["people"] == 1
