@@ -29,6 +29,10 @@ Personal data (export and erasure gather every app's part)
 - `register_exporter(section, exporter)`, `register_eraser(section, eraser)`: called from the
   apps' AppConfig.ready().
 
+The profile page
+- `register_profile_section(name, *, template, form_for)`: another app's part of the
+  profile form (notification preferences), saved with it (see `accounts.profile_sections`).
+
 Demo
 - `demo_account_lines()`, `write_demo_accounts(out, style, lines)`: the demo's accounts and how
   `make run` prints them.
@@ -47,6 +51,7 @@ from .models import (
     User,
 )
 from .personal_data import register_eraser, register_exporter
+from .profile_sections import register_profile_section
 from .roles import ROLE_GROUPS
 from .selectors import (
     PeopleScope,
@@ -85,6 +90,7 @@ __all__ = [
     "people_visible_to",
     "register_eraser",
     "register_exporter",
+    "register_profile_section",
     "role_grant",
     "roles_changed",
     "session_has_mfa",

@@ -35,11 +35,14 @@ from .signals import (
 
 
 @transaction.atomic
-def profile_update(*, form) -> User:
-    """Save the person's own profile form (`accounts.forms.ProfileForm`). A changed form
+def profile_update(*, form, sections=()) -> User:
+    """Save the person's own profile form (`accounts.forms.ProfileForm`) and the forms of
+    the parts other apps add to it (`accounts.profile_sections`), together. A changed form
     of address is announced after the commit, so that what was drawn with the old one
     (their certificates) is drawn again."""
     user = form.save()
+    for section in sections:
+        section.save()
     if "form_of_address" in form.changed_data:
         transaction.on_commit(lambda: form_of_address_changed.send(sender=User, user=user))
     return user

@@ -20,19 +20,23 @@ from .forms import ErasureConfirmForm, ProfileForm
 from .language_cookie import language_cookie_set
 from .models import User
 from .personal_data import personal_data_export
+from .profile_sections import profile_sections_for
 from .services import personal_data_erase, profile_update
 
 
 @login_required
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        profile_update(form=form)
+    sections = profile_sections_for(user=request.user, data=request.POST or None)
+    # Every part is validated (a list, not all(): each shows its own errors).
+    valid = [form.is_valid(), *(section.form.is_valid() for section in sections)]
+    if request.method == "POST" and all(valid):
+        profile_update(form=form, sections=[section.form for section in sections])
         messages.success(request, _("Your profile has been saved."))
         response = redirect("accounts:profile")
         language_cookie_set(response, language=request.user.preferred_language)
         return response
-    return render(request, "accounts/profile.html", {"form": form})
+    return render(request, "accounts/profile.html", {"form": form, "profile_sections": sections})
 
 
 @login_required

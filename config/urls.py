@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("training/", include("trainings.urls")),
     path("evaluation/", include("evaluation.urls")),
     path("certificates/", include("certificates.urls")),
+    path("notifications/", include("notifications.urls")),
     path("welcome/", home_redirect, name="home_redirect"),
     path("search/", include("search.urls")),
     path("components/", include("gallery.urls")),

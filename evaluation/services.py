@@ -11,11 +11,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from courses.api import canonical_id
+from notifications.api import email_allowed, notification_create
 
 from .models import Answer, Invitation, Response, Survey, SurveyLevel
+
+# The kind of email people may turn off in their profile (notifications).
+KIND_INVITATION = "survey_invitation"
 
 
 def _due(survey: Survey, completed_at) -> timezone.datetime:
@@ -55,7 +61,19 @@ def invite_after_training(*, registration, **kwargs) -> None:
 
 
 def _mail(invitation: Invitation, *, reminder: bool) -> None:
+    """The invitation (or reminder) by email; to someone who turned survey emails off, a
+    message on their My learning instead."""
     user = invitation.user
+    if not email_allowed(user, KIND_INVITATION):
+        with translation.override(user.preferred_language or None):
+            notification_create(
+                user=user,
+                kind=KIND_INVITATION,
+                text=gettext("Please answer the survey “%(title)s”.")
+                % {"title": invitation.survey.title},
+                link=reverse("evaluation:answer", args=[invitation.survey_id]),
+            )
+        return
     with translation.override(user.preferred_language or None):
         context = {
             "survey": invitation.survey,

@@ -13,11 +13,42 @@ from courses.api import CoursePage
 from institutions.api import InstitutionTreeChoiceField
 from trainings.api import TrainingPage
 
-from .models import PlanItem, TrainingPlan
+from .models import (
+    PlanItem,
+    TrainingPlan,
+    default_reminder_days_after,
+    default_reminder_days_before,
+)
 from .targets import Target
 
 MAX_NAMED = 2000
 _EMAIL_SPLIT = re.compile(r"[\s,;]+")
+MAX_REMINDERS = 6
+
+
+class DaysField(forms.CharField):
+    """A few numbers of days, "30, 7": a list of distinct days, largest first (empty: none)."""
+
+    def clean(self, value):
+        text = super().clean(value)
+        parts = [p for p in re.split(r"[\s,;]+", text or "") if p]
+        try:
+            days = sorted({int(p) for p in parts}, reverse=True)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Give whole numbers of days, separated by commas, e.g. “30, 7”.")
+            ) from None
+        if any(not 1 <= d <= 365 for d in days):
+            raise forms.ValidationError(_("Each number of days is between 1 and 365."))
+        if len(days) > MAX_REMINDERS:
+            raise forms.ValidationError(
+                _("At most %(count)d reminders here.") % {"count": MAX_REMINDERS}
+            )
+        return days
+
+
+def _days_text(days) -> str:
+    return ", ".join(str(d) for d in days or ())
 
 
 class InstitutionsChoice(forms.ModelMultipleChoiceField):
@@ -75,6 +106,28 @@ class PlanForm(forms.Form):
         min_value=1,
         max_value=365,
         required=False,
+    )
+
+    reminder_days_before = DaysField(
+        label=_("Remind people this many days before the due date"),
+        help_text=_("E.g. “30, 7”. Leave empty for no reminders before it."),
+        required=False,
+        initial=_days_text(default_reminder_days_before()),
+    )
+    reminder_days_after = DaysField(
+        label=_("…and this many days after it, if they have not completed"),
+        help_text=_(
+            "E.g. “1, 14”. Their institution's managers also get a weekly list of the "
+            "people who are late."
+        ),
+        required=False,
+        initial=_days_text(default_reminder_days_after()),
+    )
+    reminders_mandatory = forms.BooleanField(
+        label=_("Reminders are mandatory"),
+        help_text=_("Sent by email even to people who turned plan reminders off."),
+        required=False,
+        initial=True,
     )
 
     def __init__(self, *args, viewer, **kwargs):
@@ -174,7 +227,18 @@ class PlanForm(forms.Form):
             "due_date": plan.due_date,
             "due_within_days": plan.due_within_days,
             "recertify_days_before": plan.recertify_days_before,
+            "reminder_days_before": _days_text(plan.reminder_days_before),
+            "reminder_days_after": _days_text(plan.reminder_days_after),
+            "reminders_mandatory": plan.reminders_mandatory,
         }
+
+    def _reminders_posted(self) -> bool:
+        """Whether the post carries the reminder fields (a form of before them keeps the
+        plan's schedule rather than read them as empty)."""
+        return any(
+            self.add_prefix(name) in self.data
+            for name in ("reminder_days_before", "reminder_days_after")
+        )
 
     def save(self, *, plan: TrainingPlan | None) -> TrainingPlan:
         cleaned = self.cleaned_data
@@ -186,6 +250,10 @@ class PlanForm(forms.Form):
         plan.due_date = cleaned.get("due_date")
         plan.due_within_days = cleaned.get("due_within_days")
         plan.recertify_days_before = cleaned.get("recertify_days_before")
+        if self._reminders_posted():
+            plan.reminder_days_before = cleaned["reminder_days_before"]
+            plan.reminder_days_after = cleaned["reminder_days_after"]
+            plan.reminders_mandatory = cleaned["reminders_mandatory"]
         plan.save()
         plan.target_institutions.set(cleaned.get("target_institutions") or [])
         plan.target_people.set(cleaned["named"])

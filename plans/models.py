@@ -15,6 +15,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+def default_reminder_days_before() -> list[int]:
+    return [30, 7]
+
+
+def default_reminder_days_after() -> list[int]:
+    return [1, 14]
+
+
 class TrainingPlan(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("why it is required"), blank=True, max_length=2000)
@@ -66,6 +74,24 @@ class TrainingPlan(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+
+    # Reminders (plans.reminders): emails this many days before the due moment and after
+    # it to people not yet compliant; mandatory reminders ignore people's email choices.
+    reminder_days_before = models.JSONField(
+        _("remind this many days before the due date"),
+        default=default_reminder_days_before,
+        blank=True,
+    )
+    reminder_days_after = models.JSONField(
+        _("remind this many days after the due date"),
+        default=default_reminder_days_after,
+        blank=True,
+    )
+    reminders_mandatory = models.BooleanField(
+        _("reminders are mandatory"),
+        default=True,
+        help_text=_("Sent by email even to people who turned plan reminders off."),
     )
 
     class Meta:
@@ -217,3 +243,49 @@ class PlanRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id or 'people'} · {self.status}"
+
+
+class ReminderSent(models.Model):
+    """One step of a plan's reminder schedule, claimed for one assignment before its email
+    goes out (`step`: days from the due moment, negative before it). The unique pair is what
+    makes the schedule safe to run again, or twice at once: a step is sent once."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
+    step = models.IntegerField(_("days from the due date"))
+    sent_at = models.DateTimeField(_("sent at"))
+    emailed = models.BooleanField(_("by email"), default=False)
+
+    class Meta:
+        verbose_name = _("plan reminder")
+        verbose_name_plural = _("plan reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "step"], name="plans_one_reminder_per_step"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id} · {self.step:+d}"
+
+
+class DigestSent(models.Model):
+    """A manager's weekly digest of their overdue people, claimed before it is sent: one
+    per manager and week (the week's Monday)."""
+
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    week = models.DateField(_("week of"))
+    sent_at = models.DateTimeField(_("sent at"))
+    people = models.PositiveIntegerField(_("overdue people listed"), default=0)
+    emailed = models.BooleanField(_("by email"), default=False)
+
+    class Meta:
+        verbose_name = _("overdue digest")
+        verbose_name_plural = _("overdue digests")
+        constraints = [
+            models.UniqueConstraint(fields=["manager", "week"], name="plans_one_digest_a_week")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.manager_id} · {self.week}"

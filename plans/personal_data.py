@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Assignment, TrainingPlan
+from .models import Assignment, DigestSent, ReminderSent, TrainingPlan
 
 
 def personal_data_plans(user) -> dict:
@@ -12,6 +12,21 @@ def personal_data_plans(user) -> dict:
             TrainingPlan.objects.filter(target_people=user).values_list("name", flat=True)
         ),
         "assignments": _assignments(user),
+        "reminders": [
+            {
+                "plan": r.assignment.plan.name,
+                "days_from_due_date": r.step,
+                "sent_at": r.sent_at.isoformat(),
+                "by_email": r.emailed,
+            }
+            for r in ReminderSent.objects.filter(assignment__user=user)
+            .select_related("assignment__plan")
+            .order_by("pk")
+        ],
+        "overdue_digests_received": [
+            {"week": d.week.isoformat(), "sent_at": d.sent_at.isoformat(), "people": d.people}
+            for d in DigestSent.objects.filter(manager=user).order_by("pk")
+        ],
     }
 
 

@@ -70,6 +70,9 @@ def plan_summary(plan: TrainingPlan) -> dict:
         "due_date": plan.due_date.isoformat() if plan.due_date else None,
         "due_within_days": plan.due_within_days,
         "recertify_days_before": plan.recertify_days_before,
+        "reminder_days_before": plan.reminder_days_before,
+        "reminder_days_after": plan.reminder_days_after,
+        "reminders_mandatory": plan.reminders_mandatory,
     }
 
 

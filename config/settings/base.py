@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "trainings",
     "evaluation",
     "plans",
+    "notifications",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
@@ -410,6 +411,12 @@ LOGGING = {
 # An essay answer waiting this many days for its grade reminds the course's trainers
 # (`send_essay_grading_reminders`, daily), again after as many days while it still waits.
 QUIZ_ESSAY_REMINDER_DAYS = env.int("QUIZ_ESSAY_REMINDER_DAYS", default=3)
+
+# --- Training plans ---------------------------------------------------------------
+# The weekday (Monday = 0 … Sunday = 6) from which `send_plan_reminders` sends institution
+# managers their weekly digest of overdue people (once a week, on the first run that day or
+# later in the week).
+PLAN_DIGEST_WEEKDAY = env.int("PLAN_DIGEST_WEEKDAY", default=0)
 
 # --- Certificates ---------------------------------------------------------------
 # The address printed on certificates and in their QR codes (no language prefix).

@@ -42,6 +42,7 @@ SECTION_OF_APP = {
     "trainings": "trainings",
     "evaluation": "evaluation",
     "plans": "plans",
+    "notifications": "notifications",
 }
 
 

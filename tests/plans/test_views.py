@@ -212,3 +212,66 @@ def test_saving_and_ending_a_plan_are_in_the_audit_log(
     assert saved.details["courses"] == [course.pk]
     client.post(reverse("plans:end", args=[plan.pk]))
     assert AuditEvent.objects.filter(action=AuditAction.PLAN_ENDED, actor=administrator).exists()
+
+
+def test_the_reminder_schedule_is_written_with_the_plan(
+    client, mfa_login, manager_bg, tree, course
+):
+    mfa_login(client, manager_bg)
+    form = _form(
+        course,
+        owner_institution=tree["belgrade"].pk,
+        target_institutions=[tree["belgrade"].pk],
+        save="1",
+    )
+    html = client.get(reverse("plans:create")).content.decode()
+    assert 'value="30, 7"' in html and 'value="1, 14"' in html
+    response = client.post(
+        reverse("plans:create"),
+        {**form, "reminder_days_before": "7 ,14,14", "reminder_days_after": ""},
+    )
+    assert response.status_code == 302
+    plan = TrainingPlan.objects.get()
+    assert plan.reminder_days_before == [14, 7]
+    assert plan.reminder_days_after == []
+    assert plan.reminders_mandatory is False  # the box was not ticked
+    html = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "14, 7 days before the due date" in html
+
+
+def test_a_post_without_the_reminder_fields_keeps_the_default_schedule(
+    client, mfa_login, manager_bg, tree, course
+):
+    mfa_login(client, manager_bg)
+    client.post(
+        reverse("plans:create"),
+        _form(
+            course,
+            owner_institution=tree["belgrade"].pk,
+            target_institutions=[tree["belgrade"].pk],
+            save="1",
+        ),
+    )
+    plan = TrainingPlan.objects.get()
+    assert (plan.reminder_days_before, plan.reminder_days_after) == ([30, 7], [1, 14])
+    assert plan.reminders_mandatory is True
+
+
+@pytest.mark.parametrize("days", ["a week", "0", "400", "1 2 3 4 5 6 7"])
+def test_a_bad_reminder_schedule_is_refused_and_saves_nothing(
+    client, mfa_login, manager_bg, tree, course, days
+):
+    mfa_login(client, manager_bg)
+    response = client.post(
+        reverse("plans:create"),
+        _form(
+            course,
+            owner_institution=tree["belgrade"].pk,
+            target_institutions=[tree["belgrade"].pk],
+            reminder_days_before=days,
+            save="1",
+        ),
+    )
+    assert response.status_code == 200
+    assert 'id="id_reminder_days_before_error"' in response.content.decode()
+    assert not TrainingPlan.objects.exists()

@@ -37,6 +37,8 @@ from accounts.models import Role
 from evaluation.factories import survey_with_items
 from evaluation.models import KnowledgeTest
 from evaluation.services import invite
+from notifications.models import Notification
+from notifications.services import notification_create
 from plans.factories import plan_with
 from plans.models import TrainingPlan
 from plans.services import plan_apply
@@ -319,6 +321,9 @@ RULES: dict[str, dict[str, Expect]] = {
     "plans:create": rule(DENY, anonymous=LOGIN, manager_other=OK, administrator=OK),
     "plans:end": post_only(DENY, anonymous=LOGIN, administrator=REDIRECT),
     "plans:*": rule(DENY, anonymous=LOGIN, administrator=OK),
+    # Notifications: one's own messages only; someone else's is not found.
+    "notifications:mark_read": post_only(NOT_FOUND, anonymous=LOGIN, learner=OK),
+    "notifications:mark_all_read": post_only(OK, anonymous=LOGIN),
     # Case law: the library is public
     "caselaw:*": public(),
     "caselaw_import": admin_any(staff=DENY, administrator=OK),
@@ -457,6 +462,7 @@ def world(tree, django_capture_on_commit_callbacks):
     plan = plan_with(owner=tree["belgrade"], institutions=[tree["belgrade"]], courses=[course])
     plan_apply(plan=plan)
     programme_report = _ready_programme_report(requested_by=manager_bg)
+    notification = notification_create(user=learner, kind="plan_reminder", text="Yours")
     return {
         "users": {
             "learner": learner,
@@ -487,6 +493,7 @@ def world(tree, django_capture_on_commit_callbacks):
         "question_import": question_import,
         "plan": plan,
         "programme_report": programme_report,
+        "notification": notification,
     }
 
 
@@ -539,6 +546,7 @@ def params_for(route: Route, world) -> dict[str, object]:
         "plans:detail": {"plan_id": world["plan"].pk},
         "plans:edit": {"plan_id": world["plan"].pk},
         "plans:end": {"plan_id": world["plan"].pk},
+        "notifications:mark_read": {"notification_id": world["notification"].pk},
         "caselaw:case_json": {"case_id": world["case"].pk},
         "caselaw:case_citation": {"case_id": world["case"].pk},
         "courses:enrol": {"course_id": world["course"].pk},
@@ -896,6 +904,19 @@ WRITES: dict[str, Write] = {
     "plans:end": Write(
         roles=("administrator",),
         effect=lambda world, user: not TrainingPlan.objects.get(pk=world["plan"].pk).is_active,
+    ),
+    "notifications:mark_read": Write(
+        roles=("learner",),
+        effect=lambda world, user: Notification.objects.filter(
+            pk=world["notification"].pk, read_at__isnull=False
+        ).exists(),
+    ),
+    "notifications:mark_all_read": Write(
+        roles=tuple(r for r in ROLES if r != "anonymous"),
+        setup=lambda world, user: notification_create(user=user, kind="plan_reminder", text="x"),
+        effect=lambda world, user: (
+            not Notification.objects.filter(user=user, read_at__isnull=True).exists()
+        ),
     ),
     "csp_report": Write(
         roles=("anonymous", "learner"),
