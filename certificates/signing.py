@@ -40,7 +40,7 @@ from pathlib import Path
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
@@ -413,12 +413,19 @@ def _name(common_name: str) -> x509.Name:
     )
 
 
-def key_chain_write(folder: Path, *, label: str = "Development") -> KeyFiles:
-    """A self-signed root CA and a signing certificate it issued (ECDSA P-256), written as
-    PEM files into `folder`: for development and tests only, never production."""
+def _new_key(kind: str):
+    if kind == "rsa":
+        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+def key_chain_write(folder: Path, *, label: str = "Development", kind: str = "ec") -> KeyFiles:
+    """A self-signed root CA and a signing certificate it issued (ECDSA P-256, or RSA 2048
+    with `kind="rsa"`), written as PEM files into `folder`: for development and tests only,
+    never production."""
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC) - timedelta(minutes=5)
-    root_key = ec.generate_private_key(ec.SECP256R1())
+    root_key = _new_key(kind)
     root_name = _name(f"{label} certificate root CA")
     root = (
         x509.CertificateBuilder()
@@ -446,7 +453,7 @@ def key_chain_write(folder: Path, *, label: str = "Development") -> KeyFiles:
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), False)
         .sign(root_key, hashes.SHA256())
     )
-    key = ec.generate_private_key(ec.SECP256R1())
+    key = _new_key(kind)
     certificate = (
         x509.CertificateBuilder()
         .subject_name(_name(f"{label} certificate signing"))
