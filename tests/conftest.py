@@ -54,23 +54,26 @@ def _restore_migrated_data(config) -> None:
 def certificate_signing_key(tmp_path_factory):
     """Certificates are signed in tests as in production, with a key and a self-signed
     chain made once per test session (per xdist worker): certificates.signing.KeyFiles."""
-    from django.test import override_settings
-
     from certificates.signing import key_chain_write
 
     files = key_chain_write(tmp_path_factory.mktemp("signing"), label="Test")
-    override = override_settings(
-        CERTIFICATE_SIGNING_PKCS12="",
-        CERTIFICATE_SIGNING_PASSPHRASE="",
-        CERTIFICATE_SIGNING_KEY=str(files.key),
-        CERTIFICATE_SIGNING_CERT=str(files.certificate),
-        CERTIFICATE_SIGNING_CHAIN=[str(files.root)],
-        CERTIFICATE_SIGNING_FORMER_CERTS=[],
-        CERTIFICATE_TSA_URL="",
-    )
-    override.enable()
+    values = {
+        "CERTIFICATE_SIGNING_PKCS12": "",
+        "CERTIFICATE_SIGNING_PASSPHRASE": "",
+        "CERTIFICATE_SIGNING_KEY": str(files.key),
+        "CERTIFICATE_SIGNING_CERT": str(files.certificate),
+        "CERTIFICATE_SIGNING_CHAIN": [str(files.root)],
+        "CERTIFICATE_SIGNING_FORMER_CERTS": [],
+        "CERTIFICATE_TSA_URL": "",
+    }
+    # Set on the settings themselves, not with override_settings: that would hide
+    # SETTINGS_MODULE (load_demo reads it) for the whole session.
+    before = {name: getattr(settings, name) for name in values}
+    for name, value in values.items():
+        setattr(settings, name, value)
     yield files
-    override.disable()
+    for name, value in before.items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture(autouse=True)
