@@ -356,13 +356,18 @@ def pdf_signature_check(data: bytes, *, code_in) -> SignatureCheck:
     loaded = credentials()
     if loaded is None:
         return SignatureCheck(Finding.FOREIGN)
-    signature = signatures[-1]
-    try:
-        signer_fingerprint = fingerprint_of(signature.signer_cert)
-    except Exception:  # noqa: BLE001  (a damaged signature container)
-        return SignatureCheck(Finding.ALTERED)
-    if signer_fingerprint not in loaded.fingerprints:
-        return SignatureCheck(Finding.FOREIGN, fingerprint=signer_fingerprint)
+    found = []
+    for signature in signatures:
+        try:
+            found.append((signature, fingerprint_of(signature.signer_cert)))
+        except Exception:  # noqa: BLE001, PERF203  (a damaged signature container)
+            return SignatureCheck(Finding.ALTERED)
+    ours = [(s, f) for s, f in found if f in loaded.fingerprints]
+    if not ours:
+        return SignatureCheck(Finding.FOREIGN, fingerprint=found[-1][1])
+    # Ours is the first signature; any later one (someone signing our PDF again) is a
+    # change after ours, found by the coverage below.
+    signature, signer_fingerprint = ours[0]
     try:
         status = validate_pdf_signature(
             signature, signer_validation_context=_validation_context(loaded), skip_diff=True

@@ -351,8 +351,17 @@ def test_an_uploaded_pdf_of_a_superseded_certificate_says_superseded(
         (lambda data, other: _signed_by(other), "not with this platform's key"),
         (lambda data, other: _one_byte_changed(data), "was changed after it was signed"),
         (lambda data, other: _added_after(data), "Something was added to the file"),
+        (lambda data, other: _signed_again(data, other), "Something was added to the file"),
     ],
-    ids=["not-a-pdf", "truncated", "unsigned", "someone-else", "one-byte", "added-after"],
+    ids=[
+        "not-a-pdf",
+        "truncated",
+        "unsigned",
+        "someone-else",
+        "one-byte",
+        "added-after",
+        "signed-again-by-someone-else",
+    ],
 )
 def test_a_bad_upload_gets_a_clear_message(client, issued, other_key, make, message):
     response = _upload(client, make(_bytes(issued), other_key), name="suspect.pdf")
@@ -382,6 +391,19 @@ def _added_after(data: bytes) -> bytes:
     writer.update_root()
     output = io.BytesIO()
     writer.write(output)
+    return output.getvalue()
+
+
+def _signed_again(data: bytes, files) -> bytes:
+    """Our signed PDF signed once more, by someone else, in a field of their own."""
+    from pyhanko.sign import signers
+
+    signer = signers.SimpleSigner.load(str(files.key), str(files.certificate))
+    output = signers.sign_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(data)),
+        signers.PdfSignatureMetadata(field_name="Countersignature"),
+        signer=signer,
+    )
     return output.getvalue()
 
 
