@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test lint format messages demo migrate bench clean check backup restore spellcheck
+.PHONY: run serve worker test lint format messages demo migrate signing-key bench clean check backup restore spellcheck
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 migrate: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 
-demo: migrate
+## make signing-key: the development key certificates' PDFs are signed with, made once under
+## var/signing/ (a self-signed chain; says so when it makes one). Production uses the
+## issuer's own key: README "Signing certificates".
+signing-key: $(VENV)/.installed
+	$(MANAGE) certificate_signing_dev_key
+
+demo: migrate signing-key
 	$(MANAGE) load_demo
 
 ## make run: install, migrate, load the demo, then serve on http://127.0.0.1:8000

@@ -50,31 +50,56 @@ def _completed_enrolments(*, count: int, tag: str) -> list[int]:
     return [e.pk for e in enrolments]
 
 
+def _unsigned():
+    """Issuing as it was before certificates were signed: the signing step left out (the
+    bench's "without signing" figure; production never issues unsigned)."""
+    from unittest import mock
+
+    return mock.patch("certificates.rendering.pdf_sign", lambda pdf, reason="": pdf)
+
+
 def measure_single(*, rounds: int) -> dict:
-    """Issue one certificate, then draw its final HTML with WeasyPrint alone; interleaved."""
+    """Issue one certificate (signed, as production does), issue another with the signing
+    step left out, then draw the first one's final HTML with WeasyPrint alone; interleaved."""
     from certificates.api import certificate_issue
     from certificates.rendering import certificate_html, pdf_from_html
     from courses.models import Enrolment
 
-    ids = _completed_enrolments(count=rounds + 2, tag="single")
+    ids = _completed_enrolments(count=2 * rounds + 2, tag="single")
     enrolments = list(Enrolment.objects.filter(pk__in=ids).order_by("pk"))
-    # Warm-up (fonts parsed, templates compiled, connections open) for both paths.
+    # Warm-up (fonts parsed, templates compiled, key loaded, connections open) for every path.
     warm = certificate_issue(enrolment=enrolments.pop())
+    with _unsigned():
+        certificate_issue(enrolment=enrolments.pop())
     pdf_from_html(certificate_html(certificate=warm))
-    issue_s, weasy_s, sizes = [], [], []
-    for enrolment in enrolments[:rounds]:
+    issue_s, unsigned_s, weasy_s, sizes, signed_sizes = [], [], [], [], []
+    for signed_one, unsigned_one in zip(
+        enrolments[:rounds], enrolments[rounds : 2 * rounds], strict=True
+    ):
         # Each timed step starts with no garbage left by the other one to collect.
         gc.collect()
         start = time.perf_counter()
-        certificate = certificate_issue(enrolment=enrolment)
+        certificate = certificate_issue(enrolment=signed_one)
         issue_s.append(time.perf_counter() - start)
+        signed_sizes.append(certificate.pdf.size)
+        gc.collect()
+        with _unsigned():
+            start = time.perf_counter()
+            certificate_issue(enrolment=unsigned_one)
+            unsigned_s.append(time.perf_counter() - start)
         html = certificate_html(certificate=certificate)  # the same final HTML
         gc.collect()
         start = time.perf_counter()
         pdf = pdf_from_html(html)
         weasy_s.append(time.perf_counter() - start)
         sizes.append(len(pdf))
-    return {"issue_s": issue_s, "weasyprint_s": weasy_s, "pdf_bytes": sizes}
+    return {
+        "issue_s": issue_s,
+        "issue_unsigned_s": unsigned_s,
+        "weasyprint_s": weasy_s,
+        "pdf_bytes": sizes,
+        "signed_pdf_bytes": signed_sizes,
+    }
 
 
 def seed_batch(*, count: int, tag: str) -> dict:
@@ -114,11 +139,12 @@ def measure_parts(*, rounds: int) -> dict:
     from certificates.models import Certificate
     from certificates.rendering import certificate_html, pdf_from_html
     from certificates.services import _commit_without_waiting_for_disk, certificate_record
+    from certificates.signing import pdf_sign
     from courses.models import Enrolment
 
     ids = _completed_enrolments(count=rounds + 1, tag="parts")
     enrolments = list(Enrolment.objects.filter(pk__in=ids).order_by("pk"))
-    parts: dict[str, list[float]] = {"record": [], "html": [], "pdf": [], "store": []}
+    parts: dict[str, list[float]] = {"record": [], "html": [], "pdf": [], "sign": [], "store": []}
     for enrolment in enrolments:
         gc.collect()
         t0 = time.perf_counter()
@@ -128,11 +154,14 @@ def measure_parts(*, rounds: int) -> dict:
         t2 = time.perf_counter()
         pdf = pdf_from_html(html)
         t3 = time.perf_counter()
+        pdf = pdf_sign(pdf, reason=certificate.serial)
+        t4 = time.perf_counter()
         certificate.pdf.save("certificate.pdf", ContentFile(pdf), save=False)
         with transaction.atomic():
             _commit_without_waiting_for_disk()
             Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
-        t4 = time.perf_counter()
-        for name, value in zip(parts, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+        t5 = time.perf_counter()
+        steps = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)
+        for name, value in zip(parts, steps, strict=True):
             parts[name].append(value)
     return {name: sorted(values)[len(values) // 2] for name, values in parts.items()}

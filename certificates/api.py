@@ -22,7 +22,14 @@ For the demo history, which writes certificates as they would have been issued:
 - `course_title_in(*, course, language)`, `institution_name_in(*, institution, language)`.
 
 Other documents drawn the same way (trainings' sign-in sheets):
-- `pdf_from_html(html)`: WeasyPrint with only our own static files (fonts) reachable.
+- `pdf_from_html(html)`: WeasyPrint with only our own static files (fonts) reachable
+  (unsigned: certificates are signed by certificate rendering itself).
+
+Signatures (every certificate's PDF is signed with the issuer's key, certificates.signing):
+- `signing_fingerprint()`: the SHA-256 fingerprint of the certificate that signs new PDFs
+  (None while nothing signs).
+- `SigningNotConfigured`: raised by issuing and drawing where signing is required and no
+  key is configured (production); no PDF is then stored.
 """
 
 from .codes import code_generate
@@ -40,6 +47,7 @@ from .services import (
     certificates_record_many,
     serial_next,
 )
+from .signing import SigningNotConfigured, signing_fingerprint
 
 
 def issue_in_background(*, enrolment, **kwargs) -> None:
@@ -66,4 +74,6 @@ __all__ = [
     "pdf_from_html",
     "serial_next",
     "certificates_record_many",
+    "signing_fingerprint",
+    "SigningNotConfigured",
 ]

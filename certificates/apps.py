@@ -15,7 +15,7 @@ class CertificatesConfig(AppConfig):
         from home.api import PartnerLogo, ProgrammeSettings
         from pagecache.api import learner_row_changed
 
-        from . import api, personal_data, services
+        from . import api, checks, personal_data, services  # noqa: F401  (checks registers)
         from .models import Certificate, Signatory
         from .rendering import design_changed
         from .verification import certificate_saved

@@ -28,6 +28,37 @@ class VerifyForm(forms.Form):
         return code
 
 
+class VerifyPdfForm(forms.Form):
+    """A certificate's PDF file, to check its signature (the size is checked by the view
+    before the upload is read, and again here)."""
+
+    pdf = forms.FileField(
+        label=_("Certificate (PDF file)"),
+        help_text=_("The PDF file of a certificate, as downloaded from this platform."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        error_messages={
+            "required": _("Choose the certificate's PDF file."),
+            "empty": _("This file is empty: choose the certificate's PDF file."),
+        },
+    )
+
+    def __init__(self, *args, max_bytes: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
+
+    def clean_pdf(self):
+        upload = self.cleaned_data["pdf"]
+        if upload.size > self.max_bytes:
+            raise forms.ValidationError(too_big_message(self.max_bytes), code="too_big")
+        return upload
+
+
+def too_big_message(max_bytes: int) -> str:
+    return _("This file is too big to be a certificate: at most %(size)s MB is accepted.") % {
+        "size": max(1, max_bytes // (1024 * 1024))
+    }
+
+
 class RevokeForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Why is it revoked?"),

@@ -148,6 +148,9 @@ class Certificate(models.Model):
         _("PDF"), upload_to=certificate_pdf_path, storage=private_storage, blank=True
     )
     pdf_rendered_at = models.DateTimeField(_("PDF rendered at"), null=True, blank=True)
+    # The SHA-256 fingerprint of the certificate whose key signed the stored PDF (empty:
+    # unsigned, e.g. drawn before signing began): certificates.signing.
+    pdf_signed_by = models.CharField(_("PDF signed by"), max_length=95, blank=True)
     expiry_reminder_sent_at = models.DateTimeField(
         _("expiry reminder sent at"), null=True, blank=True
     )

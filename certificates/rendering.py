@@ -23,6 +23,7 @@ from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -32,6 +33,7 @@ from serbian.api import to_cyrillic, to_latin
 
 from .data import CertificateStatus
 from .models import Signatory
+from .signing import pdf_sign, signing_fingerprint
 
 PDF_VARIANT = "pdf/a-3b"
 
@@ -243,6 +245,26 @@ def pdf_from_html(html: str) -> bytes:
     return HTML(
         string=html, base_url=document_base_url(), url_fetcher=CertificateURLFetcher()
     ).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+@dataclass(frozen=True)
+class CertificatePdf:
+    data: bytes
+    signed_by: str  # the signing certificate's SHA-256 fingerprint; empty if unsigned
+
+
+def certificate_pdf(*, certificate, design: Design | None = None) -> CertificatePdf:
+    """The certificate's PDF as it is handed out: drawn by WeasyPrint, then signed with the
+    issuer's key (certificates.signing: an incremental update, so the PDF/A stays as drawn).
+    Raises `SigningNotConfigured` where signing is required and no key is configured."""
+    pdf = pdf_from_html(certificate_html(certificate=certificate, design=design))
+    with translation.override(certificate.language):
+        reason = _("Certificate %(serial)s, verification code %(code)s") % {
+            "serial": certificate.serial,
+            "code": certificate.code,
+        }
+    signed = pdf_sign(pdf, reason=reason)
+    return CertificatePdf(data=signed, signed_by=signing_fingerprint() if signed is not pdf else "")
 
 
 def course_title_in(*, course, language: str) -> str:

@@ -23,12 +23,12 @@ from .data import CertificateAction, CertificateKind, RevocationReason
 from .models import Certificate, CertificateEvent, SerialCounter
 from .rendering import (
     Design,
-    certificate_html,
+    certificate_pdf,
     course_title_in,
     design_load,
     institution_name_in,
-    pdf_from_html,
 )
+from .signing import signing_fingerprint
 
 SERIAL_PREFIX = "CT"
 
@@ -232,26 +232,29 @@ def certificates_record_many(*, enrolments, issued_at) -> int:
 
 
 def certificate_render(*, certificate: Certificate, design: Design | None = None) -> Certificate:
-    """Draw the PDF and store it privately; a previous file is replaced.
+    """Draw the PDF, sign it (certificates.signing) and store it privately; a previous file
+    is replaced. Where signing is required and no key is configured, `SigningNotConfigured`
+    is raised before anything is written: no certificate is handed out unsigned.
 
     `pdf_rendered_at` is the moment drawing began, so a PDF drawn from a certificate that
     was revoked meanwhile is older than the revocation and counts as stale
     (`Certificate.pdf_is_current`). The file is recorded only if the certificate's
     revocation is still what the drawing showed; otherwise it is drawn again from the row."""
     started = timezone.now()
-    pdf = pdf_from_html(certificate_html(certificate=certificate, design=design))
+    pdf = certificate_pdf(certificate=certificate, design=design)
     old_name = certificate.pdf.name
-    certificate.pdf.save("certificate.pdf", ContentFile(pdf), save=False)
+    certificate.pdf.save("certificate.pdf", ContentFile(pdf.data), save=False)
     with transaction.atomic():
         _commit_without_waiting_for_disk()
         recorded = Certificate.objects.filter(
             pk=certificate.pk, revoked_at=certificate.revoked_at
-        ).update(pdf=certificate.pdf.name, pdf_rendered_at=started)
+        ).update(pdf=certificate.pdf.name, pdf_rendered_at=started, pdf_signed_by=pdf.signed_by)
     if not recorded:  # revoked while it was drawn: this file shows the old state
         certificate.pdf.storage.delete(certificate.pdf.name)
         fresh = Certificate.objects.get(pk=certificate.pk)
         return certificate_render(certificate=fresh, design=design)
     certificate.pdf_rendered_at = started
+    certificate.pdf_signed_by = pdf.signed_by
     if old_name and old_name != certificate.pdf.name:
         certificate.pdf.storage.delete(old_name)
     return certificate
@@ -260,8 +263,11 @@ def certificate_render(*, certificate: Certificate, design: Design | None = None
 def certificate_pdf_current(*, certificate: Certificate) -> Certificate:
     """The certificate with a PDF that may be handed out: a revoked certificate whose
     stored PDF predates the revocation is drawn again (marked as revoked) first, so the
-    PDF of the valid certificate is never served after its revocation."""
-    if certificate.revoked_at and not certificate.pdf_is_current:
+    PDF of the valid certificate is never served after its revocation; so is a PDF drawn
+    unsigned (before signing began) once there is a key to sign with."""
+    stale = certificate.revoked_at and not certificate.pdf_is_current
+    unsigned = certificate.pdf and not certificate.pdf_signed_by and signing_fingerprint()
+    if stale or unsigned:
         certificate_render(certificate=certificate)
     return certificate
 

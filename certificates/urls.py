@@ -8,5 +8,7 @@ urlpatterns = [
     path("", views.my_certificates, name="mine"),
     path("<int:pk>/pdf/", views.download, name="download"),
     path("verify/", views.verify_form, name="verify_form"),
+    # Before verify/<code>/: "pdf" is no code (no check symbol), but keep the order plain.
+    path("verify/pdf/", views.verify_pdf, name="verify_pdf"),
     path("verify/<str:code>/", views.verify, name="verify"),
 ]

@@ -10,6 +10,10 @@ reader rendered from the old row during that transaction is never found again.
 
 Only codes of certificates that exist are cached: a code nobody holds yet is looked up
 again each time, so a certificate issued later is found at once.
+
+An uploaded PDF is checked too (`uploaded_pdf_answer`): its signature must be ours
+(certificates.signing) and cover the whole file, and the verification code in its signed
+metadata then gives the same answer as typing the code.
 """
 
 from __future__ import annotations
@@ -28,8 +32,10 @@ from django.utils.translation import get_language
 from home.api import ProgrammeSettings
 
 from . import selectors
+from .codes import code_parse
 from .data import CertificateStatus
 from .models import Certificate
+from .signing import Finding, SignatureCheck, pdf_signature_check, signing_fingerprint
 
 VERIFY_CACHE_SECONDS = getattr(settings, "CERTIFICATE_VERIFY_CACHE_SECONDS", 300)
 _PREFIX = "certificates:verify:"
@@ -121,3 +127,46 @@ def _issuer() -> str:
         ProgrammeSettings.objects.filter(site__is_default_site=True).first() or ProgrammeSettings()
     )
     return programme.name_for(get_language())
+
+
+def issuer_name() -> str:
+    """Who issues and signs the certificates, in the reader's language."""
+    return _issuer()
+
+
+def signature_facts() -> dict:
+    """What the verification pages say of the PDFs' signature: who signs them and the
+    signing certificate's SHA-256 fingerprint (None while nothing signs)."""
+    return {"signing_fingerprint": signing_fingerprint(), "issuer": _issuer()}
+
+
+# --- An uploaded PDF ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PdfAnswer:
+    finding: Finding
+    check: SignatureCheck
+    answer: VerificationAnswer | None = None  # the certificate's status, when it is ours
+
+
+def code_in_keywords(keywords: str) -> str | None:
+    """The verification code among a PDF's keywords ("CT-2026-000123, 7K3M-…"): the one
+    keyword that is a well-formed code written in full."""
+    for keyword in keywords.replace(";", ",").split(","):
+        keyword = keyword.strip()
+        if keyword and code_parse(keyword) == keyword:
+            return keyword
+    return None
+
+
+def uploaded_pdf_answer(*, data: bytes) -> PdfAnswer:
+    """Whether `data` is a certificate's PDF we issued and nobody changed, and if so what
+    its certificate's verification answer is (its current status)."""
+    check = pdf_signature_check(data, code_in=code_in_keywords)
+    if check.finding != Finding.OURS:
+        return PdfAnswer(finding=check.finding, check=check)
+    answer = verification_answer(code=check.code)
+    if answer is None:
+        return PdfAnswer(finding=Finding.UNKNOWN, check=check)
+    return PdfAnswer(finding=Finding.OURS, check=check, answer=answer)

@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from accounts.api import session_has_mfa
 from config.api import retry_after
@@ -12,9 +13,10 @@ from pagecache.api import shared_response
 
 from . import selectors, services
 from .codes import code_parse
-from .forms import VerifyForm
+from .forms import VerifyForm, VerifyPdfForm, too_big_message
 from .models import Certificate
-from .verification import verification_answer
+from .signing import signing_fingerprint
+from .verification import signature_facts, uploaded_pdf_answer, verification_answer
 
 
 def _lookups_limited(request, *, count: bool = True) -> int | None:
@@ -45,7 +47,65 @@ def verify_form(request):
             return _too_many(request, seconds)
         if valid:
             return redirect("certificates:verify", code=form.cleaned_data["code"])
-    return render(request, "certificates/verify_form.html", {"form": form})
+    return render(
+        request,
+        "certificates/verify_form.html",
+        {"form": form, "pdf_form": _pdf_form(), **signature_facts()},
+    )
+
+
+def _pdf_form(*args) -> VerifyPdfForm:
+    return VerifyPdfForm(*args, max_bytes=settings.CERTIFICATE_VERIFY_UPLOAD_MAX_BYTES)
+
+
+@csrf_exempt  # checked by _verify_pdf, once the size is known to be within the limit
+def verify_pdf(request):
+    """Public: upload a certificate's PDF to learn whether we issued it and nobody changed
+    it since (its signature), and its certificate's status now. Each upload counts as a
+    look-up. A request body over the size limit is refused before it is read: the CSRF
+    check (which reads the form) comes after that (Django's pattern for upload limits)."""
+    if request.method == "POST":
+        if seconds := _lookups_limited(request):
+            return _too_many(request, seconds)
+        limit = settings.CERTIFICATE_VERIFY_UPLOAD_MAX_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit + 64 * 1024:  # the file and the form's other fields
+            form = _pdf_form({}, {})
+            form.is_valid()
+            form.errors["pdf"] = form.error_class([too_big_message(limit)])
+            return _verify_pdf_page(request, form=form, status=400)
+    return _verify_pdf(request)
+
+
+@csrf_protect
+def _verify_pdf(request):
+    if request.method != "POST":
+        return _verify_pdf_page(request, form=_pdf_form())
+    form = _pdf_form(request.POST, request.FILES)
+    if not form.is_valid():
+        return _verify_pdf_page(request, form=form, status=400)
+    upload = form.cleaned_data["pdf"]
+    result = uploaded_pdf_answer(data=upload.read(settings.CERTIFICATE_VERIFY_UPLOAD_MAX_BYTES))
+    return _verify_pdf_page(
+        request,
+        form=_pdf_form(),
+        result=result,
+        # Rendered (and escaped) from our own template by verification_answer.
+        answer=mark_safe(result.answer.html) if result.answer else None,  # noqa: S308
+        file_name=upload.name,
+    )
+
+
+def _verify_pdf_page(request, *, form, status: int = 200, **context):
+    return render(
+        request,
+        "certificates/verify_pdf.html",
+        {"pdf_form": form, **signature_facts(), **context},
+        status=status,
+    )
 
 
 def verify(request, code: str):
@@ -65,14 +125,19 @@ def verify(request, code: str):
     if answer is None:
         return render(request, "certificates/verify_unknown.html", {"code": canonical}, status=404)
     # The whole page is cached per answer (its text is the key: a revocation or an
-    # expiry changes it) and per language, around the answer cached above.
+    # expiry changes it), per signing certificate and per language, around the answer
+    # cached above.
     return shared_response(
         request=request,
         template="certificates/verify.html",
-        identity=f"{answer.serial}|{answer.html}",
+        identity=f"{answer.serial}|{answer.html}|{signing_fingerprint()}",
         dependencies=(),
-        # Rendered (and escaped) from our own template by verification_answer.
-        context_for=lambda: {"serial": answer.serial, "answer": mark_safe(answer.html)},  # noqa: S308
+        context_for=lambda: {
+            "serial": answer.serial,
+            # Rendered (and escaped) from our own template by verification_answer.
+            "answer": mark_safe(answer.html),  # noqa: S308
+            **signature_facts(),
+        },
     )
 
 

@@ -50,6 +50,32 @@ def _restore_migrated_data(config) -> None:
     cache.clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def certificate_signing_key(tmp_path_factory):
+    """Certificates are signed in tests as in production, with a key and a self-signed
+    chain made once per test session (per xdist worker): certificates.signing.KeyFiles."""
+    from certificates.signing import key_chain_write
+
+    files = key_chain_write(tmp_path_factory.mktemp("signing"), label="Test")
+    values = {
+        "CERTIFICATE_SIGNING_PKCS12": "",
+        "CERTIFICATE_SIGNING_PASSPHRASE": "",
+        "CERTIFICATE_SIGNING_KEY": str(files.key),
+        "CERTIFICATE_SIGNING_CERT": str(files.certificate),
+        "CERTIFICATE_SIGNING_CHAIN": [str(files.root)],
+        "CERTIFICATE_SIGNING_FORMER_CERTS": [],
+        "CERTIFICATE_TSA_URL": "",
+    }
+    # Set on the settings themselves, not with override_settings: that would hide
+    # SETTINGS_MODULE (load_demo reads it) for the whole session.
+    before = {name: getattr(settings, name) for name in values}
+    for name, value in values.items():
+        setattr(settings, name, value)
+    yield files
+    for name, value in before.items():
+        setattr(settings, name, value)
+
+
 @pytest.fixture(autouse=True)
 def _clean_slate():
     """Each test starts with an empty cache and the default language, whatever ran before

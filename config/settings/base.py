@@ -426,6 +426,25 @@ CERTIFICATE_EXPIRY_REMINDER_DAYS = env.int("CERTIFICATE_EXPIRY_REMINDER_DAYS", d
 # Public verification: at most this many look-ups per client address per window (seconds).
 CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
 CERTIFICATE_VERIFY_RATE_WINDOW = env.int("CERTIFICATE_VERIFY_RATE_WINDOW", default=60)
+# Uploaded PDFs checked on the verification page: the largest accepted, in bytes.
+CERTIFICATE_VERIFY_UPLOAD_MAX_BYTES = env.int(
+    "CERTIFICATE_VERIFY_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024
+)
+# Every certificate's PDF is signed (PAdES, certificates/signing.py) with the issuer's key:
+# a PKCS#12 file and its passphrase, or a PEM key (encrypted with the passphrase, or not), its
+# certificate and the chain of CA certificates up to the root. README "Signing certificates".
+CERTIFICATE_SIGNING_PKCS12 = env("CERTIFICATE_SIGNING_PKCS12", default="")
+CERTIFICATE_SIGNING_PASSPHRASE = env("CERTIFICATE_SIGNING_PASSPHRASE", default="")
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", default="")
+CERTIFICATE_SIGNING_CERT = env("CERTIFICATE_SIGNING_CERT", default="")
+CERTIFICATE_SIGNING_CHAIN = env.list("CERTIFICATE_SIGNING_CHAIN", default=[])
+# Certificates of keys that signed before (PEM files): their PDFs are still recognised.
+CERTIFICATE_SIGNING_FORMER_CERTS = env.list("CERTIFICATE_SIGNING_FORMER_CERTS", default=[])
+# An RFC 3161 time-stamping authority: signatures become PAdES B-T (B-B without one).
+CERTIFICATE_TSA_URL = env("CERTIFICATE_TSA_URL", default="")
+# Production refuses to draw a certificate it cannot sign (and `check --deploy` says so);
+# elsewhere an unconfigured key leaves the PDF unsigned, with a warning.
+CERTIFICATE_SIGNING_REQUIRED = False
 
 # --- Statistics API (stats) -------------------------------------------------------------------
 # Django REST framework for /api/v1/, drf-spectacular for its OpenAPI schema, and the sidecar

@@ -17,3 +17,15 @@ TASKS_LOG_LEVEL = env("TASKS_LOG_LEVEL", default="WARNING").upper()
 LOGGING["filters"] = {"quiet_task_worker": {"()": "config.log_filters.QuietTaskWorker"}}  # noqa: F405
 LOGGING["handlers"]["console"]["filters"] = ["quiet_task_worker"]  # noqa: F405
 LOGGING["loggers"]["weasyprint"] = {"level": "WARNING"}  # noqa: F405
+
+# Certificates are signed with the development key `make run` generates on first start
+# (`manage.py certificate_signing_dev_key`, under var/signing/), unless the environment
+# names another one. Before it exists they are drawn unsigned, with a warning.
+DEV_SIGNING_DIR = BASE_DIR / "var" / "signing"  # noqa: F405
+if (
+    not (CERTIFICATE_SIGNING_PKCS12 or CERTIFICATE_SIGNING_KEY)  # noqa: F405
+    and (DEV_SIGNING_DIR / "signing-key.pem").exists()
+):
+    CERTIFICATE_SIGNING_KEY = str(DEV_SIGNING_DIR / "signing-key.pem")
+    CERTIFICATE_SIGNING_CERT = str(DEV_SIGNING_DIR / "signing-cert.pem")
+    CERTIFICATE_SIGNING_CHAIN = [str(DEV_SIGNING_DIR / "root-ca.pem")]

@@ -18,6 +18,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 # Backups hold personal data: `make backup` refuses to write them unencrypted.
 BACKUP_ENCRYPTION_REQUIRED = True
 
+# Certificates are signed with the issuer's key: without one, none is drawn, and
+# `check --deploy` says what to set (certificates.E001).
+CERTIFICATE_SIGNING_REQUIRED = True
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)

@@ -136,7 +136,8 @@ def test_admin_policy_is_relaxed_for_wagtails_inline_code_and_its_own_previews(
 
 
 def _production(code: str, **env) -> subprocess.CompletedProcess:
-    """Run `code` in a fresh interpreter under the production settings."""
+    """Run `code` in a fresh interpreter under the production settings (with the test
+    session's certificate signing key)."""
     # Not what the browser tests set for Playwright's event loop in this process: a
     # production server never has it (and check --deploy refuses it).
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -146,6 +147,9 @@ def _production(code: str, **env) -> subprocess.CompletedProcess:
         "SECRET_KEY": "k" * 20 + "Zq9!x" * 10,
         "ALLOWED_HOSTS": "elearning.example.org",
         "BACKUP_GPG_RECIPIENT": "0123456789ABCDEF0123456789ABCDEF01234567",
+        "CERTIFICATE_SIGNING_KEY": settings.CERTIFICATE_SIGNING_KEY,
+        "CERTIFICATE_SIGNING_CERT": settings.CERTIFICATE_SIGNING_CERT,
+        "CERTIFICATE_SIGNING_CHAIN": ",".join(settings.CERTIFICATE_SIGNING_CHAIN),
         **env,
     }
     return subprocess.run(  # noqa: S603
@@ -175,6 +179,20 @@ def test_production_check_deploy_warns_without_a_backup_key():
     )
     assert result.returncode != 0
     assert "ops.W001" in result.stdout + result.stderr
+
+
+def test_production_check_deploy_refuses_without_a_certificate_signing_key():
+    result = _production(
+        "import sys; from django.core.management import execute_from_command_line; "
+        "execute_from_command_line(['manage.py', 'check', '--deploy'])",
+        CERTIFICATE_SIGNING_KEY="",
+        CERTIFICATE_SIGNING_CERT="",
+        CERTIFICATE_SIGNING_CHAIN="",
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "certificates.E001" in output
+    assert "CERTIFICATE_SIGNING_PKCS12" in output
 
 
 def test_production_cookies_are_secure_and_hsts_is_on():

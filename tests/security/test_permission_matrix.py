@@ -223,6 +223,9 @@ RULES: dict[str, dict[str, Expect]] = {
     "certificates:download": signed_in(NOT_FOUND, learner=OK, administrator=OK),
     "certificates:verify_form": public(),
     "certificates:verify": public(),
+    # Checking an uploaded PDF: public like the look-ups, and a POST that writes nothing
+    # (tests/certificates/test_signing.py posts every kind of file).
+    "certificates:verify_pdf": public(),
     # The component gallery: anyone with a staff role, never a learner
     "gallery:components": signed_in(OK, learner=DENY, other_learner=DENY),
     # Staff screens under /manage/

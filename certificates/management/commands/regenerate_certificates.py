@@ -1,9 +1,10 @@
 """Draw certificates' PDFs again after a design change (serials and codes stay)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from certificates.models import Certificate
 from certificates.services import certificates_regenerate, certificates_regenerate_task
+from certificates.signing import signing_fingerprint
 
 BATCH = 50
 
@@ -25,14 +26,33 @@ class Command(BaseCommand):
             action="store_true",
             help="Only certificates whose PDF is missing (e.g. after a failed task).",
         )
+        parser.add_argument(
+            "--unsigned",
+            action="store_true",
+            help="Only certificates whose PDF is not signed with the current key (drawn "
+            "before signing began, or signed with a key since replaced).",
+        )
         parser.add_argument("--now", action="store_true", help="Render in this process.")
 
     def handle(
-        self, *args, course=None, include_superseded=False, missing=False, now=False, **options
+        self,
+        *args,
+        course=None,
+        include_superseded=False,
+        missing=False,
+        unsigned=False,
+        now=False,
+        **options,
     ):
         certificates = Certificate.objects.all()
         if missing:
             certificates = certificates.filter(pdf="")
+        if unsigned:
+            if not signing_fingerprint():
+                raise CommandError("No signing key is configured: nothing to sign with.")
+            certificates = certificates.exclude(pdf="").exclude(
+                pdf_signed_by=signing_fingerprint() or ""
+            )
         if not include_superseded:
             certificates = certificates.current()
         if course:
