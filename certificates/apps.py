@@ -13,13 +13,16 @@ class CertificatesConfig(AppConfig):
         from accounts.api import form_of_address_changed, register_eraser, register_exporter
         from courses.api import course_completed
         from home.api import PartnerLogo, ProgrammeSettings
+        from notifications.api import register_email_kind
         from pagecache.api import learner_row_changed
 
         from . import api, checks, personal_data, services  # noqa: F401  (checks registers)
         from .models import Certificate, Signatory
+        from .reminders import KIND_EXPIRY
         from .rendering import design_changed
         from .verification import certificate_saved
 
+        register_email_kind(KIND_EXPIRY, _("Reminders that a certificate of mine expires"))
         register_exporter("certificates", personal_data.personal_data_certificates)
         # The holder's own cached pages (My learning) show their certificates.
         for signal in (post_save, post_delete):

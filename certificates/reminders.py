@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
+
+from notifications.api import email_allowed, notification_create
 
 from . import selectors
 from .data import CertificateAction
@@ -16,6 +20,9 @@ from .rendering import (
 from .services import event_record
 
 # --- Expiry reminders -------------------------------------------------------------------
+
+# The kind of email people may turn off in their profile (a message on My learning then).
+KIND_EXPIRY = "certificate_expiry"
 
 
 def certificates_expiry_remind(*, days: int, now=None) -> int:
@@ -31,6 +38,23 @@ def certificates_expiry_remind(*, days: int, now=None) -> int:
         if not claimed:
             continue
         user = certificate.user
+        if not email_allowed(user, KIND_EXPIRY):
+            with translation.override(user.preferred_language):
+                notification_create(
+                    user=user,
+                    kind=KIND_EXPIRY,
+                    text=gettext("Your certificate “%(title)s” expires on %(date)s.")
+                    % {
+                        "title": certificate.course_title,
+                        "date": formats.date_format(
+                            timezone.localtime(certificate.expires_at).date(), "DATE_FORMAT"
+                        ),
+                    },
+                    link=reverse("certificates:mine"),
+                )
+            event_record(certificate, CertificateAction.REMINDED)
+            sent += 1
+            continue
         with translation.override(user.preferred_language):
             context = {
                 "certificate": certificate,

@@ -237,3 +237,18 @@ def test_regenerating_only_missing_pdfs_leaves_the_others_alone(learner, other_l
     assert drawn_after.pdf.name == drawn.pdf.name
     assert lost.pdf
     assert lost.pdf.storage.exists(lost.pdf.name)
+
+
+def test_someone_who_turned_expiry_emails_off_reads_it_on_my_learning(completed, learner, settings):
+    from notifications.models import Notification, NotificationPreference
+
+    settings.CERTIFICATE_EXPIRY_REMINDER_DAYS = 30
+    NotificationPreference.objects.create(user=learner, kind="certificate_expiry", email=False)
+    certificate = Certificate.objects.get(enrolment=completed)
+    _expiring(certificate, 20)
+    call_command("send_certificate_expiry_reminders")
+    call_command("send_certificate_expiry_reminders")
+    assert mail.outbox == []
+    (notification,) = Notification.objects.filter(user=learner)
+    assert certificate.course_title in notification.text
+    assert notification.link.endswith("/certificates/")
