@@ -167,6 +167,7 @@ class AssignmentClosed(models.TextChoices):
     LEFT_TARGET = "left", _("Left the plan's target")
     PLAN_ENDED = "plan_ended", _("The plan was ended")
     ACCOUNT_CLOSED = "account", _("The account was closed")
+    RECERTIFICATION = "recertify", _("Re-certification began: a new assignment follows")
 
 
 class Assignment(models.Model):

@@ -12,14 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Min, Q
 from django.utils import timezone
 from django_tasks import task
 
 from certificates.api import Certificate, CertificateKind
 from courses.api import Enrolment, enrolments_restart_for_plan
 
-from .models import Assignment, TrainingPlan
+from .models import Assignment, AssignmentClosed, TrainingPlan
 from .my_learning import assignments_changed
 
 
@@ -76,8 +77,47 @@ def plans_recertify(*, now=None) -> Recertified:
             result.people += enrolments_restart_for_plan(
                 user_ids=user_ids, course=item.refresher or item.course
             )
+            assignments_renew(plan=plan, item=item, user_ids=user_ids, now=now)
             assignments_changed(user_ids)
     return result
+
+
+@transaction.atomic
+def assignments_renew(*, plan: TrainingPlan, item, user_ids: list[int], now=None) -> int:
+    """Re-certification opens a new cycle: each person's open assignment is closed (it
+    stays in the history) and a new one is due when their certificate expires, so that the
+    reminders before and after the due date run again for it. Returns how many."""
+    now = now or timezone.now()
+    course_ids = [c for c in (item.course_id, item.refresher_id) if c]
+    expiry = dict(
+        _valid_certificates(course_ids)
+        .filter(user_id__in=user_ids, expires_at__isnull=False)
+        .values("user_id")
+        .annotate(first=Min("expires_at"))
+        .values_list("user_id", "first")
+    )
+    old = list(
+        Assignment.objects.select_for_update().filter(
+            plan=plan, user_id__in=user_ids, closed_at__isnull=True
+        )
+    )
+    Assignment.objects.filter(pk__in=[a.pk for a in old]).update(
+        closed_at=now, closed_reason=AssignmentClosed.RECERTIFICATION
+    )
+    Assignment.objects.bulk_create(
+        [
+            Assignment(
+                plan=plan,
+                user_id=a.user_id,
+                assigned_at=now,
+                assigned_by=None,
+                reason=a.reason,
+                due_at=expiry.get(a.user_id, a.due_at),
+            )
+            for a in old
+        ]
+    )
+    return len(old)
 
 
 @task()

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _status(plan, user):
-    return with_status(Assignment.objects.filter(plan=plan, user=user), plan=plan).get().status
+    open_ = Assignment.objects.filter(plan=plan, user=user, closed_at__isnull=True)
+    return with_status(open_, plan=plan).get().status
 
 
 def _expiring(user, course, days):
@@ -110,3 +111,21 @@ def test_the_daily_command(tree, learner, committed, capsys):
     _expiring(learner, course, days=3)
     call_command("recertify_plans")
     assert "1 people enrolled again" in capsys.readouterr().out
+
+
+def test_re_certification_opens_a_new_assignment_due_at_the_expiry(tree, learner, committed):
+    from plans.models import AssignmentClosed
+
+    course = course_with_lessons(modules=1, lessons=1, validity_months=36)
+    plan = plan_with(institutions=[tree["belgrade"]], courses=[course], recertify_days_before=60)
+    plan_apply(plan=plan)
+    with committed():
+        complete_course(user=learner, course=course)
+    _expiring(learner, course, days=30)
+    expires_at = Certificate.objects.get(user=learner).expires_at
+    plans_recertify()
+    old, new = Assignment.objects.filter(plan=plan, user=learner).order_by("pk")
+    assert old.closed_reason == AssignmentClosed.RECERTIFICATION
+    assert new.closed_at is None and new.due_at == expires_at
+    assert plans_recertify().people == 0
+    assert Assignment.objects.filter(plan=plan, user=learner).count() == 2
