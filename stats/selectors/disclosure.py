@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Count, Q
@@ -84,7 +84,9 @@ class Source:
     - `differences(row, wider)`: per figure, how much a wider cell has more (step 3; by
       default the people each figure rests on);
     - `edges(*, scope, filters, grouping, k)`: per key, the figures a too small period
-      edge month hides (step 4), or None when the source has no periods.
+      edge month hides (step 4), or None when the source has no periods;
+    - `parts`: figures that are the sum of others in the same row ({total: its parts}),
+      as a row's statuses add up to its people: step 2 runs along the row too.
     """
 
     name: str
@@ -93,6 +95,7 @@ class Source:
     not_additive: frozenset[str] = frozenset()
     differences: Callable[[Any, Any], dict[str, int]] | None = None
     edges: Callable[..., dict[Any, set[str]]] | None = None
+    parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def difference(self, figures, wider) -> dict[str, int]:
         if self.differences is not None:
@@ -134,6 +137,59 @@ def _hide_siblings(
             row = visible.pop(0)
             row.hidden.add(name)
             hidden.append(row)
+
+
+def _hide_parts(figures, k: int, source: Source, exposed: frozenset[str] = frozenset()) -> None:
+    """Secondary suppression along a row whose figures add up (`source.parts`): with the
+    total known, the hidden parts are at least two non-zero ones resting on K+ people
+    together, adding the smallest visible ones; failing that the total is hidden too.
+    `exposed`: hidden figures of this row that their column gives away (they count as
+    shown)."""
+    for total, parts in source.parts.items():
+        if total in figures.hidden and total not in exposed:
+            continue
+        people = {p: figures.people.get(source.rests_on[p], 0) for p in parts}
+        hidden = [p for p in parts if p in figures.hidden and p not in exposed and people[p]]
+        if not hidden and not any(p in figures.hidden and people[p] for p in parts):
+            continue
+        visible = sorted(
+            (p for p in parts if p not in figures.hidden and people[p]), key=people.get
+        )
+        while visible and (len(hidden) < 2 or sum(people[p] for p in hidden) < k):
+            part = visible.pop(0)
+            figures.hidden.add(part)
+            hidden.append(part)
+        if len(hidden) < 2 or sum(people[p] for p in hidden) < k:
+            figures.hidden.add(total)
+
+
+def _exposed(rows, k: int, source: Source) -> dict[int, frozenset[str]]:
+    """Per row (by id), the hidden figures its column gives away, the column's total being
+    known: those of a column whose hidden non-zero cells are fewer than two or rest on fewer
+    than K people together."""
+    exposed: dict[int, set[str]] = defaultdict(set)
+    for name, people_key in source.rests_on.items():
+        hidden = [r for r in rows if name in r.hidden and r.people.get(people_key, 0) > 0]
+        if hidden and (len(hidden) < 2 or sum(r.people[people_key] for r in hidden) < k):
+            for row in hidden:
+                exposed[id(row)].add(name)
+    return {key: frozenset(names) for key, names in exposed.items()}
+
+
+def _hide_along_rows_and_columns(rows, k: int, source: Source, *, columns: bool) -> None:
+    """Step 2 down each column and along each row (`source.parts`), again until neither
+    hides anything more (each pass only hides, so it ends). A row does not count on a
+    hidden figure that its column gives away."""
+    rows = list(rows)
+    while True:
+        before = sum(len(r.hidden) for r in rows)
+        if columns:
+            _hide_siblings(rows, k, source.rests_on, source.not_additive)
+        exposed = _exposed(rows, k, source) if columns else {}
+        for row in rows:
+            _hide_parts(row, k, source, exposed.get(id(row), frozenset()))
+        if sum(len(r.hidden) for r in rows) == before:
+            return
 
 
 def _enrolment_differences(figures: Figures, wider: Figures) -> dict[str, int]:
@@ -303,6 +359,8 @@ def _protect(
                 for cell in column.values():
                     _hide_small(cell, k, rests_on)
                 _hide_siblings(column.values(), k, rests_on, not_additive)
+                if source.parts:
+                    _hide_along_rows_and_columns(column.values(), k, source, columns=True)
                 done.add(id(column))
             cell = column.get(value_of[key])
             if cell is not None:
@@ -318,9 +376,11 @@ def _protect(
         for key, names in edges.items():
             if key in rows:
                 rows[key].hidden |= names
-    # 2. Secondary suppression within this breakdown.
+    # 2. Secondary suppression within this breakdown (and along rows that add up).
     if grouping.kind != "total":
         _hide_siblings(rows.values(), k, rests_on, not_additive)
+    if source.parts:
+        _hide_along_rows_and_columns(rows.values(), k, source, columns=grouping.kind != "total")
 
 
 def protected_figures(
