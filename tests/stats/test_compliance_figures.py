@@ -306,3 +306,112 @@ def test_an_analyst_sees_groups_of_k_and_not_the_small_ones(compliance_world, an
         assert row["overdue"] == SUPPRESSED
         shown = [row[s] for s in ("compliant", "due", "overdue", "expired")]
         assert row["total"] == SUPPRESSED or shown.count(SUPPRESSED) >= 2
+
+
+# --- Through the doors: dashboard, XLSX, API --------------------------------------------------
+
+
+@pytest.mark.usefixtures("english")
+def test_dashboard_tab_and_xlsx(compliance_world, client, administrator, mfa_login):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    plan = compliance_world["plan"]
+    mfa_login(client, administrator)
+    page = client.get("/admin/stats/", {"view": "compliance"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Training plans" in html and "Choose a plan" in html and plan.name in html
+    page = client.get("/admin/stats/", {"view": "compliance", "plan": plan.pk, "to": "2026-09-30"})
+    html = page.content.decode()
+    assert "As of" in html and "People assigned" in html and "Overdue" in html
+    assert f"plan={plan.pk}" in html  # drill-down and download links keep the plan
+    response = client.get(
+        "/admin/stats/", {"view": "compliance", "plan": plan.pk, "export": "xlsx"}
+    )
+    workbook = load_workbook(BytesIO(response.content))
+    assert workbook.sheetnames == [
+        "Total",
+        "By institution",
+        "By profession",
+        "By declared sex",
+    ]
+    rows = list(workbook["Total"].iter_rows(values_only=True))
+    assert any(r[:2] == ("Training plan", plan.name) for r in rows)
+    assert [17, 6, 0, 6, 5, 35.3] == list(rows[-1][2:])
+    for bad in ("x", "999999"):
+        assert client.get("/admin/stats/", {"view": "compliance", "plan": bad}).status_code == 404
+
+
+@pytest.mark.usefixtures("english")
+def test_a_manager_cannot_read_another_subtrees_plan(
+    tree, compliance_world, client, manager_bg, mfa_login
+):
+    nis = plan_with(name="Niš plan", owner=tree["nis"], institutions=[tree["nis"]])
+    plan_apply(plan=nis)
+    from stats.services import api_token_create
+
+    _token, key = api_token_create(user=manager_bg, name="t")
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    listed = client.get("/api/v1/stats/plans/", **bearer).json()
+    assert [p["id"] for p in listed] == [compliance_world["plan"].pk]
+    assert listed[0]["institution"] is None
+    answer = client.get("/api/v1/stats/compliance/", {"plan": nis.pk}, **bearer)
+    assert answer.status_code == 404
+    assert client.get("/api/v1/stats/compliance/", **bearer).status_code == 400
+    assert client.get("/api/v1/stats/compliance/", {"plan": "a"}, **bearer).status_code == 400
+    national = compliance_world["plan"].pk
+    assert (
+        client.get(
+            "/api/v1/stats/compliance/", {"plan": national, "institution": "PU-NI"}, **bearer
+        ).status_code
+        == 400
+    )
+    body = client.get(
+        "/api/v1/stats/compliance/", {"plan": national, "by": "institution"}, **bearer
+    )
+    assert body.status_code == 200
+    assert body.json()["total"]["total"] == 10
+    assert "PS-NI-1" not in body.content.decode() and "PU-NI" not in body.content.decode()
+    mfa_login(client, manager_bg)
+    assert client.get("/admin/stats/", {"view": "compliance", "plan": nis.pk}).status_code == 404
+    html = client.get("/admin/stats/", {"view": "compliance"}).content.decode()
+    assert "Niš plan" not in html
+    html = client.get("/admin/stats/", {"view": "compliance", "plan": national}).content.decode()
+    assert "PS-NI-1" not in html and "Medijana" not in html
+
+
+def test_api_answers_with_the_selectors_figures(compliance_world, client, analyst):
+    from stats.services import api_token_create
+
+    plan = compliance_world["plan"]
+    _token, key = api_token_create(user=analyst, name="t")
+    scope = stats_scope_for(viewer=analyst)
+    for by in ("institution", "profession", "sex"):
+        answer = client.get(
+            "/api/v1/stats/compliance/",
+            {"plan": plan.pk, "by": by, "to": "2026-09-12"},
+            HTTP_AUTHORIZATION=f"Bearer {key}",
+        )
+        assert answer.status_code == 200, answer.content
+        data = answer.json()
+        assert data["filters"] == {"to": "2026-09-30"}
+        assert data["as_of"].startswith("2026-10-01")
+        filters = StatsFilters(date_to=MONTH(2026, 9, 12))
+        rows = compliance_breakdown(scope=scope, filters=filters, plan_id=plan.pk, by=by)
+        assert [r["label"] for r in data["results"]] == [r.label for r in rows]
+        for got, row in zip(data["results"], rows, strict=True):
+            assert {n: got[n] for n in row.public()} == row.public()
+    assert data["total"]["total"] == 18
+
+
+def test_schema_lists_the_compliance_endpoints(client):
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    assert "/api/v1/stats/plans/" in schema["paths"]
+    compliance = schema["paths"]["/api/v1/stats/compliance/"]["get"]
+    parameters = {p["name"]: p for p in compliance["parameters"]}
+    assert parameters["plan"]["required"] is True
+    assert parameters["by"]["schema"]["enum"] == ["institution", "profession", "sex"]
+    assert "course" not in parameters
+    assert "ComplianceFigures" in schema["components"]["schemas"]
