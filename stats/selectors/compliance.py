@@ -25,14 +25,18 @@ the same (one per narrowing filter and wider institution, one for step 4).
 Disclosure control: the one control (`disclosure.protected_figures`) with the
 `compliance_source` of the plan. Each status and the total rest on their people; a row's
 statuses add up to its total, so step 2 also runs along each row (`Source.parts`): a hidden
-status is never the total less the others shown. Step 4 (periods) compares the snapshot with
-the one a month earlier (the end of the month before): the people who entered or left each
-status (or the plan) in that month must be 0 or K+, otherwise that figure is hidden.
+status is never the total less the others shown. Step 4 (periods) compares the
+snapshot with the one at the end of every earlier month (back to the plan's first
+assignment, at most 36 months): the people who entered or left each status (or the plan)
+between the two must be 0 or K+, otherwise that figure is hidden. A later snapshot is the
+one that hides a small difference, so of any two month-end snapshots within 36 months of
+each other, what both show differs by 0 or K+ people.
 
-Residual risk, beyond the module docstring of `disclosure`: step 4 compares each snapshot
-with the previous month's only; two snapshots months apart may differ by fewer than K
-people when changes in between cancel out (people move one way through the statuses, due
-to overdue to compliant to expired, so this needs changes back and forth).
+Residual risk, beyond the module docstring of `disclosure`: snapshots more than 36 months
+apart are not compared; "now" moves, so two answers as of now on different days are
+compared with the month ends, not with each other (the figures change as data arrives);
+with K+ people changing, the net change of a count can be smaller than K (five people
+became overdue and four stopped being: +1).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Min, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -141,12 +145,31 @@ def as_of(filters: StatsFilters) -> datetime.datetime | None:
     return end
 
 
-def _month_before(at: datetime.datetime | None) -> datetime.datetime:
-    """The end of the month before the one `at` (or now) closes or falls in."""
-    moment = timezone.localtime(at or timezone.now()) - datetime.timedelta(microseconds=1)
+# How many earlier month ends step 4 compares a snapshot with.
+EARLIER_MONTHS = 36
+
+
+def _month_start(moment: datetime.datetime) -> datetime.datetime:
     return timezone.make_aware(
-        datetime.datetime.combine(moment.date().replace(day=1), datetime.time.min)
+        datetime.datetime.combine(
+            timezone.localtime(moment).date().replace(day=1), datetime.time.min
+        )
     )
+
+
+def _earlier_month_ends(plan, at: datetime.datetime | None) -> list[datetime.datetime]:
+    """The ends of the months before `at` (or now), latest first, back to the month of the
+    plan's first assignment and at most `EARLIER_MONTHS` (one query)."""
+    first = Assignment.objects.filter(plan_id=plan.pk).aggregate(first=Min("assigned_at"))["first"]
+    if first is None:
+        return []
+    moment = at or timezone.now()
+    ends = []
+    end = _month_start(moment - datetime.timedelta(microseconds=1))
+    while end > first and len(ends) < EARLIER_MONTHS:
+        ends.append(end)
+        end = _month_start(end - datetime.timedelta(days=1))
+    return ends
 
 
 def _assignments(plan, *, scope: StatsScope, filters: StatsFilters, open_q: Q) -> QuerySet:
@@ -226,32 +249,43 @@ def compliance_source(plan: TrainingPlan) -> Source:
         return result
 
     def edges(*, scope, filters, grouping, k) -> dict[Any, set[str]]:
-        """Step 4: the people who entered or left each status (or the plan) between the
-        month before and the figures' moment (one query)."""
+        """Step 4: against the snapshot at each earlier month's end (since the plan's first
+        assignment, at most `EARLIER_MONTHS`), the people who entered or left each status
+        (or the plan) must be 0 or K+, otherwise that figure is hidden (two queries)."""
         at = as_of(filters)
-        before = _month_before(at)
+        earlier = _earlier_month_ends(plan, at)
+        if not earlier:
+            return {}
         none = Value("", output_field=CharField())
-        queryset = _assignments(
-            plan, scope=scope, filters=filters, open_q=open_at(at) | open_at(before)
-        ).annotate(
-            _now=_when(open_at(at), status_of(items, at=at), none),
-            _then=_when(open_at(before), status_of(items, at=before), none),
+        window = Q(assigned_at__lt=at or timezone.now()) & (
+            Q(closed_at__isnull=True) | Q(closed_at__gte=earlier[-1])
+        )
+        states = {
+            f"_s{i}": _when(open_at(moment), status_of(items, at=moment), none)
+            for i, moment in enumerate(earlier)
+        }
+        queryset = _assignments(plan, scope=scope, filters=filters, open_q=window).annotate(
+            _now=_when(open_at(at), status_of(items, at=at), none), **states
         )
         rows = (
-            _keyed(queryset.exclude(_now=F("_then")), grouping, None, "_now", "_then")
+            _keyed(queryset, grouping, None, "_now", *states)
             .annotate(n=Count("user_id", distinct=True))
             .order_by()
         )
-        changed: dict[Any, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        changed: dict[Any, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
         for row in rows:
-            now, then = row["_now"], row["_then"]
-            for status in (now, then):
-                if status:
-                    changed[row["_key"]][status] += row["n"]
-            if not (now and then):
-                changed[row["_key"]]["total"] += row["n"]
+            now = row["_now"]
+            for name in states:
+                then = row[name]
+                if then == now:
+                    continue
+                for status in (now, then):
+                    if status:
+                        changed[row["_key"]][name, status] += row["n"]
+                if not (now and then):
+                    changed[row["_key"]][name, "total"] += row["n"]
         return {
-            key: {name for name, n in counts.items() if 0 < n < k}
+            key: {figure for (_name, figure), n in counts.items() if 0 < n < k}
             for key, counts in changed.items()
         }
 

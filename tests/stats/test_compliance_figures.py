@@ -71,8 +71,8 @@ def compliance_world(tree):
     assigned on 2 June 2026, due on 1 July. Ten police officers at Vračar (five women): six
     completed on 20 June (valid until June 2027), four never did. Six police officers at
     Medijana: five completed on 22 June with certificates that expired on 15 September, one
-    never did. The judge at Medijana, the only judge, never did. A Vračar officer left the
-    plan's target on 10 October."""
+    never did. The judge at Medijana, the only judge, never did. Five other Vračar officers,
+    who never did either, left the plan's target on 10 October."""
     course = course_with_lessons(modules=1, lessons=1, validity_months=12)
     bg = [
         UserFactory(
@@ -87,14 +87,17 @@ def compliance_world(tree):
         for _ in range(6)
     ]
     judge = UserFactory(institution=tree["station_ni"], profession="judge", sex="female")
-    leaver = UserFactory(institution=tree["station_bg"], profession="police_officer", sex="male")
+    leavers = [
+        UserFactory(institution=tree["station_bg"], profession="police_officer", sex="male")
+        for _ in range(5)
+    ]
     plan = plan_with(institutions=[tree["ministry"]], courses=[course])
     assign(plan)
     for person in bg[:6]:
         certify(person, course, completed="2026-06-20", expires="2027-06-20")
     for person in ni[:5]:
         certify(person, course, completed="2026-06-22", expires="2026-09-15")
-    Assignment.objects.filter(plan=plan, user=leaver).update(
+    Assignment.objects.filter(plan=plan, user__in=leavers).update(
         closed_at=at("2026-10-10"), closed_reason="left"
     )
     return {"plan": plan, "course": course, "bg": bg, "ni": ni, "judge": judge}
@@ -125,25 +128,25 @@ def test_exact_counts_now_and_as_of_the_end_of_past_periods(compliance_world, ad
         "compliance_rate": 35.3,
     }
     # Before anyone was assigned; at the end of June (due on 1 July); of August; of
-    # September (the leaver still in it).
+    # September (the leavers still in it).
     assert figures(scope, plan, **end_of(2026, 5))["total"] == 0
     june = figures(scope, plan, **end_of(2026, 6))
     assert june == {
-        "total": 18,
+        "total": 22,
         "compliant": 11,
-        "due": 7,
+        "due": 11,
         "overdue": 0,
         "expired": 0,
-        "compliance_rate": 61.1,
+        "compliance_rate": 50.0,
     }
-    assert figures(scope, plan, **end_of(2026, 8))["overdue"] == 7
+    assert figures(scope, plan, **end_of(2026, 8))["overdue"] == 11
     assert figures(scope, plan, **end_of(2026, 9)) == {
-        "total": 18,
+        "total": 22,
         "compliant": 6,
         "due": 0,
-        "overdue": 7,
+        "overdue": 11,
         "expired": 5,
-        "compliance_rate": 33.3,
+        "compliance_rate": 27.3,
     }
     # The period's start plays no part: a snapshot at its end.
     assert figures(scope, plan, date_from=MONTH(2026, 9, 1), **end_of(2026, 9)) == figures(
@@ -403,7 +406,7 @@ def test_api_answers_with_the_selectors_figures(compliance_world, client, analys
         assert [r["label"] for r in data["results"]] == [r.label for r in rows]
         for got, row in zip(data["results"], rows, strict=True):
             assert {n: got[n] for n in row.public()} == row.public()
-    assert data["total"]["total"] == 18
+    assert data["total"]["total"] == 22
 
 
 def test_schema_lists_the_compliance_endpoints(client):
@@ -415,3 +418,18 @@ def test_schema_lists_the_compliance_endpoints(client):
     assert parameters["by"]["schema"]["enum"] == ["institution", "profession", "sex"]
     assert "course" not in parameters
     assert "ComplianceFigures" in schema["components"]["schemas"]
+
+
+def test_one_person_leaving_is_not_found_by_comparing_periods(compliance_world, analyst):
+    """A sixth Vračar officer leaves the plan in November: as of now the plan has one person
+    fewer than at the end of October. Either snapshot hides it, for a protected viewer."""
+    plan = compliance_world["plan"]
+    Assignment.objects.filter(plan=plan, user=compliance_world["bg"][9]).update(
+        closed_at=at("2026-11-10"), closed_reason="left"
+    )
+    scope = stats_scope_for(viewer=analyst)
+    october, now = figures(scope, plan, **end_of(2026, 10)), figures(scope, plan)
+    assert october["total"] == 17
+    assert now["total"] == SUPPRESSED and now["overdue"] == SUPPRESSED
+    # Five at once are K people: shown.
+    assert figures(scope, plan, **end_of(2026, 9))["total"] == 22
