@@ -323,6 +323,34 @@ ENROLMENTS = Source(
 )
 
 
+def _hide_what_the_focus_hides(scope, filters, grouping, rows, k: int, source: Source) -> None:
+    node = grouping.node
+    if grouping.kind != "institution" or node is None:
+        return
+    parent = parent_in_scope(scope, node)
+    if parent is not None:
+        wider, by = replace(filters, institution=parent), Grouping("institution", node=parent)
+    elif scope.roots is not None and scope.roots != (node,):
+        wider, by = replace(filters, institution=None), Grouping("institution", roots=scope.roots)
+    else:
+        return  # the focus is the viewer's whole scope: its figures are the headline
+    column = source.raw(scope=scope, filters=wider, grouping=by)
+    for cell in column.values():
+        _hide_small(cell, k, source.rests_on)
+    _hide_siblings(column.values(), k, source.rests_on, source.not_additive)
+    if source.parts:
+        _hide_along_rows_and_columns(column.values(), k, source, columns=True)
+    focus = column.get(node.path)
+    if focus is None:
+        return
+    for name in focus.hidden:
+        people_key = source.rests_on.get(name)
+        cells = [r for r in rows.values() if r.people.get(people_key, 0) > 0]
+        if people_key is None or any(name in r.hidden for r in cells) or not cells:
+            continue
+        min(cells, key=lambda r: r.people[people_key]).hidden.add(name)
+
+
 def _protect(
     *,
     scope: StatsScope,
@@ -370,6 +398,9 @@ def _protect(
         for key, figures in rows.items():
             if key in other:
                 _hide_small_differences(figures, other[key], k, source)
+    # 3b. A drill-down's rows add up to the focused institution, a row of its parent's
+    # breakdown: what that row hides, the drill-down hides in at least one of its rows.
+    _hide_what_the_focus_hides(scope, filters, grouping, rows, k, source)
     # 4. The period's edge months.
     if grouping.kind != "month" and source.edges is not None:
         edges = source.edges(scope=scope, filters=filters, grouping=grouping, k=k)
