@@ -19,7 +19,9 @@ profession, region, month). For a viewer who is not an administrator:
    Steps 1-2 run on those breakdowns too, and what they hide in that row is hidden in the
    cell. So "R" minus "R and P" never leaves fewer than K people. An institution filter
    is a row among its siblings under its parent, and is compared with every wider
-   ancestor in scope: a difference of 1..K-1 hides the figure.
+   ancestor in scope: a difference of 1..K-1 hides the figure. A drill-down's rows add up
+   to the focused institution, a row of its parent's breakdown: what that row hides, the
+   drill-down hides in one of its rows too (then step 2 in the drill-down).
 4. Differencing across periods: periods snap to whole calendar months. Moving a period's
    start later removes the enrolments completed in the months skipped; moving its end
    earlier removes what was enrolled, started or completed in the months cut. So in each
@@ -31,10 +33,11 @@ profession, region, month). For a viewer who is not an administrator:
 5. Results are cached per scope and (snapped) filters, so asking again returns the same.
 
 What a table counts is a `Source`: enrolments (the default), training participations
-(`trainings`), knowledge-gain results (`gain`) and one survey's invitations and answers
-(`surveys`). Each says what its figures rest on, how it groups and how moving a period's
-edge changes it (`edge_people` for units that span months); steps 1-4 are the same code
-for all.
+(`trainings`), knowledge-gain results (`gain`), one survey's invitations and answers
+(`surveys`) and one training plan's people by status (`compliance`, whose statuses add up
+to a row's total: `Source.parts`, step 2 along the row). Each says what its figures rest
+on, how it groups and how moving a period's edge changes it (`edge_people` for units that
+span months); steps 1-4 are the same code for all.
 
 Residual risk (stated honestly)
 - Step 3 looks one filter away at a time (for institutions: every ancestor); a
