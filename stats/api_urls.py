@@ -31,6 +31,8 @@ urlpatterns = [
     path("stats/knowledge-gain/", api_views.KnowledgeGainView.as_view(), name="knowledge_gain"),
     path("stats/surveys/", api_views.SurveyListView.as_view(), name="surveys"),
     path("stats/surveys/<str:survey_id>/", api_views.SurveyView.as_view(), name="survey"),
+    path("stats/plans/", api_views.PlanListView.as_view(), name="plans"),
+    path("stats/compliance/", api_views.ComplianceView.as_view(), name="compliance"),
     path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),
     path(
         "docs/",

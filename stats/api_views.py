@@ -26,15 +26,21 @@ from institutions.api import Region
 from .authentication import AddressRateThrottle, BearerTokenAuthentication, TokenRateThrottle
 from .forms import StatsFilterForm
 from .selectors import (
+    COMPLIANCE_BREAKDOWNS,
     GAIN_BREAKDOWNS,
     STATS_VIEWS,
     SUPPRESSED,
     TRAINING_BREAKDOWNS,
     OutOfScope,
     StatsFilters,
+    as_of,
+    compliance_breakdown,
+    compliance_plan,
+    compliance_summary,
     effective_filters,
     gain_breakdown,
     gain_summary,
+    plans_for_stats,
     stats_scope_for,
     stats_summary,
     survey_stats,
@@ -555,6 +561,140 @@ class SurveyView(StatsAPIView):
                 },
                 "total": figures(result.total),
                 "results": [{**_row(r), "items": _items(r.items)} for r in result.rows],
+            }
+        )
+
+
+# --- Training plans: compliance -------------------------------------------------------------
+
+
+class PlanSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    institution = serializers.CharField(
+        allow_null=True,
+        help_text="The code of the institution the plan belongs to; null for a national plan "
+        "(its figures cover the people in your scope).",
+    )
+    active = serializers.BooleanField(help_text="false once the plan was ended.")
+
+
+class ComplianceFiguresSerializer(serializers.Serializer):
+    total = CountField(help_text="People holding an open assignment of the plan at the moment.")
+    compliant = CountField(help_text="Every course and training of the plan done (and valid).")
+    due = CountField(help_text="Not done, due date not passed.")
+    overdue = CountField(help_text="Not done, due date passed.")
+    expired = CountField(help_text="A course completed whose certificate is no longer valid.")
+    compliance_rate = serializers.FloatField(
+        allow_null=True, help_text="Per cent of the people assigned who are compliant."
+    )
+
+
+class ComplianceRowSerializer(RowFieldsMixin, ComplianceFiguresSerializer):
+    pass
+
+
+class ComplianceSerializer(serializers.Serializer):
+    filters = serializers.DictField(
+        child=serializers.CharField(),
+        help_text="The filters applied (the period's end widens to the end of its month "
+        "unless you are an administrator; the course and the period's start do not apply).",
+    )
+    plan = PlanSerializer()
+    as_of = serializers.DateTimeField(
+        allow_null=True,
+        help_text="The moment the figures are taken at (the end of the period); null: now.",
+    )
+    by = serializers.ChoiceField(choices=COMPLIANCE_BREAKDOWNS)
+    total = ComplianceFiguresSerializer()
+    results = ComplianceRowSerializer(many=True)
+
+
+def _plan(plan) -> dict:
+    return {
+        "id": plan.pk,
+        "name": plan.name,
+        "institution": plan.owner_institution.code if plan.owner_institution_id else None,
+        "active": plan.is_active,
+    }
+
+
+class PlanListView(StatsAPIView):
+    @extend_schema(
+        operation_id="stats_plans",
+        summary="Training plans whose compliance you may read (ids for /stats/compliance/)",
+        description="The plans of the institutions in your scope, and the national plans "
+        "(of which you see the people in your scope only).",
+        responses={
+            200: PlanSerializer(many=True),
+            **{code: ERRORS[code] for code in (401, 403, 429)},
+        },
+    )
+    def get(self, request):
+        return Response([_plan(p) for p in plans_for_stats(scope=self.scope)])
+
+
+COMPLIANCE_PARAMETERS = [
+    OpenApiParameter(
+        "plan",
+        OpenApiTypes.INT,
+        required=True,
+        description="The plan's id (from /api/v1/stats/plans/).",
+    ),
+    *[p for p in FILTER_PARAMETERS if p.name not in ("course", "from", "to")],
+    OpenApiParameter(
+        "to",
+        OpenApiTypes.DATE,
+        description="Compliance as of the end of this day (of its month unless you are an "
+        "administrator); without it, as of now. The period's start does not apply.",
+    ),
+    _by_parameter(COMPLIANCE_BREAKDOWNS, "institution"),
+]
+
+
+class ComplianceView(StatsAPIView):
+    @extend_schema(
+        operation_id="stats_compliance",
+        summary="One training plan: people compliant, due, overdue and expired",
+        description="As of the end of the period (or now): the people holding an open "
+        "assignment of the plan then, each with their status then. The plan's courses and "
+        "each person's due date are today's; people count in the institution, profession "
+        "and sex they have now.",
+        parameters=COMPLIANCE_PARAMETERS,
+        responses={
+            200: ComplianceSerializer,
+            **ERRORS,
+            404: OpenApiResponse(
+                DetailSerializer, description="No such plan within your statistics."
+            ),
+        },
+    )
+    def get(self, request):
+        filters = self.filters_or_400(request)
+        by = self.breakdown_or_400(request, COMPLIANCE_BREAKDOWNS, default="institution")
+        value = (request.query_params.get("plan") or "").strip()
+        if not value:
+            raise _BadParameters({"plan": ["Choose a plan: its id from /api/v1/stats/plans/."]})
+        if not (value.isascii() and value.isdigit()) or len(value) > 18:
+            raise _BadParameters({"plan": ["A plan's id is a whole number."]})
+        plan = compliance_plan(scope=self.scope, plan_id=value)
+        if plan is None:
+            raise exceptions.NotFound("No such plan within your statistics.")
+        total = compliance_summary(scope=self.scope, filters=filters, plan_id=plan.pk)
+        rows = compliance_breakdown(scope=self.scope, filters=filters, plan_id=plan.pk, by=by)
+        effective = effective_filters(scope=self.scope, filters=filters)
+        applied = effective.as_params()
+        for name in ("course", "from"):
+            applied.pop(name, None)
+        moment = as_of(effective)
+        return Response(
+            {
+                "filters": applied,
+                "plan": _plan(plan),
+                "as_of": moment.isoformat() if moment else None,
+                "by": by,
+                "total": total.public(),
+                "results": [_row(r) for r in rows],
             }
         )
 

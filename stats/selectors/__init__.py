@@ -31,10 +31,23 @@ The package, by concern:
 - `people`: the per-person list for managers;
 - `trainings`, `gain`, `surveys`: training figures (trainings held, participations, people
   trained, completions), knowledge gain (pre/post tests) and survey results, each a
-  `disclosure.Source` protected by the same control, read by the same scope and filters.
+  `disclosure.Source` protected by the same control, read by the same scope and filters;
+- `compliance`: one training plan's people compliant, due, overdue and expired, as of the
+  end of the period, another `Source`.
 Other modules import from `stats.selectors`, which re-exports the public names.
 """
 
+from .compliance import (
+    COMPLIANCE_BREAKDOWNS,
+    COMPLIANCE_FIELDS,
+    COMPLIANCE_LABELS,
+    ComplianceFigures,
+    as_of,
+    compliance_breakdown,
+    compliance_plan,
+    compliance_summary,
+    plans_for_stats,
+)
 from .figures import (
     COUNT_FIELDS,
     FIGURE_FIELDS,
@@ -77,6 +90,15 @@ from .trainings import (
 )
 
 __all__ = [
+    "COMPLIANCE_BREAKDOWNS",
+    "COMPLIANCE_FIELDS",
+    "COMPLIANCE_LABELS",
+    "ComplianceFigures",
+    "as_of",
+    "compliance_breakdown",
+    "compliance_plan",
+    "compliance_summary",
+    "plans_for_stats",
     "COUNT_FIELDS",
     "FIGURE_FIELDS",
     "FIGURE_LABELS",

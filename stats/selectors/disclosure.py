@@ -19,7 +19,9 @@ profession, region, month). For a viewer who is not an administrator:
    Steps 1-2 run on those breakdowns too, and what they hide in that row is hidden in the
    cell. So "R" minus "R and P" never leaves fewer than K people. An institution filter
    is a row among its siblings under its parent, and is compared with every wider
-   ancestor in scope: a difference of 1..K-1 hides the figure.
+   ancestor in scope: a difference of 1..K-1 hides the figure. A drill-down's rows add up
+   to the focused institution, a row of its parent's breakdown: what that row hides, the
+   drill-down hides in one of its rows too (then step 2 in the drill-down).
 4. Differencing across periods: periods snap to whole calendar months. Moving a period's
    start later removes the enrolments completed in the months skipped; moving its end
    earlier removes what was enrolled, started or completed in the months cut. So in each
@@ -31,10 +33,11 @@ profession, region, month). For a viewer who is not an administrator:
 5. Results are cached per scope and (snapped) filters, so asking again returns the same.
 
 What a table counts is a `Source`: enrolments (the default), training participations
-(`trainings`), knowledge-gain results (`gain`) and one survey's invitations and answers
-(`surveys`). Each says what its figures rest on, how it groups and how moving a period's
-edge changes it (`edge_people` for units that span months); steps 1-4 are the same code
-for all.
+(`trainings`), knowledge-gain results (`gain`), one survey's invitations and answers
+(`surveys`) and one training plan's people by status (`compliance`, whose statuses add up
+to a row's total: `Source.parts`, step 2 along the row). Each says what its figures rest
+on, how it groups and how moving a period's edge changes it (`edge_people` for units that
+span months); steps 1-4 are the same code for all.
 
 Residual risk (stated honestly)
 - Step 3 looks one filter away at a time (for institutions: every ancestor); a
@@ -57,7 +60,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Count, Q
@@ -84,7 +87,9 @@ class Source:
     - `differences(row, wider)`: per figure, how much a wider cell has more (step 3; by
       default the people each figure rests on);
     - `edges(*, scope, filters, grouping, k)`: per key, the figures a too small period
-      edge month hides (step 4), or None when the source has no periods.
+      edge month hides (step 4), or None when the source has no periods;
+    - `parts`: figures that are the sum of others in the same row ({total: its parts}),
+      as a row's statuses add up to its people: step 2 runs along the row too.
     """
 
     name: str
@@ -93,6 +98,7 @@ class Source:
     not_additive: frozenset[str] = frozenset()
     differences: Callable[[Any, Any], dict[str, int]] | None = None
     edges: Callable[..., dict[Any, set[str]]] | None = None
+    parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def difference(self, figures, wider) -> dict[str, int]:
         if self.differences is not None:
@@ -134,6 +140,59 @@ def _hide_siblings(
             row = visible.pop(0)
             row.hidden.add(name)
             hidden.append(row)
+
+
+def _hide_parts(figures, k: int, source: Source, exposed: frozenset[str] = frozenset()) -> None:
+    """Secondary suppression along a row whose figures add up (`source.parts`): with the
+    total known, the hidden parts are at least two non-zero ones resting on K+ people
+    together, adding the smallest visible ones; failing that the total is hidden too.
+    `exposed`: hidden figures of this row that their column gives away (they count as
+    shown)."""
+    for total, parts in source.parts.items():
+        if total in figures.hidden and total not in exposed:
+            continue
+        people = {p: figures.people.get(source.rests_on[p], 0) for p in parts}
+        hidden = [p for p in parts if p in figures.hidden and p not in exposed and people[p]]
+        if not hidden and not any(p in figures.hidden and people[p] for p in parts):
+            continue
+        visible = sorted(
+            (p for p in parts if p not in figures.hidden and people[p]), key=people.get
+        )
+        while visible and (len(hidden) < 2 or sum(people[p] for p in hidden) < k):
+            part = visible.pop(0)
+            figures.hidden.add(part)
+            hidden.append(part)
+        if len(hidden) < 2 or sum(people[p] for p in hidden) < k:
+            figures.hidden.add(total)
+
+
+def _exposed(rows, k: int, source: Source) -> dict[int, frozenset[str]]:
+    """Per row (by id), the hidden figures its column gives away, the column's total being
+    known: those of a column whose hidden non-zero cells are fewer than two or rest on fewer
+    than K people together."""
+    exposed: dict[int, set[str]] = defaultdict(set)
+    for name, people_key in source.rests_on.items():
+        hidden = [r for r in rows if name in r.hidden and r.people.get(people_key, 0) > 0]
+        if hidden and (len(hidden) < 2 or sum(r.people[people_key] for r in hidden) < k):
+            for row in hidden:
+                exposed[id(row)].add(name)
+    return {key: frozenset(names) for key, names in exposed.items()}
+
+
+def _hide_along_rows_and_columns(rows, k: int, source: Source, *, columns: bool) -> None:
+    """Step 2 down each column and along each row (`source.parts`), again until neither
+    hides anything more (each pass only hides, so it ends). A row does not count on a
+    hidden figure that its column gives away."""
+    rows = list(rows)
+    while True:
+        before = sum(len(r.hidden) for r in rows)
+        if columns:
+            _hide_siblings(rows, k, source.rests_on, source.not_additive)
+        exposed = _exposed(rows, k, source) if columns else {}
+        for row in rows:
+            _hide_parts(row, k, source, exposed.get(id(row), frozenset()))
+        if sum(len(r.hidden) for r in rows) == before:
+            return
 
 
 def _enrolment_differences(figures: Figures, wider: Figures) -> dict[str, int]:
@@ -267,6 +326,34 @@ ENROLMENTS = Source(
 )
 
 
+def _hide_what_the_focus_hides(scope, filters, grouping, rows, k: int, source: Source) -> None:
+    node = grouping.node
+    if grouping.kind != "institution" or node is None:
+        return
+    parent = parent_in_scope(scope, node)
+    if parent is not None:
+        wider, by = replace(filters, institution=parent), Grouping("institution", node=parent)
+    elif scope.roots is not None and scope.roots != (node,):
+        wider, by = replace(filters, institution=None), Grouping("institution", roots=scope.roots)
+    else:
+        return  # the focus is the viewer's whole scope: its figures are the headline
+    column = source.raw(scope=scope, filters=wider, grouping=by)
+    for cell in column.values():
+        _hide_small(cell, k, source.rests_on)
+    _hide_siblings(column.values(), k, source.rests_on, source.not_additive)
+    if source.parts:
+        _hide_along_rows_and_columns(column.values(), k, source, columns=True)
+    focus = column.get(node.path)
+    if focus is None:
+        return
+    for name in focus.hidden:
+        people_key = source.rests_on.get(name)
+        cells = [r for r in rows.values() if r.people.get(people_key, 0) > 0]
+        if people_key is None or any(name in r.hidden for r in cells) or not cells:
+            continue
+        min(cells, key=lambda r: r.people[people_key]).hidden.add(name)
+
+
 def _protect(
     *,
     scope: StatsScope,
@@ -303,6 +390,8 @@ def _protect(
                 for cell in column.values():
                     _hide_small(cell, k, rests_on)
                 _hide_siblings(column.values(), k, rests_on, not_additive)
+                if source.parts:
+                    _hide_along_rows_and_columns(column.values(), k, source, columns=True)
                 done.add(id(column))
             cell = column.get(value_of[key])
             if cell is not None:
@@ -312,15 +401,20 @@ def _protect(
         for key, figures in rows.items():
             if key in other:
                 _hide_small_differences(figures, other[key], k, source)
+    # 3b. A drill-down's rows add up to the focused institution, a row of its parent's
+    # breakdown: what that row hides, the drill-down hides in at least one of its rows.
+    _hide_what_the_focus_hides(scope, filters, grouping, rows, k, source)
     # 4. The period's edge months.
     if grouping.kind != "month" and source.edges is not None:
         edges = source.edges(scope=scope, filters=filters, grouping=grouping, k=k)
         for key, names in edges.items():
             if key in rows:
                 rows[key].hidden |= names
-    # 2. Secondary suppression within this breakdown.
+    # 2. Secondary suppression within this breakdown (and along rows that add up).
     if grouping.kind != "total":
         _hide_siblings(rows.values(), k, rests_on, not_additive)
+    if source.parts:
+        _hide_along_rows_and_columns(rows.values(), k, source, columns=grouping.kind != "total")
 
 
 def protected_figures(

@@ -30,6 +30,7 @@ from ..selectors import (
     stats_summary,
 )
 from .base import StatsAdminView
+from .compliance import compliance_context
 from .downloads import export_response
 from .trainings import SECTION_VIEWS, section_context, section_workbook
 
@@ -43,6 +44,7 @@ VIEW_LABELS = {
     "trainings": _("Trainings"),
     "gain": _("Knowledge gain"),
     "surveys": _("Surveys"),
+    "compliance": _("Training plans"),
 }
 SORTABLE = ("label", *FIGURE_FIELDS)
 PEOPLE_ON_PAGE = 500  # the downloads have everyone
@@ -85,7 +87,7 @@ class DashboardView(StatsAdminView):
         try:
             if view == "people":
                 return self._people(request, form=form, filters=filters, params=params)
-            if view in SECTION_VIEWS:
+            if view in (*SECTION_VIEWS, "compliance"):
                 return self._section(request, form=form, filters=filters, params=params, view=view)
             return self._figures(request, form=form, filters=filters, params=params, view=view)
         except OutOfScope as error:
@@ -245,16 +247,34 @@ class DashboardView(StatsAdminView):
     # --- trainings, knowledge gain, surveys ---
 
     def _section(self, request, *, form, filters, params, view):
-        section = section_context(
-            view, scope=self.scope, filters=filters, params=params, request=request
-        )
+        if view == "compliance":
+            section = compliance_context(
+                scope=self.scope, filters=filters, params=params, request=request
+            )
+        else:
+            section = section_context(
+                view, scope=self.scope, filters=filters, params=params, request=request
+            )
         if request.GET.get("export") == "xlsx":
-            return section_workbook(view, section, preamble=self._preamble(form, filters))
+            preamble = self._preamble(form, filters)
+            if section.get("plan") is not None:
+                moment = section["as_of"]
+                preamble += [
+                    [gettext("Training plan"), section["plan"].name],
+                    [
+                        gettext("As of"),
+                        timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+                        if moment
+                        else gettext("now"),
+                    ],
+                ]
+            return section_workbook(view, section, preamble=preamble)
         if request.GET.get("export"):
             raise Http404
         link_params = {**params, "view": view}
         if section.get("survey_id"):
             link_params["survey"] = section["survey_id"]
+        link_params.update(section.get("link_params", {}))
         context = self.get_context_data(
             form=form,
             view=view,

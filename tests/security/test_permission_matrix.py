@@ -343,6 +343,8 @@ RULES: dict[str, dict[str, Expect]] = {
     "stats_api:knowledge_gain": rule(UNAUTHORIZED),
     "stats_api:surveys": rule(UNAUTHORIZED),
     "stats_api:survey": rule(UNAUTHORIZED),
+    "stats_api:plans": rule(UNAUTHORIZED),
+    "stats_api:compliance": rule(UNAUTHORIZED),
     "stats_api:*": rule(UNAUTHORIZED),
 }
 

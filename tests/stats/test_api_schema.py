@@ -57,6 +57,8 @@ def api(tree, people, course, analyst):
         "/stats/knowledge-gain/",
         "/stats/surveys/",
         "/stats/surveys/{survey_id}/",
+        "/stats/plans/",
+        "/stats/compliance/",
     ],
 )
 def test_api_conforms_to_its_schema(api, path):
