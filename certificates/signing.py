@@ -28,11 +28,13 @@ a warning.
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import hashlib
 import io
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -269,6 +271,18 @@ def signing_fingerprint() -> str | None:
 # --- Signing ------------------------------------------------------------------------------
 
 
+def outside_event_loop(function, *args, **kwargs):
+    """Call `function` (pyHanko's synchronous API, which starts an event loop of its own
+    with asyncio.run) where no event loop runs: in this thread normally, in a thread of its
+    own when this one already runs a loop (an ASGI server, a Playwright-driven test)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
+
+
 def pdf_sign(pdf: bytes, *, reason: str = "") -> bytes:
     """`pdf` with our signature appended (an incremental update): PAdES B-B, or B-T with a
     time stamp when CERTIFICATE_TSA_URL is set. Without a key: `SigningNotConfigured` where
@@ -292,7 +306,9 @@ def pdf_sign(pdf: bytes, *, reason: str = "") -> bytes:
         subfilter=fields.SigSeedSubFilter.PADES,
         reason=reason or None,
     )
-    output = signers.sign_pdf(writer, meta, signer=loaded.signer, timestamper=timestamper)
+    output = outside_event_loop(
+        signers.sign_pdf, writer, meta, signer=loaded.signer, timestamper=timestamper
+    )
     return output.getvalue()
 
 
@@ -369,8 +385,11 @@ def pdf_signature_check(data: bytes, *, code_in) -> SignatureCheck:
     # change after ours, found by the coverage below.
     signature, signer_fingerprint = ours[0]
     try:
-        status = validate_pdf_signature(
-            signature, signer_validation_context=_validation_context(loaded), skip_diff=True
+        status = outside_event_loop(
+            validate_pdf_signature,
+            signature,
+            signer_validation_context=_validation_context(loaded),
+            skip_diff=True,
         )
     except Exception:  # noqa: BLE001  (a damaged signature: a byte range or digest broken)
         return SignatureCheck(Finding.ALTERED, fingerprint=signer_fingerprint)

@@ -481,6 +481,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["stats.api_views.only_this_api"],
+    # The breakdowns named `by` differ between endpoints: each set gets a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "TrainingBreakdownEnum": "stats.selectors.trainings.TRAINING_BREAKDOWNS",
+        "PeopleBreakdownEnum": "stats.selectors.gain.GAIN_BREAKDOWNS",
+    },
 }
 # How long computed statistics are kept in the cache (seconds; 0: not cached).
 STATS_CACHE_SECONDS = env.int("STATS_CACHE_SECONDS", default=300)

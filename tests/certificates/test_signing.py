@@ -35,6 +35,7 @@ from certificates.signing import (
     SigningNotConfigured,
     fingerprint_of,
     key_chain_write,
+    outside_event_loop,
     pdf_sign,
 )
 from certificates.verification import code_in_keywords
@@ -54,7 +55,7 @@ def _status(data: bytes, root_path):
     reader = PdfFileReader(io.BytesIO(data))
     [signature] = reader.embedded_signatures
     context = ValidationContext(trust_roots=[load_cert_from_pemder(str(root_path))])
-    return validate_pdf_signature(signature, context)
+    return outside_event_loop(validate_pdf_signature, signature, context)
 
 
 @pytest.fixture
@@ -399,7 +400,8 @@ def _signed_again(data: bytes, files) -> bytes:
     from pyhanko.sign import signers
 
     signer = signers.SimpleSigner.load(str(files.key), str(files.certificate))
-    output = signers.sign_pdf(
+    output = outside_event_loop(
+        signers.sign_pdf,
         IncrementalPdfFileWriter(io.BytesIO(data)),
         signers.PdfSignatureMetadata(field_name="Countersignature"),
         signer=signer,
@@ -469,3 +471,17 @@ def test_code_in_keywords_takes_only_a_code_written_in_full():
     assert code_in_keywords(f"CT-2026-000001, {real.lower()}") is None
     assert code_in_keywords("CT-2026-000001") is None
     assert code_in_keywords("") is None
+
+
+def test_signing_works_where_an_event_loop_already_runs(issued, certificate_signing_key):
+    """An ASGI server or a Playwright-driven test runs a loop in this thread: pyHanko's own
+    asyncio.run must not meet it."""
+    import asyncio
+
+    pdf = pdf_from_html(certificate_html(certificate=issued))  # not yet signed
+
+    async def inside_a_loop():
+        return pdf_sign(pdf, reason="again")
+
+    signed = asyncio.run(inside_a_loop())
+    assert len(signed) > len(pdf)
