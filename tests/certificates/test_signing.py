@@ -483,5 +483,9 @@ def test_signing_works_where_an_event_loop_already_runs(issued, certificate_sign
     async def inside_a_loop():
         return pdf_sign(pdf, reason="again")
 
-    signed = asyncio.run(inside_a_loop())
+    # In a thread of its own: this test's worker may already run a loop (Playwright's).
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        signed = pool.submit(asyncio.run, inside_a_loop()).result()
     assert len(signed) > len(pdf)
