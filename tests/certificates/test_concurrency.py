@@ -3,15 +3,14 @@
 PostgreSQL only: SQLite serialises every writer, so it cannot show a race.
 """
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from accounts.factories import UserFactory
 from certificates.models import Certificate
 from certificates.services import certificate_issue, certificate_record
 from courses.factories import course_with_lessons
+from tests.concurrency import run_at_once
 
 from .conftest import complete_course
 
@@ -37,33 +36,11 @@ def _issue_only_in_the_test():
     course_completed.connect(issue_in_background, dispatch_uid=uid)
 
 
-def _run_at_once(functions):
-    barrier = threading.Barrier(len(functions))
-    results, errors = [None] * len(functions), []
-
-    def worker(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i, f)) for i, f in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    return results
-
-
 def test_concurrent_issuers_never_share_a_serial():
     course = course_with_lessons(modules=1, lessons=1)
     enrolments = [complete_course(user=UserFactory(), course=course) for _ in range(24)]
     assert not Certificate.objects.exists()
-    certificates = _run_at_once([lambda e=e: certificate_record(enrolment=e) for e in enrolments])
+    certificates = run_at_once([lambda e=e: certificate_record(enrolment=e) for e in enrolments])
     serials = [c.serial for c in certificates]
     assert len(set(serials)) == 24
     numbers = sorted(int(s.rsplit("-", 1)[1]) for s in serials)
@@ -74,7 +51,7 @@ def test_concurrent_issues_of_one_completion_give_one_certificate():
     course = course_with_lessons(modules=1, lessons=1)
     enrolment = complete_course(user=UserFactory(), course=course)
     assert not Certificate.objects.exists()
-    certificates = _run_at_once([lambda: certificate_issue(enrolment=enrolment)] * 4)
+    certificates = run_at_once([lambda: certificate_issue(enrolment=enrolment)] * 4)
     assert len({c.pk for c in certificates}) == 1
     assert Certificate.objects.filter(enrolment=enrolment).count() == 1
 
@@ -92,6 +69,6 @@ def test_concurrent_issues_of_one_attendance_give_one_certificate():
         completed_at=training.sessions.first().ends_at,
         hours=6,
     )
-    certificates = _run_at_once([issue] * 4)
+    certificates = run_at_once([issue] * 4)
     assert len({c.pk for c in certificates}) == 1
     assert Certificate.objects.filter(user=user, training=training.page_ptr).count() == 1

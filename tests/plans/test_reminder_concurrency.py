@@ -3,12 +3,11 @@
 PostgreSQL only: SQLite serialises every writer, so it cannot show a race.
 """
 
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from accounts.factories import UserFactory
@@ -19,6 +18,7 @@ from plans.factories import plan_with
 from plans.models import DigestSent, ReminderSent
 from plans.reminders import digests_send, plans_remind
 from plans.services import plan_apply
+from tests.concurrency import run_at_once
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -27,28 +27,6 @@ pytestmark = [
         reason="concurrency needs PostgreSQL (DATABASE_URL=postgres://…); SQLite has one writer",
     ),
 ]
-
-
-def _run_at_once(functions):
-    barrier = threading.Barrier(len(functions))
-    results, errors = [None] * len(functions), []
-
-    def worker(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i, f)) for i, f in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    return results
 
 
 def test_concurrent_schedulers_send_each_reminder_and_digest_once(tree):
@@ -65,14 +43,14 @@ def test_concurrent_schedulers_send_each_reminder_and_digest_once(tree):
     plan_apply(plan=plan)
     mail.outbox.clear()
 
-    results = _run_at_once([plans_remind] * 4)
+    results = run_at_once([plans_remind] * 4)
     assert sum(r.reminders for r in results) == 20
     assert ReminderSent.objects.count() == 20
     reminded = sorted(m.to[0] for m in mail.outbox)
     assert reminded == sorted(p.email for p in people)  # each person once
 
     mail.outbox.clear()
-    digests = _run_at_once([lambda: digests_send(force=True)] * 4)
+    digests = run_at_once([lambda: digests_send(force=True)] * 4)
     assert sum(digests) == 1
     assert DigestSent.objects.filter(manager=manager).count() == 1
     assert [m.to for m in mail.outbox] == [[manager.email]]

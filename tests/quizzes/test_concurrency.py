@@ -4,10 +4,8 @@ open attempt at a time, each attempt graded once.
 PostgreSQL only: SQLite serialises every writer, so it cannot show a race.
 """
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from accounts.factories import UserFactory
 from courses.selectors import course_of
@@ -15,6 +13,7 @@ from courses.services import enrolment_create
 from quizzes import factories as f
 from quizzes.models import Attempt, QuizResult
 from quizzes.services import AttemptRefused, attempt_start, attempt_submit
+from tests.concurrency import run_at_once
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -23,28 +22,6 @@ pytestmark = [
         reason="concurrency needs PostgreSQL (DATABASE_URL=postgres://…); SQLite has one writer",
     ),
 ]
-
-
-def _run_at_once(functions):
-    barrier = threading.Barrier(len(functions))
-    results, errors = [None] * len(functions), []
-
-    def worker(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:  # collected and asserted on below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i, fn)) for i, fn in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    return results
 
 
 @pytest.fixture
@@ -57,7 +34,7 @@ def setting():
 
 def test_tabs_starting_at_once_share_one_open_attempt(setting):
     learner, quiz = setting
-    results = _run_at_once([lambda: attempt_start(user=learner, quiz=quiz).pk] * 6)
+    results = run_at_once([lambda: attempt_start(user=learner, quiz=quiz).pk] * 6)
     assert len(set(results)) == 1
     assert Attempt.objects.filter(user=learner).count() == 1
 
@@ -76,7 +53,7 @@ def test_tabs_starting_and_submitting_never_exceed_the_attempts_allowed(setting)
             done += 1
         return done
 
-    _run_at_once([start_and_submit] * 6)
+    run_at_once([start_and_submit] * 6)
     numbers = sorted(Attempt.objects.filter(user=learner).values_list("number", flat=True))
     assert numbers == [1, 2]
     assert QuizResult.objects.get(user=learner).attempts_count == 2
@@ -85,7 +62,7 @@ def test_tabs_starting_and_submitting_never_exceed_the_attempts_allowed(setting)
 def test_submitting_in_several_tabs_grades_once(setting):
     learner, quiz = setting
     attempt = attempt_start(user=learner, quiz=quiz)
-    results = _run_at_once(
+    results = run_at_once(
         [lambda: attempt_submit(attempt=Attempt.objects.get(pk=attempt.pk)).graded_at] * 6
     )
     assert len(set(results)) == 1
