@@ -22,6 +22,12 @@ profession, region, month). For a viewer who is not an administrator:
    ancestor in scope: a difference of 1..K-1 hides the figure. A drill-down's rows add up
    to the focused institution, a row of its parent's breakdown: what that row hides, the
    drill-down hides in one of its rows too (then step 2 in the drill-down).
+   3a. Beyond one filter: every query this one lies within, with any filters dropped or
+   widened at once (an institution to any ancestor in scope, or the whole scope), has
+   the same row, and for a breakdown a total: a figure differing from it by 1..K-1 people
+   is hidden. Differences only grow outwards, so a figure K+ away from one wider query is
+   not compared with those around it, and one equal to the widest query's is equal to all
+   between: the queries read stay few (at most one per combination of filters).
 4. Differencing across periods: periods snap to whole calendar months. Moving a period's
    start later removes the enrolments completed in the months skipped; moving its end
    earlier removes what was enrolled, started or completed in the months cut. So in each
@@ -40,11 +46,11 @@ on, how it groups and how moving a period's edge changes it (`edge_people` for u
 span months); steps 1-4 are the same code for all.
 
 Residual risk (stated honestly)
-- Step 3 looks one filter away at a time (for institutions: every ancestor); a
-  combination of two filters removed at once, or the union of several published cells,
-  can still narrow a group down in rare shapes. The secondary suppression is not
-  re-run after step 3 hides a cell in other breakdowns, and cells hidden in one table may
-  be visible (with K+ people) in another.
+- Step 3a compares a cell with every cell it lies within, but not with unions of
+  several published cells that are not themselves a cell (two stations of different
+  parents, say), which can still narrow a group down in rare shapes. The secondary
+  suppression is not re-run after step 3 hides a cell in other breakdowns, and cells
+  hidden in one table may be visible (with K+ people) in another.
 - Hiding protects against singling out, not against group disclosure: "all 6 people of
   a unit completed" is published. Non-published complements (enrolled minus completed)
   are not protected as cells of their own.
@@ -58,6 +64,7 @@ Residual risk (stated honestly)
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -71,7 +78,7 @@ from institutions.api import Institution
 
 from .figures import COUNT_FIELDS, HIDEABLE, RESTS_ON, Figures, min_cell
 from .filters import StatsFilters
-from .queries import MONTH_EVENTS, Grouping, included, needs_path, raw_figures
+from .queries import MONTH_EVENTS, TOTAL, Grouping, included, needs_path, raw_figures
 from .scope import STEPLEN, StatsScope, parent_in_scope
 
 
@@ -237,21 +244,101 @@ def _narrowings(scope: StatsScope, filters: StatsFilters, grouping: Grouping):
             )
 
 
-def _wider_institutions(scope: StatsScope, filters: StatsFilters, grouping: Grouping):
-    """The filters with the institution replaced by each ancestor above its parent, in
-    scope (the parent is handled as a breakdown by `_narrowings`)."""
-    node = filters.institution
-    if node is None or grouping.kind == "institution":
-        return
-    parent = parent_in_scope(scope, node)
-    if parent is None:
-        return
+def _institution_options(scope: StatsScope, node: Institution) -> list[Institution | None]:
+    """The institution filter and every wider one in scope: each ancestor the scope covers,
+    then none at all (the whole scope) where that is wider still."""
     ancestors = Institution.objects.filter(
-        path__in=[node.path[:i] for i in range(STEPLEN, len(parent.path), STEPLEN)]
+        path__in=[node.path[:i] for i in range(STEPLEN, len(node.path), STEPLEN)]
     ).order_by("-path")
-    for ancestor in ancestors:
-        if scope.covers(ancestor):
-            yield replace(filters, institution=ancestor)
+    options: list[Institution | None] = [node]
+    options += [a for a in ancestors if scope.covers(a)]
+    if scope.roots is None or options[-1] not in scope.roots:
+        options.append(None)
+    return options
+
+
+def _wider_dimensions(scope: StatsScope, filters: StatsFilters):
+    """The filters a wider query may drop or widen, each with its values from this query's
+    to the widest: course, profession and region (or none), the institution (each ancestor
+    in scope, then the whole scope)."""
+    dimensions = []
+    for name in ("course", "profession", "region"):
+        value = getattr(filters, name)
+        if value not in (None, ""):
+            dimensions.append((name, [value, None]))
+    if filters.institution is not None:
+        dimensions.append(("institution", _institution_options(scope, filters.institution)))
+    return dimensions
+
+
+def _hide_small_differences_with_wider_queries(
+    scope: StatsScope, filters: StatsFilters, grouping: Grouping, rows: dict, k: int, source
+) -> None:
+    """3a. Every query this one lies within, whatever filters it drops or widens at once:
+    the same row there (and, for a breakdown, that query's total) differs from each row
+    by 0 or K+ people in every figure not hidden yet, or the figure is hidden.
+
+    The wider queries nest: a difference only grows from a query to one wider still, so a
+    figure that differs by K+ from one query needs no look at the queries around that one.
+    Queries are read narrowest first and only while a visible figure still needs them."""
+    dimensions = _wider_dimensions(scope, filters)
+    if not dimensions or not rows:
+        return
+    sample = next(iter(rows.values()))
+    names = list(source.difference(sample, sample))
+    institution_at = next(
+        (i for i, (name, _o) in enumerate(dimensions) if name == "institution"), None
+    )
+    # (An institution table's rows are the same with or without the filter: within the
+    # same table, the institution stays; its total is a wider cell all the same.)
+    institution_stays = grouping.kind == "institution"
+    with_totals = grouping.kind not in ("total", "month")
+    safe_here: dict[tuple, list[tuple]] = defaultdict(list)  # the row in a wider query
+    safe_total: dict[tuple, list[tuple]] = defaultdict(list)  # a wider query's total
+
+    def covered(marks, point) -> bool:
+        return any(all(a <= b for a, b in zip(mark, point, strict=True)) for mark in marks)
+
+    # The widest query first: a figure the same there is the same in every query between.
+    points = sorted(
+        itertools.product(*(range(len(options)) for _name, options in dimensions)), key=sum
+    )
+    settled: set[tuple] = set()
+    for point in [points[-1], *points[1:-1]]:
+        wider = replace(
+            filters,
+            **{name: options[i] for (name, options), i in zip(dimensions, point, strict=True) if i},
+        )
+        relations = []
+        if not (institution_stays and institution_at is not None and point[institution_at]):
+            relations.append((grouping, (safe_here,)))
+        if with_totals:
+            relations.append((TOTAL, (safe_here, safe_total)))
+        for by, marks in relations:
+            needed = {
+                (key, name)
+                for key, figures in rows.items()
+                for name in names
+                if name not in figures.hidden
+                and (key, name, by is grouping) not in settled
+                and not any(covered(m[(key, name)], point) for m in marks)
+            }
+            if not needed:
+                continue
+            other = source.raw(scope=scope, filters=wider, grouping=by)
+            for key, figures in rows.items():
+                around = other.get(key) if by is grouping else next(iter(other.values()), None)
+                if around is None:
+                    continue
+                for name, difference in source.difference(figures, around).items():
+                    if (key, name) not in needed:
+                        continue
+                    if 0 < difference < k:
+                        figures.hidden.add(name)
+                    elif difference >= k:
+                        marks[-1][(key, name)].append(point)
+                    elif point == points[-1]:
+                        settled.add((key, name, by is grouping))
 
 
 def edge_people(units) -> tuple[set, set]:
@@ -396,11 +483,7 @@ def _protect(
             cell = column.get(value_of[key])
             if cell is not None:
                 figures.hidden |= cell.hidden
-    for wider in _wider_institutions(scope, filters, grouping):
-        other = source.raw(scope=scope, filters=wider, grouping=grouping)
-        for key, figures in rows.items():
-            if key in other:
-                _hide_small_differences(figures, other[key], k, source)
+    _hide_small_differences_with_wider_queries(scope, filters, grouping, rows, k, source)
     # 3b. A drill-down's rows add up to the focused institution, a row of its parent's
     # breakdown: what that row hides, the drill-down hides in at least one of its rows.
     _hide_what_the_focus_hides(scope, filters, grouping, rows, k, source)

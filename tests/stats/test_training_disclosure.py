@@ -529,16 +529,7 @@ def snapshots_differ_by_k(notebook) -> None:
 @pytest.mark.parametrize(
     "viewer",
     [
-        pytest.param(
-            "analyst",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="Known residual risk (disclosure's docstring): two filters removed at "
-                "once. Everyone now (11 compliant) less Belgrade's police officers (10) is the "
-                "judge, the only one compliant in Niš since Niš's officers' certificates "
-                "expired; step 3 compares a cell with one filter removed at a time.",
-            ),
-        ),
+        "analyst",
         "manager_ni",
     ],
 )
