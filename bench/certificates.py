@@ -131,7 +131,7 @@ def main() -> int:
     )
     failed = False
     try:
-        common.prepare_database(env=env, collectstatic=False)
+        common.prepare_database(env=env)  # the certificate template names its fonts by {% static %}
         single = common.django_call(SIDE, "measure_single", env=env, rounds=rounds)
         issue = common.median(single["issue_s"])
         unsigned = common.median(single["issue_unsigned_s"])

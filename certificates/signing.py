@@ -52,6 +52,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.signers import SimpleSigner
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -297,8 +298,11 @@ def pdf_sign(pdf: bytes, *, reason: str = "") -> bytes:
         )
         return pdf
     timestamper = None
+    reserved = None  # with a time stamp, pyHanko sizes the space (the TSA's answer varies)
     if settings.CERTIFICATE_TSA_URL:
         timestamper = HTTPTimeStamper(settings.CERTIFICATE_TSA_URL, timeout=10)
+    else:
+        reserved = _space_for_signature(loaded)
     writer = _MetadataKeepingWriter(io.BytesIO(pdf))
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
@@ -307,9 +311,36 @@ def pdf_sign(pdf: bytes, *, reason: str = "") -> bytes:
         reason=reason or None,
     )
     output = outside_event_loop(
-        signers.sign_pdf, writer, meta, signer=loaded.signer, timestamper=timestamper
+        signers.sign_pdf,
+        writer,
+        meta,
+        signer=loaded.signer,
+        timestamper=timestamper,
+        bytes_reserved=reserved,
     )
     return output.getvalue()
+
+
+_space: dict[str, int] = {}
+
+
+def _space_for_signature(loaded: Credentials) -> int:
+    """The room to leave in the PDF for our signature, as pyHanko estimates it (a dry-run
+    signature's size in hexadecimal, plus half), worked out once per key and process:
+    pyHanko would otherwise sign twice for every certificate, a third of the signing time
+    (bench/certificates.py)."""
+    fingerprint = loaded.fingerprint
+    if fingerprint not in _space:
+        dry_run = loaded.signer.async_sign(
+            hashlib.sha256(b"").digest(),
+            "sha256",
+            use_pades=True,
+            dry_run=True,
+            signed_attr_settings=PdfCMSSignedAttributes(signing_time=datetime.now(UTC)),
+        )
+        size = len(outside_event_loop(asyncio.run, dry_run).dump()) * 2
+        _space[fingerprint] = size + 2 * (size // 4)
+    return _space[fingerprint]
 
 
 class _MetadataKeepingWriter(IncrementalPdfFileWriter):
