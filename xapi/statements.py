@@ -17,6 +17,7 @@ from django.utils.translation import pgettext
 from wagtail.models import Locale, Page
 
 from courses import api as courses_api
+from serbian.api import for_reader
 
 from .models import LearnerAccount
 
@@ -95,7 +96,8 @@ def page_activity(
     the page in the default locale (the same activity whatever the learner's language), its
     name the page's title in the learner's language where it is translated."""
     canonical = Page.objects.get(pk=courses_api.canonical_id(page))
-    url = absolute(canonical.get_url(), fallback=f"/pages/{canonical.pk}/")
+    with translation.override(settings.LANGUAGE_CODE):  # one id, whoever's language
+        url = absolute(canonical.get_url(), fallback=f"/pages/{canonical.pk}/")
     titled = canonical
     with translation.override(language):
         locale = Locale.objects.filter(language_code=translation.get_language()).first()
@@ -107,13 +109,16 @@ def page_activity(
         titled = courses_api.translations_for_reader(pages=[canonical], locale_id=locale.pk).get(
             canonical.pk, canonical
         )
-    title_language = Locale.objects.get(pk=titled.locale_id).language_code
+    title, tag = name or titled.title, Locale.objects.get(pk=titled.locale_id).language_code
+    if tag == "sr" and language in ("sr", "sr-latn"):
+        # Serbian content is kept as written: read in the learner's script.
+        title, tag = for_reader(title, language), language_tag(language)
     return {
         "objectType": "Activity",
         "id": url + fragment,
         "definition": {
             "type": ACTIVITY_TYPES[kind],
-            "name": {language_tag(title_language): name or titled.title},
+            "name": {tag: title},
         },
     }
 
