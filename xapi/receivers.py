@@ -16,7 +16,7 @@ from trainings import api as trainings_api
 
 from . import statements as st
 from .lrs import lrs_is_configured
-from .services import statement_record
+from .services import statement_record, statements_record
 
 logger = logging.getLogger(__name__)
 
@@ -39,15 +39,17 @@ def _language(user) -> str:
 # --- Courses --------------------------------------------------------------------------------
 
 
-def registered(enrolment):
+def registered(enrolment, *, course_activity=None, account_name=None):
     user = enrolment.user
     return user, st.statement(
         event=f"registered:enrolment:{enrolment.pk}",
         user=user,
         verb_name="registered",
-        object_=st.page_activity(enrolment.course, kind="course", language=_language(user)),
+        object_=course_activity
+        or st.page_activity(enrolment.course, kind="course", language=_language(user)),
         timestamp=enrolment.enrolled_at,
         registration=st.registration_uuid(enrolment.pk),
+        account_name=account_name,
     )
 
 
@@ -85,12 +87,36 @@ def on_enrolment_saved(*, instance, created, raw=False, **kwargs) -> None:
 
 
 def on_enrolments_created(*, course_id, user_ids, **kwargs) -> None:
+    """People enrolled in bulk (up to thousands): one course activity per language, the
+    accounts and the rows in a few queries."""
     if not lrs_is_configured():
         return
-    for enrolment in courses_api.Enrolment.objects.filter(
-        course_id=course_id, user_id__in=list(user_ids), archived_at__isnull=True
-    ).select_related("user", "course"):
-        _record(registered, enrolment)
+    try:
+        with transaction.atomic():
+            enrolments = list(
+                courses_api.Enrolment.objects.filter(
+                    course_id=course_id, user_id__in=list(user_ids), archived_at__isnull=True
+                ).select_related("user", "course")
+            )
+            names = st.account_names(e.user_id for e in enrolments)
+            activities = {}
+            items = []
+            for enrolment in enrolments:
+                language = _language(enrolment.user)
+                if language not in activities:
+                    activities[language] = st.page_activity(
+                        enrolment.course, kind="course", language=language
+                    )
+                items.append(
+                    registered(
+                        enrolment,
+                        course_activity=activities[language],
+                        account_name=names[enrolment.user_id],
+                    )
+                )
+            statements_record(items)
+    except Exception:
+        logger.exception("xAPI: the statements of a bulk enrolment could not be written")
 
 
 def on_step_saved(*, instance, created, raw=False, **kwargs) -> None:

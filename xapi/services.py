@@ -49,13 +49,13 @@ def _send_after_commit() -> None:
     transaction.on_commit(_send_soon)
 
 
-def statement_record(*, user, statement: dict) -> bool:
-    """Put `statement` in the outbox, in the caller's transaction, and have it sent after
-    the commit. Nothing is written while no LRS is configured. A statement already there
-    (the same event) is left as it is. Returns whether a row was written."""
-    if not lrs_is_configured():
-        return False
-    created = Statement.objects.bulk_create(
+def statements_record(items: list[tuple[object, dict]]) -> None:
+    """Put statements ((user, statement) pairs) in the outbox, in the caller's transaction,
+    and have them sent after the commit. Nothing is written while no LRS is configured. A
+    statement already there (the same event) is left as it is."""
+    if not lrs_is_configured() or not items:
+        return
+    Statement.objects.bulk_create(
         [
             Statement(
                 statement_id=statement["id"],
@@ -63,11 +63,16 @@ def statement_record(*, user, statement: dict) -> bool:
                 verb=statement["verb"]["id"].rsplit("/", 1)[-1],
                 payload=statement,
             )
+            for user, statement in items
         ],
         ignore_conflicts=True,
+        batch_size=500,
     )
     _send_after_commit()
-    return bool(created)
+
+
+def statement_record(*, user, statement: dict) -> None:
+    statements_record([(user, statement)])
 
 
 @dataclass

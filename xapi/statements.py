@@ -69,10 +69,25 @@ def language_tag(code: str) -> str:
     return LANGUAGE_TAGS.get(code, code)
 
 
-def actor_for(user) -> dict[str, Any]:
+def account_names(user_ids) -> dict[int, str]:
+    """{user id: xAPI account name}, made for those who have none yet (two queries)."""
+    user_ids = list(user_ids)
+    LearnerAccount.objects.bulk_create(
+        [LearnerAccount(user_id=pk) for pk in user_ids], ignore_conflicts=True
+    )
+    return {
+        user_id: str(name)
+        for user_id, name in LearnerAccount.objects.filter(user_id__in=user_ids).values_list(
+            "user_id", "name"
+        )
+    }
+
+
+def actor_for(user, *, name: str | None = None) -> dict[str, Any]:
     """The learner as an account on our home page, named by their random xAPI id."""
-    account, _ = LearnerAccount.objects.get_or_create(user=user)
-    return {"objectType": "Agent", "account": {"homePage": base_url(), "name": str(account.name)}}
+    if name is None:
+        name = str(LearnerAccount.objects.get_or_create(user=user)[0].name)
+    return {"objectType": "Agent", "account": {"homePage": base_url(), "name": name}}
 
 
 def verb(name: str, *, language: str) -> dict[str, Any]:
@@ -139,6 +154,7 @@ def statement(
     parent: dict[str, Any] | None = None,
     other: dict[str, Any] | None = None,
     registration: str | None = None,
+    account_name: str | None = None,
 ) -> dict[str, Any]:
     language = user.preferred_language or settings.LANGUAGE_CODE
     context: dict[str, Any] = {
@@ -156,7 +172,7 @@ def statement(
         context["contextActivities"] = activities
     data = {
         "id": str(statement_uuid(event)),
-        "actor": actor_for(user),
+        "actor": actor_for(user, name=account_name),
         "verb": verb(verb_name, language=language),
         "object": object_,
         "timestamp": timestamp.isoformat(),

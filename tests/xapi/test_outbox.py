@@ -8,8 +8,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts.factories import UserFactory
 from accounts.personal_data import personal_data_export
 from accounts.services import personal_data_erase
 from courses.factories import course_with_lessons
@@ -85,6 +88,24 @@ def test_people_enrolled_in_bulk_are_registered(dead_lrs, learner, other_learner
     )
     rows = Statement.objects.filter(verb="registered")
     assert sorted(rows.values_list("user_id", flat=True)) == sorted([learner.pk, other_learner.pk])
+
+
+def test_bulk_enrolment_writes_its_statements_in_a_few_queries(dead_lrs, settings, tree):
+    """Not a query or two per person: a CSV of hundreds stays one quick request."""
+    people = [UserFactory(institution=tree["station_bg"]) for _ in range(12)]
+    course = course_with_lessons()
+
+    def queries(users) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            enrolments_create_for_people(users=users, course=course, enrolled_by=None)
+        return len(captured)
+
+    settings.XAPI_LRS_ENDPOINT = ""
+    off = queries(people[:6])
+    settings.XAPI_LRS_ENDPOINT = dead_lrs
+    on = queries(people[6:])
+    assert Statement.objects.count() == 6
+    assert on - off <= 12
 
 
 def test_a_participant_checking_in_attended(dead_lrs, learner):
