@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test lint format messages demo migrate signing-key bench clean check backup restore spellcheck
+.PHONY: run serve worker test lint format messages demo migrate signing-key bench clean check backup restore spellcheck ralph
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ serve: $(VENV)/.installed
 ## make worker: a django-tasks worker (certificates, imports, reports)
 worker: $(VENV)/.installed
 	$(MANAGE) db_worker
+
+## make ralph: Ralph, the learning record store the xAPI tests send to (tests/xapi), in a
+## virtualenv of its own (.venv-ralph/): its dependencies are not the project's. (`cli` gives
+## `ralph auth`; `backend-ldp` only brings `requests`, which Ralph 5.1.0's API imports always.)
+RALPH_VENV := .venv-ralph
+ralph: $(RALPH_VENV)/bin/ralph
+$(RALPH_VENV)/bin/ralph:
+	$(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/pip install --quiet --upgrade pip
+	$(RALPH_VENV)/bin/pip install --quiet 'ralph-malph[cli,lrs,backend-ldp]==5.1.0'
 
 ## make test: the whole suite (SQLite unless DATABASE_URL says otherwise)
 test: $(VENV)/.installed
@@ -92,4 +102,4 @@ restore: $(VENV)/.installed
 	$(MANAGE) restore $(BACKUP) $(if $(YES),--yes,)
 
 clean:
-	rm -rf $(VENV) staticfiles .cache db.sqlite3*
+	rm -rf $(VENV) $(RALPH_VENV) staticfiles .cache db.sqlite3*

@@ -22,6 +22,7 @@ For the demo history, which writes certificates as they would have been issued:
 - `course_title_in(*, course, language)`, `institution_name_in(*, institution, language)`.
 
 Other documents drawn the same way (trainings' sign-in sheets):
+- `verification_url(code)`: the absolute URL of a certificate's verify page (its QR code).
 - `pdf_from_html(html)`: WeasyPrint with only our own static files (fonts) reachable
   (unsigned: certificates are signed by certificate rendering itself).
 
@@ -35,7 +36,7 @@ Signatures (every certificate's PDF is signed with the issuer's key, certificate
 from .codes import code_generate
 from .data import CertificateAction, CertificateKind, CertificateStatus
 from .models import Certificate, CertificateEvent
-from .rendering import course_title_in, institution_name_in, pdf_from_html
+from .rendering import course_title_in, institution_name_in, pdf_from_html, verification_url
 from .selectors import attendance_certificates_of
 from .selectors import current_certificates_for as certificates_for_enrolments
 from .services import (
@@ -75,5 +76,6 @@ __all__ = [
     "serial_next",
     "certificates_record_many",
     "signing_fingerprint",
+    "verification_url",
     "SigningNotConfigured",
 ]

@@ -6,6 +6,9 @@ Steps and completion
   has a boolean `required` field.
 - `course_completed`: a signal sent once, after the commit, when a learner completes a
   course (kwargs: `enrolment`). Certificates listen to it.
+- `enrolment_completed` (kwargs: `enrolment`): the same completion, sent inside its
+  transaction; `enrolments_created` (kwargs: `course_id`, `user_ids`): people enrolled in
+  bulk, inside the transaction (bulk_create sends no post_save). xAPI listens to both.
 - `step_completed(*, user, page)`: a step (e.g. a passed quiz) is done; completes the
   course when it was the last one.
 - `enrolment_for(*, user, course)`: the current enrolment or None.
@@ -88,7 +91,7 @@ from .services import (
     enrolments_restart_for_plan,
 )
 from .services import step_complete_for_user as step_completed
-from .signals import course_completed
+from .signals import course_completed, enrolment_completed, enrolments_created
 from .steps import STEP_MODELS, register_step_model
 
 __all__ = [
@@ -107,6 +110,8 @@ __all__ = [
     "enrolments_create_for_plan",
     "enrolments_restart_for_plan",
     "course_completed",
+    "enrolment_completed",
+    "enrolments_created",
     "course_ids_authored_by",
     "course_is_visible_to",
     "course_of",

@@ -20,7 +20,7 @@ from .selectors import (
     people_course_is_not_meant_for,
     required_step_ids,
 )
-from .signals import course_completed
+from .signals import course_completed, enrolment_completed, enrolments_created
 
 
 def _canonical_course(course: CoursePage) -> CoursePage:
@@ -105,6 +105,10 @@ def enrolments_create_for_people(
         if u.pk not in already
     ]
     Enrolment.objects.bulk_create(new, ignore_conflicts=True)
+    if new:
+        enrolments_created.send(
+            sender=Enrolment, course_id=course.pk, user_ids=[e.user_id for e in new]
+        )
     return len(new)
 
 
@@ -150,6 +154,9 @@ def enrolments_create_for_plan(*, users, course: CoursePage, enrolled_by=None) -
             ],
             ignore_conflicts=True,
         )
+        enrolments_created.send(
+            sender=Enrolment, course_id=course.pk, user_ids=ids[start : start + 1000]
+        )
     return len(ids)
 
 
@@ -181,6 +188,8 @@ def enrolments_restart_for_plan(*, user_ids, course: CoursePage) -> int:
             [Enrolment(user_id=pk, course=course, source=EnrolmentSource.PLAN) for pk in restart],
             ignore_conflicts=True,
         )
+        if restart:
+            enrolments_created.send(sender=Enrolment, course_id=course.pk, user_ids=restart)
         fresh += len(restart)
     return fresh
 
@@ -236,6 +245,7 @@ def enrolment_check_completion(*, enrolment: Enrolment) -> bool:
     if not completed:
         return False  # another request completed it first
     enrolment.refresh_from_db()
+    enrolment_completed.send(sender=Enrolment, enrolment=enrolment)
     transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
     return True
 

@@ -10,6 +10,8 @@ and tell courses when a learner passed one. Nobody below quizzes needs them; the
 - `grade(question, response)`: the score of a response (0 to 1).
 - `question_versions_current(...)`: the frozen versions an attempt is graded against.
 - `option_order(question, *, shuffle, rng=None)`: the order an attempt shows the options in.
+- `attempt_scored` (kwargs: `attempt`): a signal sent inside the transaction that scores an
+  attempt (xAPI listens).
 """
 
 from .grading import grade
@@ -23,6 +25,7 @@ from .models import (
     QuizResult,
 )
 from .services.attempts import option_order
+from .signals import attempt_scored
 from .versions import question_versions_current
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "QuestionKind",
     "QuizPage",
     "QuizResult",
+    "attempt_scored",
     "grade",
     "option_order",
     "question_versions_current",

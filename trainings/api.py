@@ -6,6 +6,8 @@ visits, webinars). Import this module, not trainings' internals.
 - `user_may_organise(*, user, training)`: whether someone organises a training.
 - `training_completed`: a signal sent once, after the commit, when a training completes
   for a participant (kwargs: `registration`). Surveys listen to it.
+- `attendance_recorded`: a signal sent inside the transaction that records attendance
+  (kwargs: `session_id`, `registration_ids`). xAPI listens to it.
 """
 
 from .models import (
@@ -20,10 +22,11 @@ from .models import (
     TrainingSession,
 )
 from .services import user_may_organise
-from .signals import training_completed
+from .signals import attendance_recorded, training_completed
 
 __all__ = [
     "Attendance",
+    "attendance_recorded",
     "AttendanceMark",
     "PlacesBy",
     "Registration",

@@ -21,7 +21,7 @@ from .models.registrations import Attendance, Registration
 from .models.sessions import TrainingSession
 from .selectors import may_organise
 from .services import RegistrationRefused
-from .signals import training_completed
+from .signals import attendance_recorded, training_completed
 
 WEIGHT = {AttendanceMark.PRESENT: Decimal("1"), AttendanceMark.PARTLY: Decimal("0.5")}
 
@@ -83,6 +83,9 @@ def attendance_mark(*, session: TrainingSession, marks: dict[int, str], by) -> i
             changed.append(attendance)
     Attendance.objects.bulk_create(new)
     Attendance.objects.bulk_update(changed, ["mark", "marked_by", "marked_by_user", "marked_at"])
+    attendance_recorded.send(
+        sender=Attendance, session_id=session.pk, registration_ids=list(registrations)
+    )
     registrations_completion_update(
         training=session.training, registrations=list(registrations.values())
     )
@@ -111,6 +114,9 @@ def check_in(*, session_id: int, key: str, user, now=None) -> Attendance:
             mark=AttendanceMark.PRESENT,
             marked_by=MarkedBy.CHECK_IN,
             marked_by_user=user,
+        )
+        attendance_recorded.send(
+            sender=Attendance, session_id=session.pk, registration_ids=[registration.pk]
         )
     # A trainer's mark stands: checking in does not overrule it.
     registration_completion_update(registration=registration)

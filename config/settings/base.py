@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "evaluation",
     "plans",
     "notifications",
+    "xapi",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
@@ -417,6 +418,17 @@ QUIZ_ESSAY_REMINDER_DAYS = env.int("QUIZ_ESSAY_REMINDER_DAYS", default=3)
 # managers their weekly digest of overdue people (once a week, on the first run that day or
 # later in the week).
 PLAN_DIGEST_WEEKDAY = env.int("PLAN_DIGEST_WEEKDAY", default=0)
+
+# --- xAPI: learning events as statements to a learning record store (docs/xapi.md) ------
+# Off (no statement is written) while XAPI_LRS_ENDPOINT is empty. The endpoint is the LRS's
+# xAPI base, e.g. https://lrs.example.gov.rs/xAPI (statements go to {endpoint}/statements).
+XAPI_LRS_ENDPOINT = env("XAPI_LRS_ENDPOINT", default="")
+XAPI_LRS_KEY = env("XAPI_LRS_KEY", default="")
+XAPI_LRS_SECRET = env("XAPI_LRS_SECRET", default="")
+# Our home page in statements: the actors' accounts and the activities' ids live under it.
+XAPI_BASE_URL = env("XAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+# Seconds before an HTTP request to the LRS is given up (the statement is retried later).
+XAPI_LRS_TIMEOUT = env.int("XAPI_LRS_TIMEOUT", default=10)
 
 # --- Certificates ---------------------------------------------------------------
 # The address printed on certificates and in their QR codes (no language prefix).

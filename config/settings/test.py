@@ -18,6 +18,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CERTIFICATE_BASE_URL = "http://testserver"
+XAPI_BASE_URL = "http://testserver"
 # load_demo's learning history, smaller: the demo_site fixture loads it for many modules.
 DEMO_HISTORY_LEARNERS = 60
 LOGGING = {

@@ -24,6 +24,7 @@ from ..grading import grade
 from ..models.attempts import Attempt, AttemptQuestion
 from ..models.bank import Question
 from ..models.choices import AttemptState, QuestionKind
+from ..signals import attempt_scored
 from ..versions import question_versions_current
 from .results import quiz_result_update
 
@@ -361,6 +362,7 @@ def attempt_score_record(*, attempt: Attempt, questions) -> tuple[Decimal, bool]
     )
     attempt.score, attempt.passed = score, passed
     attempt.marks_obtained, attempt.marks_total = obtained, total
+    attempt_scored.send(sender=Attempt, attempt=attempt)
     return score, passed
 
 

@@ -43,6 +43,7 @@ SECTION_OF_APP = {
     "evaluation": "evaluation",
     "plans": "plans",
     "notifications": "notifications",
+    "xapi": "xapi",
 }
 
 
