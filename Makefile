@@ -59,8 +59,9 @@ $(RALPH_VENV)/bin/ralph:
 	$(RALPH_VENV)/bin/pip install --quiet --upgrade pip
 	$(RALPH_VENV)/bin/pip install --quiet 'ralph-malph[cli,lrs,backend-ldp]==5.1.0'
 
-## make test: the whole suite (SQLite unless DATABASE_URL says otherwise)
-test: $(VENV)/.installed
+## make test: the whole suite (SQLite unless DATABASE_URL says otherwise), Ralph's LRS
+## included for the xAPI tests
+test: $(VENV)/.installed $(RALPH_VENV)/bin/ralph
 	$(BIN)/pytest -n auto
 
 lint: $(VENV)/.installed
