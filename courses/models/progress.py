@@ -58,6 +58,10 @@ class Enrolment(models.Model):
         indexes = [
             models.Index(fields=["course", "completed_at"]),
             models.Index(fields=["completion_institution", "course"]),
+            # A person's enrolments in a course, archived ones included (a training plan's
+            # status asks this per person; the unique index above skips archived ones):
+            # without it, a plan's status read 20,000 people in 100 s on stale statistics.
+            models.Index(fields=["user", "course"], name="enrolment_user_course"),
         ]
 
     def __str__(self) -> str:
