@@ -471,16 +471,6 @@ def status_list_encode(*, revoked: list[int], length: int) -> str:
     return "u" + base64.urlsafe_b64encode(compressed).rstrip(b"=").decode("ascii")
 
 
-def status_list_decode(encoded: str) -> bytes:
-    """The bitstring of an `encodedList` (for tests and verifiers of our own)."""
-    data = encoded.removeprefix("u")
-    return gzip.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
-
-
-def status_bit(bitstring: bytes, index: int) -> bool:
-    return bool(bitstring[index // 8] & (0x80 >> (index % 8)))
-
-
 def status_list_state() -> tuple[int, list[int]]:
     """(length in bits, indexes set) as the database stands: the bits of revoked and of
     superseded certificates (neither stands any more; expiry is the credential's own)."""

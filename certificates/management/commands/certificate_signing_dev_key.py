@@ -64,6 +64,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(
                     f"Generated a development key {path} to sign certificates' Open Badges "
-                    f"credentials with (development only; restart the server to use it)."
+                    f"credentials with (development only)."
                 )
             )
