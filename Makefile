@@ -19,9 +19,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 migrate: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 
-## make signing-key: the development key certificates' PDFs are signed with, made once under
-## var/signing/ (a self-signed chain; says so when it makes one). Production uses the
-## issuer's own key: README "Signing certificates".
+## make signing-key: the development keys certificates' PDFs (a self-signed chain) and their
+## Open Badges credentials (an EC P-256 key) are signed with, made once under var/signing/
+## (says so when it makes one). Production uses the issuer's own keys: README "Signing certificates".
 signing-key: $(VENV)/.installed
 	$(MANAGE) certificate_signing_dev_key
 

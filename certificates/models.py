@@ -154,6 +154,16 @@ class Certificate(models.Model):
     expiry_reminder_sent_at = models.DateTimeField(
         _("expiry reminder sent at"), null=True, blank=True
     )
+    # Open Badges 3.0 (certificates.openbadges), both given once, on the holder's first
+    # download of the credential: the bit of the revocation status list that stands for
+    # this certificate (drawn at random, as the Bitstring Status List spec advises, so that
+    # neighbouring bits say nothing about neighbouring people), and the random salt of the
+    # hash of the holder's email that identifies them in the credential (they need it to
+    # prove the address is theirs).
+    status_index = models.PositiveIntegerField(
+        _("status list index"), null=True, blank=True, unique=True, editable=False
+    )
+    badge_salt = models.CharField(_("badge salt"), max_length=64, blank=True, editable=False)
 
     objects = CertificateQuerySet.as_manager()
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -11,8 +11,9 @@ from accounts.api import session_has_mfa
 from config.api import retry_after
 from pagecache.api import shared_response
 
-from . import selectors, services
+from . import openbadges, selectors, services
 from .codes import code_parse
+from .data import CertificateStatus
 from .forms import VerifyForm, VerifyPdfForm, too_big_message
 from .models import Certificate
 from .signing import signing_fingerprint
@@ -149,6 +150,8 @@ def my_certificates(request):
         {
             "certificates": selectors.certificates_of(user=request.user),
             "now": timezone.now(),
+            "badges_offered": openbadges.badges_offered(),
+            "Status": CertificateStatus,
         },
     )
 
@@ -174,4 +177,89 @@ def download(request, pk: int):
     )
     # Never kept by a browser or a proxy: after a revocation, only the marked PDF exists.
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Open Badges 3.0 (certificates.openbadges) ------------------------------------------------
+
+
+def _own_badge_certificate(request, pk: int) -> Certificate:
+    """The signed-in person's own certificate, if it may be had as a credential: nobody
+    else's (not even an administrator's: the credential speaks for its holder)."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("user"), pk=pk, user=request.user
+    )
+    if not openbadges.badge_available(certificate):
+        raise Http404
+    return certificate
+
+
+@login_required
+def badge_download(request, pk: int):
+    """The holder's certificate as an Open Badges 3.0 credential, signed (VC-JWT)."""
+    certificate = _own_badge_certificate(request, pk)
+    response = HttpResponse(
+        openbadges.badge_jwt(certificate=certificate), content_type=openbadges.MEDIA_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{certificate.serial}.jwt"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def badge_json(request, pk: int):
+    """What the holder's credential says (the JWT's credential, unsigned), to read."""
+    certificate = _own_badge_certificate(request, pk)
+    response = JsonResponse(
+        openbadges.badge_credential(certificate=certificate),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _published(data: dict, *, content_type: str = "application/json", seconds: int = 3600):
+    response = JsonResponse(
+        data, content_type=content_type, json_dumps_params={"ensure_ascii": False}
+    )
+    response["Cache-Control"] = f"public, max-age={seconds}"
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers fetch these from anywhere
+    return response
+
+
+def issuer_profile(request):
+    """Public: the issuer's Open Badges Profile."""
+    return _published(openbadges.issuer_profile_document(), content_type="application/ld+json")
+
+
+def issuer_jwks(request):
+    """Public: the public keys credentials are signed with (a JWKS)."""
+    return _published(openbadges.jwks(), content_type="application/jwk-set+json")
+
+
+def issuer_key(request, thumbprint: str):
+    """Public: one key (the `kid` in a credential's header), as a JWK."""
+    key = openbadges.published_key(thumbprint)
+    if key is None:
+        raise Http404
+    return _published(key, content_type="application/jwk+json")
+
+
+def achievement(request, page_id: int):
+    """Public: the achievement of a course or training certificates were issued for."""
+    document = openbadges.achievement_document(page_id=page_id)
+    if document is None:
+        raise Http404
+    return _published(document, content_type="application/ld+json")
+
+
+def status_list(request):
+    """Public: the revocation status list credential (VC-JWT), as the database stands."""
+    try:
+        token = openbadges.status_list_jwt()
+    except openbadges.BadgeNotAvailable as error:
+        raise Http404 from error
+    response = HttpResponse(token, content_type=openbadges.MEDIA_TYPE)
+    response["Cache-Control"] = "public, max-age=60"  # a revocation shows within a minute
+    response["Access-Control-Allow-Origin"] = "*"
     return response

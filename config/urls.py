@@ -25,6 +25,9 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("csp-report/", csp_report, name="csp_report"),
     path("api/v1/", include("stats.api_urls")),
+    # Open Badges: the issuer's profile, keys and status list, at addresses that credentials
+    # carry for years (no language prefix).
+    path("certificates/issuer/", include("certificates.issuer_urls")),
 ]
 
 urlpatterns += i18n_patterns(

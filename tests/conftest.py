@@ -53,10 +53,13 @@ def _restore_migrated_data(config) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def certificate_signing_key(tmp_path_factory):
     """Certificates are signed in tests as in production, with a key and a self-signed
-    chain made once per test session (per xdist worker): certificates.signing.KeyFiles."""
+    chain made once per test session (per xdist worker): certificates.signing.KeyFiles.
+    Their Open Badges credentials likewise, with files.folder / "credential-key.pem"."""
+    from certificates.openbadges import keys_write_dev
     from certificates.signing import key_chain_write
 
     files = key_chain_write(tmp_path_factory.mktemp("signing"), label="Test")
+    credential_key = keys_write_dev(files.folder / "credential-key.pem")
     values = {
         "CERTIFICATE_SIGNING_PKCS12": "",
         "CERTIFICATE_SIGNING_PASSPHRASE": "",
@@ -65,6 +68,9 @@ def certificate_signing_key(tmp_path_factory):
         "CERTIFICATE_SIGNING_CHAIN": [str(files.root)],
         "CERTIFICATE_SIGNING_FORMER_CERTS": [],
         "CERTIFICATE_TSA_URL": "",
+        # Open Badges credentials (certificates.openbadges) are signed with this one.
+        "CREDENTIAL_KEY_FILE": str(credential_key),
+        "CREDENTIAL_FORMER_KEY_FILES": [],
     }
     # Set on the settings themselves, not with override_settings: that would hide
     # SETTINGS_MODULE (load_demo reads it) for the whole session.

@@ -457,6 +457,16 @@ CERTIFICATE_TSA_URL = env("CERTIFICATE_TSA_URL", default="")
 # Production refuses to draw a certificate it cannot sign (and `check --deploy` says so);
 # elsewhere an unconfigured key leaves the PDF unsigned, with a warning.
 CERTIFICATE_SIGNING_REQUIRED = False
+# Open Badges 3.0 credentials (certificates/openbadges.py) are signed as VC-JWT (ES256)
+# with this key: a PEM file of an EC P-256 private key (README "Signing certificates").
+# Its public part is published at /certificates/issuer/jwks.json.
+CREDENTIAL_KEY_FILE = env("CREDENTIAL_KEY_FILE", default="")
+# Keys that signed credentials before (PEM files, public or private; only the public part
+# is used): published beside the current one, so earlier credentials still verify.
+CREDENTIAL_FORMER_KEY_FILES = env.list("CREDENTIAL_FORMER_KEY_FILES", default=[])
+# Production refuses to run without a credential key (`check --deploy`: certificates.E002);
+# elsewhere the credential download is simply not offered without one.
+CREDENTIAL_KEY_REQUIRED = False
 
 # --- Statistics API (stats) -------------------------------------------------------------------
 # Django REST framework for /api/v1/, drf-spectacular for its OpenAPI schema, and the sidecar

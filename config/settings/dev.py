@@ -29,3 +29,7 @@ if (
     CERTIFICATE_SIGNING_KEY = str(DEV_SIGNING_DIR / "signing-key.pem")
     CERTIFICATE_SIGNING_CERT = str(DEV_SIGNING_DIR / "signing-cert.pem")
     CERTIFICATE_SIGNING_CHAIN = [str(DEV_SIGNING_DIR / "root-ca.pem")]
+# Open Badges credentials are signed with the development key made beside it
+# (credential-key.pem), unless the environment names another one.
+if not CREDENTIAL_KEY_FILE and (DEV_SIGNING_DIR / "credential-key.pem").exists():  # noqa: F405
+    CREDENTIAL_KEY_FILE = str(DEV_SIGNING_DIR / "credential-key.pem")

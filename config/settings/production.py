@@ -21,6 +21,8 @@ BACKUP_ENCRYPTION_REQUIRED = True
 # Certificates are signed with the issuer's key: without one, none is drawn, and
 # `check --deploy` says what to set (certificates.E001).
 CERTIFICATE_SIGNING_REQUIRED = True
+# Open Badges credentials likewise need the issuer's credential key (certificates.E002).
+CREDENTIAL_KEY_REQUIRED = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

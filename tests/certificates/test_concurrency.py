@@ -72,3 +72,40 @@ def test_concurrent_issues_of_one_attendance_give_one_certificate():
     certificates = run_at_once([issue] * 4)
     assert len({c.pk for c in certificates}) == 1
     assert Certificate.objects.filter(user=user, training=training.page_ptr).count() == 1
+
+
+def test_concurrent_first_downloads_of_a_credential_give_one_index_and_one_salt():
+    from certificates.openbadges import badge_prepare
+
+    course = course_with_lessons(modules=1, lessons=1)
+    certificate = certificate_issue(enrolment=complete_course(user=UserFactory(), course=course))
+    copies = [Certificate.objects.get(pk=certificate.pk) for _ in range(4)]
+    prepared = run_at_once([lambda c=c: badge_prepare(certificate=c) for c in copies])
+    assert len({(c.status_index, c.badge_salt) for c in prepared}) == 1
+    certificate.refresh_from_db()
+    assert (certificate.status_index, certificate.badge_salt) == (
+        prepared[0].status_index,
+        prepared[0].badge_salt,
+    )
+
+
+def test_concurrent_credentials_never_share_a_status_bit(monkeypatch):
+    from certificates import openbadges
+
+    course = course_with_lessons(modules=1, lessons=1)
+    certificates = [
+        certificate_issue(enrolment=complete_course(user=UserFactory(), course=course))
+        for _ in range(12)
+    ]
+    # A range barely larger than the certificates: draws collide, and are drawn again.
+    monkeypatch.setattr(openbadges, "_status_range", lambda: 16)
+    prepared = run_at_once(
+        [lambda c=c: openbadges.badge_prepare(certificate=c) for c in certificates]
+    )
+    indexes = [c.status_index for c in prepared]
+    assert len(set(indexes)) == 12
+    assert sorted(indexes) == sorted(
+        Certificate.objects.filter(pk__in=[c.pk for c in certificates]).values_list(
+            "status_index", flat=True
+        )
+    )

@@ -137,7 +137,7 @@ def test_admin_policy_is_relaxed_for_wagtails_inline_code_and_its_own_previews(
 
 def _production(code: str, **env) -> subprocess.CompletedProcess:
     """Run `code` in a fresh interpreter under the production settings (with the test
-    session's certificate signing key)."""
+    session's certificate signing and credential keys)."""
     # Not what the browser tests set for Playwright's event loop in this process: a
     # production server never has it (and check --deploy refuses it).
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -150,6 +150,7 @@ def _production(code: str, **env) -> subprocess.CompletedProcess:
         "CERTIFICATE_SIGNING_KEY": settings.CERTIFICATE_SIGNING_KEY,
         "CERTIFICATE_SIGNING_CERT": settings.CERTIFICATE_SIGNING_CERT,
         "CERTIFICATE_SIGNING_CHAIN": ",".join(settings.CERTIFICATE_SIGNING_CHAIN),
+        "CREDENTIAL_KEY_FILE": settings.CREDENTIAL_KEY_FILE,
         **env,
     }
     return subprocess.run(  # noqa: S603
@@ -193,6 +194,18 @@ def test_production_check_deploy_refuses_without_a_certificate_signing_key():
     output = result.stdout + result.stderr
     assert "certificates.E001" in output
     assert "CERTIFICATE_SIGNING_PKCS12" in output
+
+
+def test_production_check_deploy_refuses_without_a_credential_key():
+    result = _production(
+        "import sys; from django.core.management import execute_from_command_line; "
+        "execute_from_command_line(['manage.py', 'check', '--deploy'])",
+        CREDENTIAL_KEY_FILE="",
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "certificates.E002" in output
+    assert "CREDENTIAL_KEY_FILE" in output
 
 
 def test_production_cookies_are_secure_and_hsts_is_on():

@@ -221,6 +221,11 @@ RULES: dict[str, dict[str, Expect]] = {
     # The holder and administrators; not another learner, a trainer of another course, a
     # manager of another subtree, or an analyst.
     "certificates:download": signed_in(NOT_FOUND, learner=OK, administrator=OK),
+    # The Open Badges credential speaks for its holder: nobody else gets it, staff included.
+    "certificates:badge": signed_in(NOT_FOUND, learner=OK),
+    "certificates:badge_json": signed_in(NOT_FOUND, learner=OK),
+    # The issuer's published profile, keys, achievements and status list (no language prefix).
+    "openbadges:*": public(),
     "certificates:verify_form": public(),
     "certificates:verify": public(),
     # Checking an uploaded PDF: public like the look-ups, and a POST that writes nothing
@@ -520,6 +525,12 @@ def _ready_programme_report(*, requested_by):
     return report
 
 
+def _credential_key_thumbprint() -> str:
+    from certificates.openbadges import issuer_keys
+
+    return issuer_keys().signing.thumbprint()
+
+
 def params_for(route: Route, world) -> dict[str, object]:
     """Real ids of someone else's objects, by URL name first, then by parameter name."""
     learner = world["learner"]
@@ -557,6 +568,10 @@ def params_for(route: Route, world) -> dict[str, object]:
         "courses:enrol": {"course_id": world["course"].pk},
         "courses:step_done": {"page_id": world["lesson"].pk},
         "certificates:download": {"pk": world["certificate"].pk},
+        "certificates:badge": {"pk": world["certificate"].pk},
+        "certificates:badge_json": {"pk": world["certificate"].pk},
+        "openbadges:key": {"thumbprint": _credential_key_thumbprint()},
+        "openbadges:achievement": {"page_id": world["course"].pk},
         "certificates:verify": {"code": world["certificate"].code},
         "certificates_manage:detail": {"pk": world["certificate"].pk},
         "certificates_manage:revoke": {"pk": world["certificate"].pk},
