@@ -251,13 +251,14 @@ def seed(*, learners: int, enrolments_per_learner: int, courses: int) -> dict:
                 institution_id, serial, code, issued_at, expires_at, revoked_at,
                 revoked_reason, is_reissue, language, holder_name, course_title,
                 institution_name, hours, completed_at, pdf, kind, revocation_category,
-                holder_form_of_address, holder_name_folded, held, pdf_signed_by)
+                holder_form_of_address, holder_name_folded, held, pdf_signed_by,
+                open_badge_email_salt)
             SELECT e.id, e.user_id, e.course_id, e.completion_institution_id,
                 'B-' || e.id, md5(e.id::text), e.completed_at,
                 e.completed_at + interval '2 years',
                 CASE WHEN e.id %% 50 = 0 THEN e.completed_at + interval '30 days' END,
                 '', false, 'sr-latn', 'Ime Prezime', 'Course', '', 2, e.completed_at, '',
-                'course', '', '', 'ime prezime', '', ''
+                'course', '', '', 'ime prezime', '', '', ''
             FROM courses_enrolment e
             WHERE e.completed_at IS NOT NULL
               AND array_position(%s::int[], e.course_id) %% 5 = 1
