@@ -83,9 +83,9 @@ check: $(VENV)/.installed
 
 ## make messages: refresh the .po files from the code, then compile them
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --locale sr_Latn --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*'
+	$(MANAGE) makemessages --locale sr_Latn --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*' --ignore '.venv-ralph/*' --ignore 'var/*'
 	$(MANAGE) cyrillic_messages
-	$(MANAGE) compilemessages --ignore '.venv/*'
+	$(MANAGE) compilemessages --ignore '.venv/*' --ignore '.venv-ralph/*'
 
 bench: $(VENV)/.installed
 	@ls bench/[!_]*.py | while read f; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
