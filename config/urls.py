@@ -28,6 +28,8 @@ urlpatterns = [
     # Open Badges: the issuer's profile, keys and status list, at addresses that credentials
     # carry for years (no language prefix).
     path("certificates/issuer/", include("certificates.issuer_urls")),
+    # The service worker of the installable app (offline learning), scoped to the whole site.
+    path("", include("offline.root_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -38,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("manage/plans/", include("plans.urls")),
     path("manage/", include("accounts.import_urls")),
     path("learning/quizzes/", include("quizzes.urls")),
+    path("learning/offline/", include("offline.urls")),
+    path("", include("offline.app_urls")),
     path("learning/", include("courses.urls")),
     path("caselaw/", include("caselaw.urls")),
     path("training/", include("trainings.urls")),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "plans",
     "notifications",
     "xapi",
+    "offline",
     # Wagtail
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
