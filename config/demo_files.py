@@ -216,6 +216,10 @@ def _block_value(file: DemoFile, block: blocks.Block, value: Any, place: str) ->
         if value is not None:
             raise file.error(place, "a chooser is left empty in a file (set it in the admin)")
         return None
+    if isinstance(block, blocks.BooleanBlock):
+        if not isinstance(value, bool):
+            raise file.error(place, f"expected true or false, found {_kind(value)}")
+        return value
     if value is None or value == "":
         if _required(block):
             raise file.error(place, "this field may not be empty")

@@ -1,9 +1,12 @@
 """The blocks a trainer builds a lesson from. Each has an icon, a template and a preview."""
 
+import hashlib
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -240,6 +243,112 @@ class CaseLawCardBlock(blocks.StructBlock):
         }
 
 
+class PracticeChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Answer"), max_length=300)
+    correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+    feedback = blocks.TextBlock(
+        label=_("Feedback"),
+        required=False,
+        help_text=_("Shown when the learner checks their answer: why this is right or wrong."),
+    )
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Choice")
+
+
+class PracticeQuestionValue(blocks.StructValue):
+    """A practice question's value, with what its template needs to know of its choices."""
+
+    def correct_choices(self) -> list:
+        return [choice for choice in self.get("choices") or [] if choice.get("correct")]
+
+    def multiple_answers(self) -> bool:
+        """Several correct choices: the learner ticks checkboxes; one: picks a radio."""
+        return len(self.correct_choices()) > 1
+
+
+class PracticeQuestionBlock(blocks.StructBlock):
+    """An ungraded self-check inside a lesson. Unlike a quiz question, its answers are in
+    the page (a learner offline checks them there): nothing is recorded."""
+
+    MIN_CHOICES = 2
+    MAX_CHOICES = 8
+
+    question = blocks.TextBlock(label=_("Question"))
+    choices = blocks.ListBlock(
+        PracticeChoiceBlock(),
+        label=_("Choices"),
+        max_num=MAX_CHOICES,
+        help_text=_(
+            "From two to eight. Tick every correct one: with several correct choices the "
+            "learner ticks boxes, with one they pick a single answer."
+        ),
+    )
+    explanation = blocks.RichTextBlock(
+        label=_("Explanation"),
+        required=False,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("Shown with the answer, whatever the learner chose."),
+    )
+
+    def clean(self, value):
+        choices = list(value.get("choices") or [])
+        message = None
+        if len(choices) < self.MIN_CHOICES:
+            message = _("Give at least two choices.")
+        elif not any(choice.get("correct") for choice in choices):
+            message = _("Mark at least one choice as correct.")
+        try:
+            result = super().clean(value)
+        except blocks.StructBlockValidationError as error:
+            if message and "choices" not in error.block_errors:
+                error.block_errors["choices"] = self._choices_error(message)
+            raise
+        if message:
+            raise blocks.StructBlockValidationError(
+                block_errors={"choices": self._choices_error(message)}
+            )
+        return result
+
+    @staticmethod
+    def _choices_error(message) -> ListBlockValidationError:
+        return ListBlockValidationError(non_block_errors=ErrorList([ValidationError(message)]))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # The stream child's id where there is one ({% include_block block %} in a loop),
+        # else one made from the text: the same question renders the same way.
+        block = (parent_context or {}).get("block")
+        block_id = getattr(block, "id", None) if getattr(block, "value", None) is value else None
+        if not block_id:
+            text = value.get("question", "") + "".join(
+                choice.get("text", "") for choice in value.get("choices") or []
+            )
+            block_id = hashlib.sha256(text.encode()).hexdigest()[:12]
+        context["practice_id"] = f"practice-{block_id}"
+        return context
+
+    class Meta:
+        icon = "help"
+        template = "blocks/practice_question.html"
+        label = _("Practice question")
+        value_class = PracticeQuestionValue
+        preview_value = {
+            "question": "A 17-year-old agreed to work abroad. Must the prosecution prove "
+            "a means such as deception?",
+            "choices": [
+                {"text": "Yes, as for an adult", "correct": False, "feedback": ""},
+                {
+                    "text": "No: for a child the act and the purpose are enough",
+                    "correct": True,
+                    "feedback": "",
+                },
+            ],
+            "explanation": "<p>Article 3(c) of the Palermo Protocol.</p>",
+        }
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
@@ -252,3 +361,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     glossary_term = GlossaryTermBlock()
     accordion = AccordionBlock()
     case_law = CaseLawCardBlock()
+    practice_question = PracticeQuestionBlock()
