@@ -10,6 +10,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 from wagtail.models import Revision
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 
 from courses.blocks import LessonStreamBlock, PracticeQuestionBlock
 from courses.demo import load_courses
@@ -89,6 +95,50 @@ def test_the_missing_correct_choice_is_reported_beside_other_errors():
         cleaned(value)
     assert "question" in caught.value.block_errors
     assert choices_error(caught.value) == ["Mark at least one choice as correct."]
+
+
+def choices_form_data(choices):
+    """A ListBlock's inputs as the admin's JavaScript draws them."""
+    data = {"count": len(choices)}
+    for index, item in enumerate(choices):
+        value = {"text": item["text"], "feedback": item["feedback"]}
+        if item["correct"]:
+            value["correct"] = "on"
+        data[index] = {"value": value, "deleted": "", "order": index, "id": ""}
+    return data
+
+
+@pytest.mark.usefixtures("english")
+def test_the_admin_refuses_a_question_without_a_correct_choice_and_says_why(
+    client, mfa_login, administrator
+):
+    course = course_with_lessons(modules=1, lessons=1)
+    lesson = LessonPage.objects.descendant_of(course).get()
+    revisions = Revision.objects.count()
+    mfa_login(client, administrator)
+    edit_url = f"/admin/pages/{lesson.pk}/edit/"
+    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
+    data.setlist("restricted_institutions", [])
+    value = {
+        "question": "Is consent relevant?",
+        "choices": choices_form_data([choice("Yes"), choice("No")]),
+        "explanation": rich_text("<p>Article 3(b).</p>"),
+    }
+    data.update(nested_form_data({"body": streamfield([("practice_question", value)])}))
+
+    response = client.post(edit_url, data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The page could not be saved due to validation errors" in html
+    assert "Mark at least one choice as correct." in html
+    assert Revision.objects.count() == revisions
+
+    value["choices"] = choices_form_data([choice("Yes"), choice("No", correct=True)])
+    data.update(nested_form_data({"body": streamfield([("practice_question", value)])}))
+    response = client.post(edit_url, data)
+    assert response.status_code == 302
+    assert Revision.objects.count() == revisions + 1
 
 
 def test_a_lesson_stream_takes_a_practice_question():
