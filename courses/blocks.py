@@ -330,7 +330,7 @@ class PracticeQuestionBlock(blocks.StructBlock):
         return context
 
     class Meta:
-        icon = "help"
+        icon = "circle-check"
         template = "blocks/practice_question.html"
         label = _("Practice question")
         value_class = PracticeQuestionValue
