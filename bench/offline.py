@@ -462,6 +462,15 @@ def print_slow(rows: list[dict], repeats: int) -> None:
         )
 
 
+def _kind_ratios(by_kind: dict) -> str:
+    """How far each kind's listed sizes are from what was downloaded (decoded)."""
+    parts = []
+    for kind in ("page", "quiz", "asset"):
+        k = by_kind.get(kind)
+        parts.append(f"{k['listed'] / k['decoded']:.2f}" if k and k["decoded"] else "—")
+    return ", ".join(parts)
+
+
 def print_copies(copies: list[dict]) -> None:
     print("\nOffline copy per course (offline:copy): listed bytes vs what downloading it costs")
     if not copies or not any(c["copy"]["available"] for c in copies):
@@ -469,7 +478,7 @@ def print_copies(copies: list[dict]) -> None:
         return
     header = (
         f"| {'language':<7} | {'course':<44} | {'URLs':>4} | {'listed KB':>9} | {'exact':>5} "
-        f"| {'wire KB':>8} | {'decoded KB':>10} | not 200 |"
+        f"| {'wire KB':>8} | {'decoded KB':>10} | listed ÷ decoded: pages, quiz, assets | not 200 |"
     )
     print(header)
     print("|" + "|".join("-" * len(c) for c in header.split("|")[1:-1]) + "|")
@@ -485,7 +494,8 @@ def print_copies(copies: list[dict]) -> None:
             f"| {row['language']:<7} | {row['title'][:44]:<44} | {c['urls']:>4} "
             f"| {kb(c['bytes'] or 0):>9} "
             f"| {str(c['exact']):>5} | {kb(c['fetched_wire_bytes']):>8} "
-            f"| {kb(c['fetched_decoded_bytes']):>10} | {len(c['not_200'])} |"
+            f"| {kb(c['fetched_decoded_bytes']):>10} | {_kind_ratios(c['by_kind']):<37} "
+            f"| {len(c['not_200'])} |"
         )
 
 
