@@ -166,6 +166,10 @@ RULES: dict[str, dict[str, Expect]] = {
     "set_language": post_only(ANY),
     # Browsers post violation reports here, signed in or not (no CSRF token, no session).
     "csp_report": post_only(ANY),
+    # The installable app (offline learning): the same for everyone, nothing personal.
+    "service_worker": public(),
+    "offline_app:manifest": public(),
+    "offline_app:page": public(),
     "home_redirect": rule(REDIRECT),
     "search": public(),
     "wagtail_serve": signed_in(),  # a lesson page
