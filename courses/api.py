@@ -9,8 +9,10 @@ Steps and completion
 - `enrolment_completed` (kwargs: `enrolment`): the same completion, sent inside its
   transaction; `enrolments_created` (kwargs: `course_id`, `user_ids`): people enrolled in
   bulk, inside the transaction (bulk_create sends no post_save). xAPI listens to both.
-- `step_completed(*, user, page)`: a step (e.g. a passed quiz) is done; completes the
-  course when it was the last one.
+- `step_completed(*, user, page, at=None)`: a step (e.g. a passed quiz) is done; completes
+  the course when it was the last one. `at`: when it was done, if not now (a lesson marked
+  done offline): the step, the enrolment's activity and the completion are dated then,
+  never later than now and never moving a later time back.
 - `enrolment_for(*, user, course)`: the current enrolment or None.
 
 Pages and progress (models other apps query or read)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -195,52 +196,67 @@ def enrolments_restart_for_plan(*, user_ids, course: CoursePage) -> int:
 
 
 @transaction.atomic
-def step_complete(*, enrolment: Enrolment, page: Page) -> bool:
+def step_complete(*, enrolment: Enrolment, page: Page, at: datetime | None = None) -> bool:
     """Record that a step (lesson or quiz) is done; complete the course if it was the last.
-    Returns True when the course became complete by this call."""
+    Returns True when the course became complete by this call.
+
+    `at`: when it was done, if not now (a lesson marked done offline and synchronised
+    later). A step done already keeps its first time; the enrolment's last activity and
+    last lesson never go back to an earlier time; it started at the earliest step."""
     page_id = canonical_id(page)
     now = timezone.now()
-    StepCompletion.objects.get_or_create(enrolment=enrolment, page_id=page_id)
-    updates = {"last_activity_at": now}
-    if enrolment.started_at is None:
-        updates["started_at"] = enrolment.started_at = now
-    if isinstance(page, LessonPage):
-        updates["last_lesson_id"] = page_id
-    Enrolment.objects.filter(pk=enrolment.pk).update(**updates)
-    return enrolment_check_completion(enrolment=enrolment)
+    when = min(at, now) if at is not None else now
+    StepCompletion.objects.get_or_create(
+        enrolment=enrolment, page_id=page_id, defaults={"completed_at": when}
+    )
+    updates = {}
+    if enrolment.last_activity_at is None or when >= enrolment.last_activity_at:
+        updates["last_activity_at"] = enrolment.last_activity_at = when
+        if isinstance(page, LessonPage):
+            updates["last_lesson_id"] = page_id
+    if enrolment.started_at is None or when < enrolment.started_at:
+        updates["started_at"] = enrolment.started_at = when
+    if updates:
+        Enrolment.objects.filter(pk=enrolment.pk).update(**updates)
+    return enrolment_check_completion(enrolment=enrolment, at=when)
 
 
-def step_complete_for_user(*, user, page: Page) -> bool:
-    """For other apps (quizzes): `user` finished `page`; enrols nobody silently."""
+def step_complete_for_user(*, user, page: Page, at: datetime | None = None) -> bool:
+    """For other apps (quizzes, offline): `user` finished `page` (at `at`, if not now);
+    enrols nobody silently."""
     course = course_of(page)
     if course is None:
         return False
     enrolment = current_enrolment(user=user, course=course)
     if enrolment is None:
         return False
-    return step_complete(enrolment=enrolment, page=page)
+    return step_complete(enrolment=enrolment, page=page, at=at)
 
 
-def enrolment_check_completion(*, enrolment: Enrolment) -> bool:
+def enrolment_check_completion(*, enrolment: Enrolment, at: datetime | None = None) -> bool:
     """Complete the enrolment if every required step is done. Completion is recorded once
-    and never taken back (a lesson added later does not undo it)."""
+    and never taken back (a lesson added later does not undo it). It is dated `at` (the
+    step that completes it; now by default), and never before a required step was done
+    (a step done offline, synchronised later, counts at its own time)."""
     if enrolment.completed_at:
         return False
     required = required_step_ids(course=enrolment.course)
-    done = set(
+    done = dict(
         StepCompletion.objects.filter(enrolment=enrolment, page_id__in=required).values_list(
-            "page_id", flat=True
+            "page_id", "completed_at"
         )
     )
-    if not required or done != required:
+    if not required or set(done) != required:
         return False
     institution_id = (
         type(enrolment.user)
         .objects.filter(pk=enrolment.user_id)
         .values_list("institution_id", flat=True)[0]
     )
+    now = timezone.now()
+    completed_at = min(max(at or now, *done.values()), now)
     completed = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
-        completed_at=timezone.now(), completion_institution_id=institution_id
+        completed_at=completed_at, completion_institution_id=institution_id
     )
     if not completed:
         return False  # another request completed it first

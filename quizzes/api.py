@@ -10,6 +10,8 @@ and tell courses when a learner passed one. Nobody below quizzes needs them; the
 - `grade(question, response)`: the score of a response (0 to 1).
 - `question_versions_current(...)`: the frozen versions an attempt is graded against.
 - `option_order(question, *, shuffle, rng=None)`: the order an attempt shows the options in.
+- `quiz_standing(*, quiz, user)`: a learner's attempts left (None: unlimited) and whether
+  they passed, read without closing anything (the offline placeholder of a quiz).
 - `attempt_scored` (kwargs: `attempt`): a signal sent inside the transaction that scores an
   attempt (xAPI listens).
 """
@@ -24,6 +26,7 @@ from .models import (
     QuizPage,
     QuizResult,
 )
+from .selectors.review import quiz_standing
 from .services.attempts import option_order
 from .signals import attempt_scored
 from .versions import question_versions_current
@@ -40,4 +43,5 @@ __all__ = [
     "grade",
     "option_order",
     "question_versions_current",
+    "quiz_standing",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import EnrolmentSource
@@ -87,7 +88,8 @@ class StepCompletion(models.Model):
         db_constraint=False,
         related_name="+",
     )
-    completed_at = models.DateTimeField(auto_now_add=True)
+    # When the learner did it: now, or the time a step done offline was recorded.
+    completed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("completed step")

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from courses import api as courses_api
 
+from ..canonical import canonical_quiz
 from ..cloze_pages import cloze_review_fill
 from ..forms import OPTION, answer_tokens
 from ..grading import correct_response, feedback_for
@@ -35,6 +36,20 @@ def attempts_left(*, quiz: QuizPage, used: int) -> int | None:
 def quiz_closed(quiz: QuizPage, result: QuizResult | None, left: int | None) -> bool:
     """The quiz is over for the learner: passed, or no attempts left."""
     return bool(result and result.passed) or left == 0
+
+
+def quiz_standing(*, quiz: QuizPage, user) -> dict[str, Any]:
+    """Where a learner stands on a quiz, read only (nothing is closed or graded): attempts
+    left (None: unlimited) and whether they passed. Two queries, three for a translation."""
+    canonical = canonical_quiz(quiz)
+    used = Attempt.objects.filter(user=user, quiz=canonical).count()
+    result = QuizResult.objects.filter(user=user, quiz=canonical).first()
+    left = attempts_left(quiz=canonical, used=used)
+    return {
+        "attempts_left": left,
+        "passed": bool(result and result.passed),
+        "closed": quiz_closed(canonical, result, left),
+    }
 
 
 def review_immediate_period() -> timedelta:
