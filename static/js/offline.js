@@ -355,6 +355,8 @@
       progress(0, copy.bytes || 0);
       box.appendChild(bar);
       box.appendChild(status);
+      // Kept under this page's course id (the one its lessons and the status name).
+      copy.course = id;
       copy.copyUrl = copyUrl;
       copy.page = location.pathname;
       return navigator.serviceWorker.ready.then(function () {
@@ -445,6 +447,7 @@
                     notice(text("removed", { title: record.title }), "error");
                   });
                 }
+                copy.data.course = record.id;
                 copy.data.copyUrl = record.copyUrl;
                 copy.data.page = record.url;
                 return download(copy.data).then(function () {
