@@ -11,7 +11,7 @@
   var COURSE_PREFIX = "course-";
   // Paths (after the language prefix, if any) never stored nor answered from a cache.
   var NEVER = [
-    /^\/admin(\/|$)/, /^\/api\//, /^\/documents\//, /^\/csp-report\//, /^\/i18n\//,
+    /^\/admin(\/|$)/, /^\/api\//, /^\/csp-report\//, /^\/i18n\//,
     /^\/certificates\/issuer\//, /^\/sw\.js$/,
     /^\/[a-z-]+\/accounts\//, /^\/[a-z-]+\/account\//, /^\/[a-z-]+\/manage\//,
     /^\/[a-z-]+\/learning\/quizzes\//, /^\/[a-z-]+\/learning\/offline\//
