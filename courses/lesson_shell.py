@@ -147,6 +147,9 @@ def _shell_render(*, page, course, request, context: dict) -> tuple[str, LessonS
     )
     footer_context = {
         "step_done_url": reverse("courses:step_done", args=[page.pk]),
+        # For "Mark as done" offline (offline.js queues the step under its course).
+        "page_pk": page.pk,
+        "course_pk": course.pk,
         "enrol_url": reverse("courses:enrol", args=[course.pk]),
         "next_url": following_step.url if following_step else course.get_url(request),
         "has_following": bool(following_step),

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
@@ -94,18 +93,14 @@ def courses_kept_offline(*, user) -> list[Course]:
     """Every course the learner may keep offline now: current enrolments in live courses
     they may see. A fixed number of queries."""
     enrolments = (
-        courses_api.Enrolment.objects.filter(
-            user=user, archived_at__isnull=True, course__live=True
-        )
+        courses_api.Enrolment.objects.filter(user=user, archived_at__isnull=True, course__live=True)
         .select_related("course")
         .prefetch_related("course__restricted_institutions")
     )
     if user.institution_id:
         user.institution  # noqa: B018 - loaded once for the visibility test
     canonical = [
-        e.course
-        for e in enrolments
-        if courses_api.course_is_visible_to(course=e.course, user=user)
+        e.course for e in enrolments if courses_api.course_is_visible_to(course=e.course, user=user)
     ]
     shown = courses_api.translations_for_reader(
         pages=canonical, locale_id=courses_api.reading_locale_id(), model=courses_api.CoursePage
@@ -263,9 +258,7 @@ def _documents_allowed(documents, request) -> list:
     for document in documents:
         path = document.collection.path
         if all(
-            r.accept_request(request)
-            for r in restrictions
-            if path.startswith(r.collection.path)
+            r.accept_request(request) for r in restrictions if path.startswith(r.collection.path)
         ):
             allowed.append(document)
     return allowed

@@ -50,7 +50,11 @@ class Result:
     course_completed: bool = False
 
     def as_json(self) -> dict:
-        data = {"id": str(self.id), "status": self.status, "course_completed": self.course_completed}
+        data = {
+            "id": str(self.id),
+            "status": self.status,
+            "course_completed": self.course_completed,
+        }
         if self.status == "refused":
             data["reason"] = refusal_reason(self.reason)
         return data
@@ -173,6 +177,7 @@ def _refusal(*, user, record: Record, now: datetime):
         return None, None, "not_enrolled"
     if record.done_at < enrolment.enrolled_at:
         return None, None, "before_enrolment"
-    if lesson.first_published_at is None or record.done_at < lesson.first_published_at:
+    # (A page made live without being published, as imports do, has no such time.)
+    if lesson.first_published_at and record.done_at < lesson.first_published_at:
         return None, None, "before_publication"
     return lesson, enrolment, None

@@ -67,7 +67,7 @@ def status(request):
 @require_POST
 @learner_only
 def sync(request):
-    """"Mark as done" records made offline: applied in order, each once (offline.sync)."""
+    """ "Mark as done" records made offline: applied in order, each once (offline.sync)."""
     if request.content_type != "application/json":
         return JsonResponse({"error": _("Send the records as JSON.")}, status=400)
     try:

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Signing out empties the device's offline copies and queue (Clear-Site-Data).
+    "offline.middleware.ClearSiteDataOnSignOutMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
     # /admin/ for signed-in people without admin access: a 403 page, not a sign-in loop.
     "accounts.admin_access.AdminAccessMiddleware",

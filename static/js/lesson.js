@@ -1,5 +1,6 @@
 // Reaching the end of a lesson records it as done, as "Mark as done" does.
-// Without JavaScript the button still works; this only saves a click.
+// Without JavaScript the button still works; this only saves a click. Without a connection
+// the step is kept on the device and sent later (offline.js).
 (function () {
   "use strict";
   var form = document.getElementById("mark-done");
@@ -13,6 +14,12 @@
       if (!entry.isIntersecting || sent || Date.now() - openedAt < 15000) return;
       sent = true;
       observer.disconnect();
+      // Offline, the step waits on the device (static/js/offline.js sends it later).
+      var offline = window.offlineLearning;
+      if (offline && !offline.online()) {
+        offline.queueDone(form);
+        return;
+      }
       var data = new FormData(form);
       data.delete("next");
       fetch(form.action, {
@@ -30,7 +37,10 @@
           note.textContent = form.getAttribute("data-done-message");
           form.replaceWith(note);
         })
-        .catch(function () { sent = false; });
+        .catch(function () {
+          if (offline) offline.queueDone(form);
+          else sent = false;
+        });
     });
   });
   observer.observe(end);

@@ -24,7 +24,9 @@ def test_standing_counts_attempts_and_passing(learner, other_learner):
         "closed": False,
     }
     attempt = attempt_start(user=learner, quiz=quiz)
-    attempt_save_responses(attempt=attempt, responses={aq.pk: True for aq in attempt.questions.all()})
+    attempt_save_responses(
+        attempt=attempt, responses={aq.pk: True for aq in attempt.questions.all()}
+    )
     attempt_submit(attempt=attempt)
     standing = quiz_standing(quiz=quiz, user=learner)
     assert standing == {"attempts_left": 1, "passed": True, "closed": True}

@@ -166,6 +166,10 @@ RULES: dict[str, dict[str, Expect]] = {
     "set_language": post_only(ANY),
     # Browsers post violation reports here, signed in or not (no CSRF token, no session).
     "csp_report": post_only(ANY),
+    # The installable app (offline learning): the same for everyone, nothing personal.
+    "service_worker": public(),
+    "offline_app:manifest": public(),
+    "offline_app:page": public(),
     "home_redirect": rule(REDIRECT),
     "search": public(),
     "wagtail_serve": signed_in(),  # a lesson page
@@ -216,6 +220,14 @@ RULES: dict[str, dict[str, Expect]] = {
         analyst=NOT_FOUND,
         administrator=NOT_FOUND,
     ),
+    # Learning offline: JSON for the device's script (anonymous: 403, never a redirect).
+    # The copy of the learner's own course only; the status of anyone's own courses; the
+    # sync of anyone's own records (its effect: WRITES); a quiz's placeholder for those who
+    # may see its course (an open one here).
+    "offline:copy": rule(NOT_FOUND, anonymous=FORBIDDEN, learner=OK),
+    "offline:status": rule(OK, anonymous=FORBIDDEN),
+    "offline:sync": post_only(OK, anonymous=FORBIDDEN),
+    "offline:quiz": rule(OK, anonymous=FORBIDDEN),
     # Certificates
     "certificates:mine": signed_in(),
     # The holder and administrators; not another learner, a trainer of another course, a
@@ -543,6 +555,8 @@ def params_for(route: Route, world) -> dict[str, object]:
             "assignment_pk": world["manager_bg"].role_assignments.get().pk,
         },
         "courses:restart": {"enrolment_id": world["enrolment"].pk},
+        "offline:copy": {"course_id": world["course"].pk},
+        "offline:quiz": {"page_id": world["quiz"].pk},
         "quizzes:start": {"quiz_id": world["quiz"].pk},
         "quizzes:attempt": {"attempt_id": world["attempt"].pk},
         "quizzes:submit": {"attempt_id": world["attempt"].pk},
@@ -843,6 +857,17 @@ def _lesson_done(world, user) -> bool:
     ).exists()
 
 
+def _offline_sync_post(client, url):
+    import json
+    import uuid
+
+    from courses.models import LessonPage
+
+    lesson = LessonPage.objects.live().order_by("path").first()
+    record = {"id": str(uuid.uuid4()), "page": lesson.pk, "done_at": timezone.now().isoformat()}
+    return client.post(url, json.dumps({"records": [record]}), content_type="application/json")
+
+
 def _restarted(world, user) -> bool:
     from courses.models import Enrolment
 
@@ -891,6 +916,10 @@ WRITES: dict[str, Write] = {
     "courses:enrol": Write(roles=SIGNED_IN_BUT_THE_LEARNER, effect=_enrolled),
     "courses:step_done": Write(roles=SIGNED_IN_BUT_THE_LEARNER, effect=_lesson_done, setup=_enrol),
     "courses:restart": Write(roles=("learner",), effect=_restarted),
+    # (a lesson marked done offline a moment ago: the world's lesson, the first one)
+    "offline:sync": Write(
+        roles=SIGNED_IN_BUT_THE_LEARNER, effect=_lesson_done, setup=_enrol, post=_offline_sync_post
+    ),
     "certificates_manage:revoke": Write(
         roles=("administrator",),
         data=lambda world: {"category": "error", "reason": "Issued by mistake"},
