@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0004_enrolment_user_course'),
+        ('courses', '0005_stepcompletion_completed_at_given'),
     ]
 
     operations = [
