@@ -116,7 +116,9 @@ def test_quiz_steps_point_at_their_placeholder(signed_in, enrolled, course, less
 
 
 @pytest.mark.usefixtures("english")
-def test_not_enrolled_not_visible_no_such_course(client, learner, other_learner, tree, enrolled, course):
+def test_not_enrolled_not_visible_no_such_course(
+    client, learner, other_learner, tree, enrolled, course
+):
     client.force_login(other_learner)  # another learner's course
     response = client.get(f"/en/learning/offline/courses/{course.pk}/")
     assert response.status_code == 404
@@ -168,7 +170,7 @@ def _course_of(lessons_count: int, learner):
 
     course = CoursePageFactory()
     image = get_image_model().objects.create(title="Diagram", file=get_test_image_file())
-    for m in range(3):
+    for _m in range(3):
         module = ModulePageFactory(parent=course)
         for _ in range(lessons_count // 3):
             LessonPageFactory(

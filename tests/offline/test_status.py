@@ -1,6 +1,5 @@
 """GET /<lang>/learning/offline/status/ and the quiz placeholder."""
 
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -108,7 +107,9 @@ def test_placeholder_in_cyrillic(client, learner, course):
     assert "Провера знања" in response.content.decode()
 
 
-def test_placeholder_is_only_for_quiz_steps_the_learner_may_see(client, learner, course, lessons, tree):
+def test_placeholder_is_only_for_quiz_steps_the_learner_may_see(
+    client, learner, course, lessons, tree
+):
     client.force_login(learner)
     assert client.get(f"/sr-latn/learning/offline/quiz/{lessons[0].pk}/").status_code == 404
     assert client.get(f"/sr-latn/learning/offline/quiz/{course.pk}/").status_code == 404
@@ -126,5 +127,3 @@ def test_placeholder_is_only_for_quiz_steps_the_learner_may_see(client, learner,
 def test_placeholder_for_anonymous_is_403(client, course):
     quiz = qf.quiz_in_course(questions=[qf.true_false()], course=course)
     assert client.get(f"/sr-latn/learning/offline/quiz/{quiz.pk}/").status_code == 403
-
-
