@@ -44,6 +44,7 @@ SECTION_OF_APP = {
     "plans": "plans",
     "notifications": "notifications",
     "xapi": "xapi",
+    "offline": "offline",
 }
 
 
@@ -96,3 +97,26 @@ def test_erasure_revokes_tokens_and_ends_subscriptions(learner):
     personal_data_erase(user=learner)
     assert not ApiToken.objects.filter(user=learner, revoked_at__isnull=True).exists()
     assert not ReportSubscription.objects.filter(user=learner).exists()
+
+
+def test_export_and_erasure_have_the_persons_offline_records(learner, other_learner):
+    import uuid
+
+    from django.utils import timezone
+
+    from offline.models import OfflineCompletion
+
+    for person in (learner, other_learner):
+        OfflineCompletion.objects.create(
+            user=person,
+            record_id=uuid.uuid4(),
+            page_id=7,
+            done_at=timezone.now(),
+            status="accepted",
+        )
+    completions = personal_data_export(user=learner)["offline"]["completions"]
+    assert [c["page_id"] for c in completions] == [7]
+    assert completions[0]["status"] == "accepted"
+    personal_data_erase(user=learner)
+    assert not OfflineCompletion.objects.filter(user=learner).exists()
+    assert OfflineCompletion.objects.filter(user=other_learner).exists()
