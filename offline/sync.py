@@ -116,7 +116,7 @@ def _record_parse(item, number: int) -> Record:
     except ValueError:
         done_at = None
     if done_at is None or timezone.is_naive(done_at):
-        raise invalid(_("done_at is not a date and time with its offset (ISO 8601)."))
+        raise invalid(_("the time it was done is not a date and time with its offset (ISO 8601)."))
     return Record(id=record_id, page_id=page_id, done_at=done_at)
 
 

@@ -101,7 +101,7 @@ KEEP_LATIN_WORDS = frozenset(
         "HUDOC", "SHERLOC", "OK", "E-mail", "e-mail", "email", "Email", "Wagtail",
         "Moodle", "GIFT", "XML", "HTML", "CSP", "HTTP", "HTTPS", "SVG", "ICS",
         "UTF", "WebM", "Excel", "Reporting", "hunspell", "cloze", "iCalendar",
-        "Open", "Badges", "VC", "JWT", "xAPI", "LRS",
+        "Open", "Badges", "VC", "JWT", "xAPI", "LRS", "KB", "MB", "UUID",
         "x",  # the mark of a hidden figure in statistics
     }
 )  # fmt: skip
