@@ -47,10 +47,13 @@ OFFLINE_ASSETS = (
 )
 OFFLINE_ASSET_FOLDERS = ("fonts/",)
 # Pages are not rendered to be measured: their size is estimated from the lesson's content
-# (what a rendered lesson adds around it: header, outline, footer).
-PAGE_FRAME_BYTES = 14_000
-STEP_IN_OUTLINE_BYTES = 400
-PLACEHOLDER_BYTES = 9_000
+# (what a rendered lesson adds around it: header, outline, footer). The figures are fitted
+# to the demo courses' pages as bench/offline.py downloads them (within about 20 %); text in
+# Cyrillic takes two bytes a letter in UTF-8, where Latin takes about one.
+PAGE_FRAME_BYTES = 5_000
+STEP_IN_OUTLINE_BYTES = 250
+PLACEHOLDER_BYTES = 4_000
+CYRILLIC_TEXT_FACTOR = 1.6
 SIZE_CACHE_SECONDS = 7 * 24 * 3600
 
 
@@ -264,6 +267,13 @@ def _documents_allowed(documents, request) -> list:
     return allowed
 
 
+def _in_script(estimate: int) -> int:
+    """An estimated page size in the reader's script (Cyrillic pages weigh more)."""
+    if get_language() == "sr":
+        return int(estimate * CYRILLIC_TEXT_FACTOR)
+    return estimate
+
+
 def copy_of(*, course: Course, request) -> dict:
     """The offline copy of `course` for the learner of `request`, in its language."""
     shown = course.shown
@@ -284,7 +294,9 @@ def copy_of(*, course: Course, request) -> dict:
     urls = [
         {
             "url": _page_url(shown, request),
-            "bytes": PAGE_FRAME_BYTES + STEP_IN_OUTLINE_BYTES * steps + len(shown.summary or ""),
+            "bytes": _in_script(
+                PAGE_FRAME_BYTES + STEP_IN_OUTLINE_BYTES * steps + len(shown.summary or "")
+            ),
             "kind": "page",
         }
     ]
@@ -297,9 +309,11 @@ def copy_of(*, course: Course, request) -> dict:
         urls.append(
             {
                 "url": _page_url(lesson, request),
-                "bytes": PAGE_FRAME_BYTES
-                + STEP_IN_OUTLINE_BYTES * steps
-                + len(json.dumps(raw, ensure_ascii=False).encode()),
+                "bytes": _in_script(
+                    PAGE_FRAME_BYTES
+                    + STEP_IN_OUTLINE_BYTES * steps
+                    + len(json.dumps(raw, ensure_ascii=False).encode())
+                ),
                 "kind": "page",
             }
         )
