@@ -50,9 +50,9 @@ OFFLINE_ASSET_FOLDERS = ("fonts/",)
 # (what a rendered lesson adds around it: header, outline, footer). The figures are fitted
 # to the demo courses' pages as bench/offline.py downloads them (within about 20 %); text in
 # Cyrillic takes two bytes a letter in UTF-8, where Latin takes about one.
-PAGE_FRAME_BYTES = 5_000
+PAGE_FRAME_BYTES = 6_500
 STEP_IN_OUTLINE_BYTES = 250
-PLACEHOLDER_BYTES = 4_000
+PLACEHOLDER_BYTES = 5_000
 CYRILLIC_TEXT_FACTOR = 1.6
 SIZE_CACHE_SECONDS = 7 * 24 * 3600
 

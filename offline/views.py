@@ -16,7 +16,7 @@ from courses import api as courses_api
 from quizzes import api as quizzes_api
 
 from .copy import CopyNotFound, copy_of, course_for_copy, course_versions, courses_kept_offline
-from .sync import SyncRequestInvalid, records_apply, records_parse
+from .sync import SyncRequestInvalid, learner_token, records_apply, records_parse
 
 
 def _no_store(response):
@@ -53,7 +53,9 @@ def course_copy(request, course_id: int):
 def status(request):
     """The version of every course the learner may keep offline now, by its id (and by the
     id of its translation the learner reads): a saved copy missing here is removed, one
-    whose version differs is refreshed."""
+    whose version differs is refreshed. `learner` names the signed-in learner without saying
+    who they are: a device keeps each copy and queued record with it, and never sends one
+    learner's records, nor keeps their copies, under another learner's account."""
     courses = courses_kept_offline(user=request.user)
     versions = course_versions(courses)
     found = {}
@@ -61,7 +63,7 @@ def status(request):
         version = versions[course.canonical.pk]
         found[str(course.canonical.pk)] = version
         found[str(course.shown.pk)] = version
-    return JsonResponse({"courses": found})
+    return JsonResponse({"courses": found, "learner": learner_token(request.user)})
 
 
 @require_POST

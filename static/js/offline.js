@@ -18,6 +18,10 @@
   var COURSE_PREFIX = "course-";
   var STATUS_EVERY_MS = 5 * 60 * 1000;
   var STATUS_KEY = "offline-status-checked";
+  // Whose copies and records this device holds (an opaque name from the status answer): a
+  // learner's records are never sent, nor their copies kept, under another learner's account
+  // (a shared computer where a session ended without signing out).
+  var LEARNER_KEY = "offline-learner";
   var SIGN_OUT_WAIT_MS = 5000;
   var texts = document.getElementById("offline-text");
 
@@ -152,19 +156,42 @@
       course: form.getAttribute("data-course-id") || "",
       title: heading ? heading.textContent.trim() : document.title,
       url: location.pathname,
+      owner: localStorage.getItem(LEARNER_KEY) || "",
       seq: Date.now()
     };
     return all("queue").then(function (records) {
       // One record per step is enough: a second click adds nothing.
-      var already = records.some(function (r) { return r.page === record.page; });
+      var already = records.some(function (r) { return r.page === record.page && r.owner === record.owner; });
       return already ? null : put("queue", record);
     }).then(function () { showQueued(form); });
   }
 
   var syncing = null;
 
-  function sendBatch(url) {
+  function mine(records, learner) {
+    return records.filter(function (r) { return !r.owner || !learner || r.owner === learner; });
+  }
+
+  // Who is signed in here, by the status answer; another learner than the device knew means
+  // the copies on it are not theirs: they are removed (queued records stay, unsent, for
+  // their owner). Resolves to the answer (null when nobody is signed in or offline).
+  function currentLearner() {
+    var url = texts && texts.getAttribute("data-status-url");
+    if (!url || !navigator.onLine) return Promise.resolve(null);
+    return getJson(url).then(function (answer) {
+      if (!answer.ok || !answer.data.learner) return null;
+      var known = localStorage.getItem(LEARNER_KEY);
+      localStorage.setItem(LEARNER_KEY, answer.data.learner);
+      if (known && known !== answer.data.learner) {
+        return forgetCopies().then(function () { return answer; });
+      }
+      return answer;
+    }, function () { return null; });
+  }
+
+  function sendBatch(url, learner) {
     return all("queue").then(function (records) {
+      records = mine(records, learner);
       if (!records.length) return { sent: 0, more: false };
       records.sort(function (a, b) { return a.seq - b.seq; });
       var batch = records.slice(0, 200);
@@ -203,13 +230,21 @@
     if (syncing) return syncing;
     if (!url || !navigator.onLine) return Promise.resolve();
     var total = 0;
+    var learner = null;
     function next() {
-      return sendBatch(url).then(function (outcome) {
+      return sendBatch(url, learner).then(function (outcome) {
         total += outcome.sent;
         if (outcome.more && outcome.sent) return next();
       });
     }
-    syncing = next().then(function () {
+    syncing = all("queue").then(function (records) {
+      if (!records.length) return null;
+      return currentLearner().then(function (answer) {
+        if (!answer) return null;  // nobody signed in: the records wait for their learner
+        learner = answer.data.learner;
+        return next();
+      });
+    }).then(function () {
       if (total) notice(text("sent"), "success");
     }, function () {}).then(function () {
       syncing = null;
@@ -224,16 +259,17 @@
     var course = box.getAttribute("data-course-id") ||
       (document.getElementById("offline-course") || box).getAttribute("data-course-id");
     return all("queue").then(function (records) {
-      var mine = records.filter(function (r) { return String(r.course) === String(course); });
-      mine.sort(function (a, b) { return a.seq - b.seq; });
+      var waiting = mine(records, localStorage.getItem(LEARNER_KEY))
+        .filter(function (r) { return String(r.course) === String(course); });
+      waiting.sort(function (a, b) { return a.seq - b.seq; });
       box.textContent = "";
-      box.hidden = !mine.length;
-      if (!mine.length) return;
+      box.hidden = !waiting.length;
+      if (!waiting.length) return;
       var heading = document.createElement("p");
       heading.className = "offline-pending-heading";
       heading.textContent = box.getAttribute("data-heading");
       var list = document.createElement("ul");
-      mine.forEach(function (r) {
+      waiting.forEach(function (r) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = r.url;
@@ -360,6 +396,9 @@
       copy.copyUrl = copyUrl;
       copy.page = location.pathname;
       return navigator.serviceWorker.ready.then(function () {
+        // Learn whose copy this is first: what is marked done in it is theirs.
+        return currentLearner();
+      }).then(function () {
         return download(copy, progress);
       }).then(function (record) {
         progress(record.bytes, record.bytes);
@@ -428,6 +467,11 @@
       return getJson(url).then(function (answer) {
         if (!answer.ok || !answer.data.courses) return false;
         localStorage.setItem(STATUS_KEY, String(Date.now()));
+        var known = localStorage.getItem(LEARNER_KEY);
+        if (answer.data.learner) localStorage.setItem(LEARNER_KEY, answer.data.learner);
+        if (known && answer.data.learner && known !== answer.data.learner) {
+          return forgetCopies().then(function () { return true; });
+        }
         var allowed = answer.data.courses;
         var changed = false;
         return records.reduce(function (done, record) {
@@ -464,14 +508,21 @@
 
   // --- Signing out ---------------------------------------------------------------------------
 
-  function forgetEverything() {
+  function forgetCopies() {
     return caches.keys().then(function (names) {
       return Promise.all(names.filter(function (name) { return name.indexOf(COURSE_PREFIX) === 0; })
         .map(function (name) { return caches.delete(name); }));
     }).then(function () {
-      return Promise.all([clear("queue"), clear("courses")]);
+      return clear("courses");
+    });
+  }
+
+  function forgetEverything() {
+    return forgetCopies().then(function () {
+      return clear("queue");
     }).then(function () {
       localStorage.removeItem(STATUS_KEY);
+      localStorage.removeItem(LEARNER_KEY);
     });
   }
 
@@ -515,7 +566,8 @@
     if (form) {
       var page = pageIdOf(form);
       work.push(all("queue").then(function (records) {
-        if (records.some(function (r) { return r.page === page; })) showQueued(form);
+        var learner = localStorage.getItem(LEARNER_KEY);
+        if (mine(records, learner).some(function (r) { return r.page === page; })) showQueued(form);
       }));
     }
     if (section) work.push(savedList(section));

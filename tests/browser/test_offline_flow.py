@@ -169,6 +169,53 @@ def test_saved_course_is_read_offline_and_its_steps_sent_once_back_online(
     expect(saved.locator("li")).to_contain_text("Offline course")
 
 
+def queued_records(page):
+    """The records waiting on the device (IndexedDB), whoever's they are."""
+    return page.evaluate(
+        """() => new Promise((resolve) => {
+          const request = indexedDB.open("offline-learning", 1);
+          request.onsuccess = () => {
+            const db = request.result;
+            if (!db.objectStoreNames.contains("queue")) return resolve([]);
+            const all = db.transaction("queue").objectStore("queue").getAll();
+            all.onsuccess = () => resolve(all.result);
+          };
+        })"""
+    )
+
+
+def test_a_shared_device_never_sends_one_learners_steps_as_anothers(
+    page, learner, other_learner, log_in
+):
+    """A police station's shared computer: the first learner's session ends without signing
+    out, with a step marked done offline; the next learner signs in on the same browser."""
+    course = course_with_lessons(modules=2, lessons=2, title="Shared course")
+    lessons = lessons_of(course)
+    log_in(page, email=learner.email, password=PASSWORD, language="sr-latn")
+    enrol(page, course)
+    save_for_offline(page, course)
+    page.context.set_offline(True)
+    page.goto(lessons[0].url)
+    page.locator("#mark-done button[type=submit]").click()
+    expect(page.locator(".offline-queued")).to_be_visible()
+
+    page.context.clear_cookies()  # the session ends (expired), nobody signed out
+    page.context.set_offline(False)
+    page.goto(course.url)
+    assert len(queued_records(page)) == 1, "kept for its learner: nobody is signed in"
+
+    log_in(page, email=other_learner.email, password=PASSWORD, language="sr-latn")
+    page.goto(course.url)
+    page.get_by_role("button", name=re.compile(in_latin("Enrol in this course"))).click()
+    expect(page.locator("#offline-course button.offline-save")).to_be_visible()
+    # The other learner's copy is gone from the device; their record was not sent as this one's.
+    page.wait_for_function(f"caches.keys().then(names => !names.includes('course-{course.pk}'))")
+    expect(page.locator("#offline-pending")).to_be_hidden()
+    assert not StepCompletion.objects.filter(enrolment__user=other_learner).exists()
+    assert not StepCompletion.objects.filter(enrolment__user=learner).exists()
+    assert [r["page"] for r in queued_records(page)] == [lessons[0].pk]
+
+
 def test_revoked_enrolments_record_is_refused_and_the_copy_removed(page, learner, log_in):
     course = course_with_lessons(modules=1, lessons=2, title="Revoked course")
     lessons = lessons_of(course)

@@ -127,3 +127,15 @@ def test_placeholder_is_only_for_quiz_steps_the_learner_may_see(
 def test_placeholder_for_anonymous_is_403(client, course):
     quiz = qf.quiz_in_course(questions=[qf.true_false()], course=course)
     assert client.get(f"/sr-latn/learning/offline/quiz/{quiz.pk}/").status_code == 403
+
+
+def test_the_learner_is_named_without_being_identified(signed_in, learner, other_learner, client):
+    """A device keeps copies and queued records under this name: stable for one learner,
+    different for another, and neither their id nor their email."""
+    mine = signed_in.get(URL).json()["learner"]
+    assert mine == signed_in.get("/sr/learning/offline/status/").json()["learner"]
+    client.force_login(other_learner)
+    theirs = client.get(URL).json()["learner"]
+    assert theirs != mine
+    assert len(mine) == 32
+    assert str(learner.pk) != mine and learner.email not in mine
