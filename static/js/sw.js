@@ -83,6 +83,9 @@
         return caches.open(name).then(function (cache) {
           return cache.match(request, { ignoreVary: true }).then(function (old) {
             if (!old || old.headers.get("X-Offline-Kind") === "quiz") return;
+            // A saved page is only replaced by the same learner's page: not by what an
+            // anonymous reader (a session that ended) or another learner is shown.
+            if (old.headers.get("X-Offline-Learner") !== response.headers.get("X-Offline-Learner")) return;
             return cache.put(request, response.clone());
           });
         });

@@ -216,6 +216,24 @@ def test_a_shared_device_never_sends_one_learners_steps_as_anothers(
     assert [r["page"] for r in queued_records(page)] == [lessons[0].pk]
 
 
+def test_a_saved_page_is_not_replaced_by_what_an_anonymous_reader_sees(page, learner, log_in):
+    """The session ends (nobody signed out) and the course page is opened online, as anyone
+    may: the saved copy keeps the learner's page, with their progress."""
+    course = course_with_lessons(modules=2, lessons=2, title="Kept course")
+    lessons_of(course)
+    log_in(page, email=learner.email, password=PASSWORD, language="sr-latn")
+    enrol(page, course)
+    save_for_offline(page, course)
+
+    page.context.clear_cookies()
+    page.goto(course.url)
+    expect(page.get_by_role("link", name=re.compile(in_latin("Sign in to enrol")))).to_be_visible()
+    page.wait_for_timeout(500)  # a refresh of the saved copy, if any, happens after the answer
+    page.context.set_offline(True)
+    page.reload()
+    expect(page.locator("main")).to_contain_text(progress_text(0, 0, 4))
+
+
 def test_revoked_enrolments_record_is_refused_and_the_copy_removed(page, learner, log_in):
     course = course_with_lessons(modules=1, lessons=2, title="Revoked course")
     lessons = lessons_of(course)

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from home.models import ProgrammeSettings
 from offline.installable import service_worker_script
-from offline.middleware import CLEAR_SITE_DATA
+from offline.middleware import CLEAR_SITE_DATA, LEARNER_HEADER
 
 PASSWORD = "correct horse battery staple"
 
@@ -142,6 +142,32 @@ def test_other_responses_do_not_clear_the_sites_data(client, learner):
     assert "Clear-Site-Data" not in client.get("/sr-latn/learning/")
     assert "Clear-Site-Data" not in client.post("/sr-latn/accounts/login/", {})
     assert "Clear-Site-Data" not in client.get("/sw.js")
+
+
+def test_pages_name_their_learner_for_the_service_worker(client, learner, other_learner):
+    """A saved page is refreshed only by the same learner's page (sw.js compares this header):
+    never by an anonymous reader's or another learner's."""
+    from courses.factories import course_with_lessons
+    from courses.models import LessonPage
+    from offline.sync import learner_token
+
+    course = course_with_lessons(modules=1, lessons=1)
+    lesson = LessonPage.objects.descendant_of(course).live().first()
+    anonymous = client.get(course.url)
+    assert anonymous.status_code == 200
+    assert LEARNER_HEADER not in anonymous
+    client.force_login(learner)
+    for url in (lesson.url, course.url):
+        mine = client.get(url)
+        assert mine.status_code == 200
+        assert mine[LEARNER_HEADER] == learner_token(learner)
+    assert learner.email not in mine[LEARNER_HEADER] and str(learner.pk) != mine[LEARNER_HEADER]
+    client.force_login(other_learner)
+    assert client.get(lesson.url)[LEARNER_HEADER] == learner_token(other_learner)
+    assert learner_token(other_learner) != learner_token(learner)
+    client.logout()
+    assert LEARNER_HEADER not in client.get(course.url)  # a session cookie, nobody signed in
+    assert LEARNER_HEADER not in client.get("/sw.js")
 
 
 @pytest.mark.parametrize(
