@@ -174,20 +174,25 @@
 
   // Who is signed in here, by the status answer; another learner than the device knew means
   // the copies on it are not theirs: they are removed (queued records stay, unsent, for
-  // their owner). Resolves to the answer (null when nobody is signed in or offline).
+  // their owner; the answer says `otherLearner`). Resolves to the answer (null when nobody
+  // is signed in or offline). One request serves the checks of a page load (10 s).
+  var statusAnswer = null;
+
   function currentLearner() {
     var url = texts && texts.getAttribute("data-status-url");
     if (!url || !navigator.onLine) return Promise.resolve(null);
-    return getJson(url).then(function (answer) {
+    if (statusAnswer && Date.now() - statusAnswer.at < 10000) return statusAnswer.promise;
+    var promise = getJson(url).then(function (answer) {
       if (!answer.ok || !answer.data.learner) return null;
       var known = localStorage.getItem(LEARNER_KEY);
       localStorage.setItem(LEARNER_KEY, answer.data.learner);
-      if (known && known !== answer.data.learner) {
-        return forgetCopies().then(function () { return answer; });
-      }
-      return answer;
+      answer.otherLearner = Boolean(known && known !== answer.data.learner);
+      return answer.otherLearner ? forgetCopies().then(function () { return answer; }) : answer;
     }, function () { return null; });
+    statusAnswer = { at: Date.now(), promise: promise };
+    return promise;
   }
+
 
   function sendBatch(url, learner) {
     return all("queue").then(function (records) {
@@ -458,20 +463,15 @@
   // --- Keeping copies current --------------------------------------------------------------------
 
   function checkStatus(force) {
-    var url = texts && texts.getAttribute("data-status-url");
-    if (!url || !navigator.onLine) return Promise.resolve(false);
+    if (!navigator.onLine) return Promise.resolve(false);
     return all("courses").then(function (records) {
       if (!records.length) return false;
       var last = parseInt(localStorage.getItem(STATUS_KEY) || "0", 10);
       if (!force && Date.now() - last < STATUS_EVERY_MS) return false;
-      return getJson(url).then(function (answer) {
-        if (!answer.ok || !answer.data.courses) return false;
+      return currentLearner().then(function (answer) {
+        if (!answer || !answer.data.courses) return false;
         localStorage.setItem(STATUS_KEY, String(Date.now()));
-        var known = localStorage.getItem(LEARNER_KEY);
-        if (answer.data.learner) localStorage.setItem(LEARNER_KEY, answer.data.learner);
-        if (known && answer.data.learner && known !== answer.data.learner) {
-          return forgetCopies().then(function () { return true; });
-        }
+        if (answer.otherLearner) return true;  // the copies were another learner's: gone
         var allowed = answer.data.courses;
         var changed = false;
         return records.reduce(function (done, record) {
