@@ -143,6 +143,25 @@ def redis_flush(url: str) -> None:
 # --- Django in a subprocess ----------------------------------------------------------
 
 
+def bench_state_drop(database_url: str, redis_url: str) -> None:
+    """At a benchmark's end: drop its database and empty its Redis database; a failure is
+    reported, never raised (it must not hide the benchmark's own error)."""
+    try:
+        database_drop(database_url)
+        redis_flush(redis_url)
+    except Exception as error:  # noqa: BLE001 - report, do not hide the real error
+        print(f"cleanup failed: {error!r}", file=sys.stderr)
+
+
+def run_main(main) -> None:
+    """`sys.exit(main())`, with Ctrl-C ending quietly (main's own clean-up has run)."""
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("\ninterrupted; gunicorn stopped and the benchmark database dropped", file=sys.stderr)
+        sys.exit(130)
+
+
 def manage(*args: str, env: dict, timeout: float = 600) -> str:
     """`manage.py <args>` with the benchmark's environment; raises with its output."""
     result = subprocess.run(

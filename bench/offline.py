@@ -657,16 +657,8 @@ def main(argv=None) -> int:
         return 1 if problems else 0
     finally:
         if not args.keep_db:
-            try:
-                common.database_drop(args.database_url)
-                common.redis_flush(args.redis_url)
-            except Exception as error:  # noqa: BLE001 - report, do not hide the real error
-                print(f"cleanup failed: {error!r}", file=sys.stderr)
+            common.bench_state_drop(args.database_url, args.redis_url)
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        print("\ninterrupted; gunicorn stopped and the benchmark database dropped", file=sys.stderr)
-        sys.exit(130)
+    common.run_main(main)
