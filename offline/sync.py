@@ -130,46 +130,71 @@ def _record_parse(item, number: int) -> Record:
 @transaction.atomic
 def records_apply(*, user, records: list[Record]) -> list[Result]:
     """Apply `records` in order, each once for this learner (a record sent again is a
-    duplicate, whatever its content)."""
+    duplicate, whatever its content). Records already seen are read in one query, and each
+    lesson's standing once per request, however many records name it."""
     now = timezone.now()
+    seen = set(
+        OfflineCompletion.objects.filter(
+            user=user, record_id__in=[r.id for r in records]
+        ).values_list("record_id", flat=True)
+    )
+    standings: dict[int, tuple] = {}
     results = []
     for record in records:
-        if OfflineCompletion.objects.filter(user=user, record_id=record.id).exists():
+        if record.id in seen:
             results.append(Result(id=record.id, status="duplicate"))
             continue
+        seen.add(record.id)
         try:
             with transaction.atomic():
-                results.append(_record_apply(user=user, record=record, now=now))
+                results.append(
+                    _record_apply(user=user, record=record, now=now, standings=standings)
+                )
         except IntegrityError:  # the same record, sent at the same time by another request
             results.append(Result(id=record.id, status="duplicate"))
     return results
 
 
-def _record_apply(*, user, record: Record, now: datetime) -> Result:
-    row = OfflineCompletion.objects.create(
+def _record_apply(*, user, record: Record, now: datetime, standings: dict) -> Result:
+    lesson, reason = _refusal(user=user, record=record, now=now, standings=standings)
+    OfflineCompletion.objects.create(
         user=user,
         record_id=record.id,
         page_id=record.page_id,
         done_at=record.done_at,
-        status=OfflineCompletionStatus.REFUSED,
+        status=OfflineCompletionStatus.REFUSED if reason else OfflineCompletionStatus.ACCEPTED,
+        reason=reason,
     )
-    lesson, enrolment, reason = _refusal(user=user, record=record, now=now)
     if reason:
-        OfflineCompletion.objects.filter(pk=row.pk).update(reason=reason)
         return Result(id=record.id, status="refused", reason=reason)
     completed = courses_api.step_completed(user=user, page=lesson, at=record.done_at)
-    OfflineCompletion.objects.filter(pk=row.pk).update(status=OfflineCompletionStatus.ACCEPTED)
     return Result(id=record.id, status="accepted", course_completed=completed)
 
 
-def _refusal(*, user, record: Record, now: datetime):
-    """(lesson, enrolment, None) when the learner could have done the lesson then, else
-    (None, None, the reason's code). The same rules as "Mark as done" online."""
+def _refusal(*, user, record: Record, now: datetime, standings: dict):
+    """(lesson, "") when the learner could have done the lesson then, else (None, the
+    reason's code). The same rules as "Mark as done" online."""
     if record.done_at > now + FUTURE_TOLERANCE:
-        return None, None, "future"
+        return None, "future"
     if record.done_at < now - MAX_AGE:
-        return None, None, "too_old"
-    lesson = courses_api.LessonPage.objects.live().filter(pk=record.page_id).first()
+        return None, "too_old"
+    if record.page_id not in standings:
+        standings[record.page_id] = _lesson_standing(user=user, page_id=record.page_id)
+    lesson, enrolment, reason = standings[record.page_id]
+    if reason:
+        return None, reason
+    if record.done_at < enrolment.enrolled_at:
+        return None, "before_enrolment"
+    # (A page made live without being published, as imports do, has no such time.)
+    if lesson.first_published_at and record.done_at < lesson.first_published_at:
+        return None, "before_publication"
+    return lesson, ""
+
+
+def _lesson_standing(*, user, page_id: int):
+    """(lesson, enrolment, "") when the learner may do the lesson now, else (None, None,
+    the reason's code)."""
+    lesson = courses_api.LessonPage.objects.live().filter(pk=page_id).first()
     if lesson is None:
         return None, None, "not_lesson"
     course = courses_api.course_of(lesson)
@@ -182,9 +207,4 @@ def _refusal(*, user, record: Record, now: datetime):
     enrolment = courses_api.enrolment_for(user=user, course=course)
     if enrolment is None:
         return None, None, "not_enrolled"
-    if record.done_at < enrolment.enrolled_at:
-        return None, None, "before_enrolment"
-    # (A page made live without being published, as imports do, has no such time.)
-    if lesson.first_published_at and record.done_at < lesson.first_published_at:
-        return None, None, "before_publication"
-    return lesson, enrolment, None
+    return lesson, enrolment, ""
