@@ -2,6 +2,8 @@
 rendered results cached per filter combination and invalidated on commit, and the CSV
 export rate-limited per client address and cached under the same version."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -200,7 +202,13 @@ def test_unknown_parameters_do_not_make_new_cache_entries(client, library):
 # --- CSV export ------------------------------------------------------------------------
 
 
-def test_csv_export_is_rate_limited_per_address(client, library, settings):
+def test_csv_export_is_rate_limited_per_address(client, library, settings, monkeypatch):
+    # The limit counts in fixed one-minute windows: the clock stands still, so that the
+    # requests cannot straddle two windows on a slow machine.
+    import django_ratelimit.core
+
+    now = time.time()
+    monkeypatch.setattr(django_ratelimit.core.time, "time", lambda: now)
     url = reverse("caselaw:export_csv") + "?country=gr"
     for _ in range(caching.CSV_EXPORTS_PER_WINDOW):
         assert client.get(url, REMOTE_ADDR="10.0.0.1").status_code == 200
